@@ -1,0 +1,1 @@
+"""Bundled data: the sample situation and the country outline for its map."""

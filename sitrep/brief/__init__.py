@@ -1,0 +1,1 @@
+"""Markdown brief export. Imports no Textual."""

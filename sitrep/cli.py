@@ -1,0 +1,280 @@
+"""The `sitrep` command line.
+
+`sitrep [FILE]` opens the TUI; the subcommands work without importing Textual.
+Exit codes: 0 fine, 1 invalid data (or files that would be reformatted with
+`fmt --check`), 2 usage or I/O errors. Errors are printed, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sitrep import __version__
+from sitrep.errors import SitrepError, SitrepIOError, SitrepUsageError
+
+COMMANDS = ("check", "fmt", "new", "export", "schema", "config")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so every error goes through one place."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise SitrepUsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every subcommand (the bare `sitrep [FILE]` form is handled apart)."""
+    parser = _Parser(
+        prog="sitrep",
+        description="Keep a situation report in one YAML file: edit it in the terminal "
+        "(sitrep [FILE]) and hand out a Markdown brief (sitrep export).",
+        epilog="With no FILE, sitrep uses ./sitrep.yaml, else the bundled sample (read-only).",
+    )
+    parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser(
+        "check",
+        help="validate situation files",
+        description="Validate situation files; each problem is printed as FILE:LINE:COL: message.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE")
+
+    p = sub.add_parser(
+        "fmt",
+        help="rewrite files in canonical form",
+        description="Rewrite "
+        "situation files in sitrep's canonical form (stable order, block style).",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--check", action="store_true", help="only report files that would change")
+
+    p = sub.add_parser(
+        "new",
+        help="create a new situation file",
+        description="Create a valid "
+        "blank situation, or a copy of the bundled sample. Never overwrites.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--sample", action="store_true", help="copy the bundled sample")
+    p.add_argument("--title", default="Untitled situation", help="title of a blank situation")
+    p.add_argument("--region", default="Unspecified", help="country or region covered")
+
+    p = sub.add_parser(
+        "export",
+        help="write the Markdown brief",
+        description="Write the Markdown brief of a situation.",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT", help="output file ('-' or none: stdout)")
+    p.add_argument("--since", type=_date, metavar="DATE", help="start of the period covered")
+    p.add_argument("--previous", metavar="OLD", help="previous report: adds what changed")
+    p.add_argument(
+        "--no-timestamp",
+        action="store_true",
+        help="leave the time out of the footer (reproducible output)",
+    )
+    p.add_argument("--map", metavar="SVG", help="also write the map as SVG and link it")
+
+    sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the file format",
+        description="Print the JSON Schema of the situation file format.",
+    )
+    sub.add_parser(
+        "config",
+        help="print the settings file's path",
+        description="Print where sitrep reads its TOML settings.",
+    )
+    return parser
+
+
+def _tui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sitrep", add_help=False)
+    parser.add_argument("file", nargs="?", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if (args_list and args_list[0] in COMMANDS) or any(
+            a in ("-h", "--help", "--version") for a in args_list[:1]
+        ):
+            args = build_parser().parse_args(args_list)
+            return _COMMANDS[args.command](args)
+        return _run_tui(_tui_parser().parse_args(args_list))
+    except SitrepError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `sitrep export | head`)
+        return 0
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    from sitrep.app.run import run_app  # Textual is imported only for the TUI
+
+    return run_app(Path(args.file) if args.file else None)
+
+
+def _files_or_default(files: list[str]) -> list[Path]:
+    from sitrep.model.sample import default_file
+
+    return [Path(f) for f in files] if files else [default_file()[0]]
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from sitrep.model.yamlio import load_situation
+
+    code = 0
+    for path in _files_or_default(args.files):
+        try:
+            s = load_situation(path)
+        except SitrepError as exc:
+            for line in exc.lines():
+                print(line, file=sys.stderr)
+            code = max(code, exc.exit_code)
+            continue
+        print(
+            f"{path}: valid ({len(s.territory)} places, {len(s.evacuations)} evacuations, "
+            f"{len(s.displacement)} figures, {len(s.notes)} notes, {len(s.sources)} sources)"
+        )
+    return code
+
+
+def _cmd_fmt(args: argparse.Namespace) -> int:
+    from sitrep.model.store import write_atomic
+    from sitrep.model.yamlio import dump_situation, parse_situation, read_text
+
+    code, changed, unchanged = 0, 0, 0
+    for path in _files_or_default(args.files):
+        try:
+            text = read_text(path)
+            canonical = dump_situation(parse_situation(text, str(path)))
+            if canonical == text:
+                unchanged += 1
+                continue
+            changed += 1
+            if args.check:
+                print(f"would reformat {path}")
+                code = max(code, 1)
+            else:
+                write_atomic(path, canonical)
+                print(f"reformatted {path}")
+        except SitrepError as exc:
+            for line in exc.lines():
+                print(line, file=sys.stderr)
+            code = max(code, exc.exit_code)
+    verb = "would be reformatted" if args.check else "reformatted"
+    print(f"{changed} file(s) {verb}, {unchanged} left unchanged", file=sys.stderr)
+    return code
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from sitrep.model.sample import sample_path
+    from sitrep.model.situation import Header, Situation
+    from sitrep.model.store import write_atomic
+    from sitrep.model.yamlio import dump_situation, read_text
+
+    target = Path(args.file)
+    if target.exists():
+        raise SitrepUsageError(f"{target}: already exists; sitrep new never overwrites a file")
+    if not target.parent.is_dir():
+        raise SitrepIOError(f"{target}: folder {target.parent} does not exist")
+    if args.sample:
+        text = read_text(sample_path())
+    else:
+        header = Header(title=args.title, region=args.region, as_of=dt.date.today())
+        text = dump_situation(Situation(header=header))
+    write_atomic(target, text)
+    print(f"created {target}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from sitrep.brief import render_brief
+    from sitrep.model.store import write_atomic
+    from sitrep.model.yamlio import load_situation
+
+    path = _files_or_default([args.file] if args.file else [])[0]
+    situation = load_situation(path)
+    previous = load_situation(args.previous) if args.previous else None
+    map_link = None
+    if args.map:
+        from sitrep.brief.mapsvg import write_map_svg
+
+        write_map_svg(situation, Path(args.map), base=path.parent)
+        map_link = _relative_link(Path(args.map), args.output)
+    brief = render_brief(
+        situation,
+        source_name=path.name,
+        since=args.since,
+        previous=previous,
+        generated_at=None if args.no_timestamp else dt.datetime.now(dt.UTC).replace(microsecond=0),
+        map_path=map_link,
+    )
+    if args.output in (None, "-"):
+        sys.stdout.write(brief)
+        sys.stdout.flush()
+    else:
+        write_atomic(args.output, brief)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _relative_link(target: Path, output: str | None) -> str:
+    if output in (None, "-"):
+        return target.as_posix()
+    try:
+        return target.resolve().relative_to(Path(output).resolve().parent).as_posix()
+    except ValueError:
+        return target.resolve().as_posix()
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from sitrep.model.situation import Situation
+
+    schema = Situation.model_json_schema(mode="validation")
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    from sitrep.settings import settings_path
+
+    print(settings_path())
+    return 0
+
+
+def _no_command(args: argparse.Namespace) -> int:  # `sitrep --help`-less edge: no subcommand
+    build_parser().print_help()
+    return 2
+
+
+_COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    "check": _cmd_check,
+    "fmt": _cmd_fmt,
+    "new": _cmd_new,
+    "export": _cmd_export,
+    "schema": _cmd_schema,
+    "config": _cmd_config,
+    None: _no_command,
+}

@@ -1,0 +1,62 @@
+"""Checks for one edited entry against the rest of the situation.
+
+The loader checks a whole file with Situation.problems(); an edit only needs its
+own entry checked, which stays fast with tens of thousands of entries.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from sitrep.model.document import EditRejected
+from sitrep.model.situation import Situation
+
+_KEY = {
+    "parties": "id",
+    "sources": "id",
+    "territory": "id",
+    "displacement": "id",
+    "evacuations": "country",
+}
+
+
+def check_entry(
+    s: Situation, section: str, index: int, entry: BaseModel, before: BaseModel | None
+) -> None:
+    """Raise EditRejected if entry (going in at index) would break ids or references."""
+    entries: list[BaseModel] = getattr(s, section)
+    key = _KEY.get(section)
+    if key is not None:
+        value = str(getattr(entry, key)).casefold()
+        for other in entries:
+            if other is before:
+                continue
+            if str(getattr(other, key)).casefold() == value:
+                raise EditRejected(f"{key} {getattr(entry, key)!r} is already used in {section}")
+    sources = getattr(entry, "sources", None)
+    if sources:
+        known = {x.id for x in s.sources}
+        missing = [ref for ref in sources if ref not in known]
+        if missing:
+            raise EditRejected(f"unknown source {missing[0]!r}")
+    holder = getattr(entry, "holder", None)
+    if section == "territory" and holder is not None and s.party(holder) is None:
+        raise EditRejected(f"unknown party {holder!r}")
+    if section == "territory" and getattr(entry, "seat_of_government", False):
+        seat = s.seat_of_government()
+        if seat is not None and seat is not before:
+            raise EditRejected(f"{seat.name} is already the seat of government")
+    if before is not None and section in ("parties", "sources"):
+        old_id = str(getattr(before, "id", ""))
+        if old_id != str(getattr(entry, "id", "")):
+            _check_unused(s, section, old_id)
+
+
+def _check_unused(s: Situation, section: str, old_id: str) -> None:
+    if section == "parties":
+        if any(p.holder == old_id for p in s.territory):
+            raise EditRejected(f"party {old_id!r} holds places: its id cannot change")
+        return
+    for name in ("territory", "evacuations", "displacement", "notes", "outlook"):
+        if any(old_id in e.sources for e in getattr(s, name)):
+            raise EditRejected(f"source {old_id!r} is cited in {name}: its id cannot change")

@@ -1,0 +1,148 @@
+"""Turn a YAML document into plain Python data, keeping the nodes to point at errors.
+
+We compose with libyaml (fast, safe) and build the Python values ourselves so that:
+- YAML 1.1 surprises never happen: ``NO`` stays the string "NO", ``1:30`` and ``0123``
+  stay strings, dates stay ISO strings for pydantic to check;
+- duplicate keys, non-string keys, anchors/aliases and absurd nesting are errors;
+- every error can be mapped back to a line and column through the node tree.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from sitrep.model.situation import Path
+
+try:  # libyaml is 4x faster; fall back to the pure-Python composer where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 32
+"""Deeper than any situation file needs; stops recursion bombs early."""
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_STR = "tag:yaml.org,2002:str"
+
+
+class NodeError(Exception):
+    """A structural problem in the YAML, at a node (0-based line and column)."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+def compose(text: str) -> yaml.Node | None:
+    """Parse text into a node tree (raises yaml.MarkedYAMLError on syntax errors)."""
+    return yaml.compose(text, Loader=_Loader)
+
+
+def to_python(node: yaml.Node) -> Any:
+    """Build dicts, lists, str, int, float, bool and None from a node tree."""
+    return _Builder().build(node, 0)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _error(node, f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if id(node) in self.seen:
+            raise _error(node, "anchors and aliases (& and *) are not supported: write it out")
+        self.seen.add(id(node))
+        if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+            raise _error(node, f"YAML tags such as {_tag_name(node.tag)} are not allowed")
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, depth + 1) for item in node.value]
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or (
+                    key_node.tag != _STR and (not _plain(key_node) or key_node.value in _NULLS)
+                ):
+                    raise _error(key_node, "keys must be plain names")
+                key = key_node.value
+                if key == "<<":
+                    raise _error(key_node, "merge keys (<<) are not supported: write it out")
+                if key in result:
+                    raise _error(key_node, f"duplicate key {key!r}")
+                result[key] = self.build(value_node, depth + 1)
+            return result
+        raise _error(node, "unsupported YAML node")  # pragma: no cover
+
+
+def _plain(node: yaml.ScalarNode) -> bool:
+    return node.style is None or node.style == ""
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag not in _IMPLICIT:
+        raise _error(node, f"YAML tags such as {_tag_name(node.tag)} are not allowed")
+    value: str = node.value
+    if node.tag == _STR or not _plain(node):
+        return value
+    # A plain scalar: resolve like YAML 1.2's core schema, not 1.1.
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+_IMPLICIT = frozenset(
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp")
+)
+
+
+def _tag_name(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _error(node: yaml.Node, message: str) -> NodeError:
+    return NodeError(message, node.start_mark.line, node.start_mark.column)
+
+
+def locate(root: yaml.Node | None, path: Path, *, key: bool = False) -> tuple[int, int] | None:
+    """The 0-based (line, column) of the value at path, or of its key when key=True.
+
+    Walks as far down the path as the tree goes, so a missing field points at
+    the entry that lacks it.
+    """
+    node = root
+    if node is None:
+        return None
+    mark = node.start_mark
+    for i, part in enumerate(path):
+        last = i == len(path) - 1
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            pair = next((kv for kv in node.value if kv[0].value == part), None)
+            if pair is None:
+                break
+            node = pair[1]
+            mark = pair[0].start_mark if (key and last) else node.start_mark
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if not 0 <= part < len(node.value):
+                break
+            node = node.value[part]
+            mark = node.start_mark
+        else:
+            break
+    return mark.line, mark.column
