@@ -1,0 +1,43 @@
+"""User text is data, never markup: helpers to show it safely in any widget.
+
+Textual parses a plain ``str`` as markup in Static, Label, Button, Select,
+OptionList, notify() and DataTable cells, and escape sequences in data would reach
+the terminal. Every piece of user text shown by the app goes through these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+
+# C0 controls except \n and \t, DEL, and C1 controls (which include CSI and OSC).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # Control Pictures: ␛ for ESC, ␀ for NUL...
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def clean(text: str, *, one_line: bool = False) -> str:
+    """Make control characters visible (ESC shows as ␛); tabs become spaces.
+
+    Bidirectional overrides are dropped so right-to-left text cannot reorder the
+    columns around it. With one_line, line breaks show as ⏎ (for table cells).
+    """
+    text = _CONTROLS.sub(_picture, text.replace("\t", "    "))
+    text = _BIDI.sub("", text)
+    if one_line:
+        text = text.replace("\r\n", "\n").replace("\n", " \u23ce ")
+    return text
+
+
+def safe(text: str | None, *, one_line: bool = False) -> Content:
+    """User text as literal Content: no markup, no escape sequences."""
+    return Content(clean(text or "", one_line=one_line))
