@@ -7,6 +7,8 @@ which the returned Change names.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -61,8 +63,12 @@ class Document:
         # of the last step applied (0 for the state as loaded), so undoing back to
         # the saved state makes the document clean again, and an abandoned redo
         # branch can never look saved.
-        self._undo: list[tuple[Change, int]] = []
-        self._redo: list[tuple[Change, int]] = []
+        # A step is a list of changes undone together (an entry and the source added with it).
+        self._undo: list[tuple[list[Change], int]] = []
+        self._redo: list[tuple[list[Change], int]] = []
+        self._group: list[Change] | None = None
+        self.observers: list[Callable[[Change], None]] = []
+        """Called after every change is applied, undo and redo included (journal, UI)."""
         self._serial = 0
         self._saved_state: int | None = 0 if path is not None else None
 
@@ -115,37 +121,59 @@ class Document:
         """Replace the header."""
         return self._do(Change("header", 0, self.situation.header, header))
 
-    def undo(self) -> Change | None:
-        """Undo the last step; returns the change applied, or None if nothing to undo."""
-        if not self._undo:
-            return None
-        step, serial = self._undo.pop()
-        change = step.inverse()
-        self._apply(change)
-        self._redo.append((step, serial))
-        return change
+    @contextmanager
+    def group(self) -> Iterator[None]:
+        """Make every change inside the block one undo step."""
+        if self._group is not None:  # nested: the outer group collects everything
+            yield
+            return
+        self._group = []
+        try:
+            yield
+        finally:
+            changes, self._group = self._group, None
+            if changes:
+                self._serial += 1
+                self._undo.append((changes, self._serial))
+                self._redo.clear()
 
-    def redo(self) -> Change | None:
-        """Redo the last undone step."""
+    def undo(self) -> list[Change]:
+        """Undo the last step; returns the changes applied (empty if nothing to undo)."""
+        if not self._undo:
+            return []
+        step, serial = self._undo.pop()
+        changes = [change.inverse() for change in reversed(step)]
+        for change in changes:
+            self._apply(change)
+        self._redo.append((step, serial))
+        return changes
+
+    def redo(self) -> list[Change]:
+        """Redo the last undone step; returns the changes applied."""
         if not self._redo:
-            return None
+            return []
         step, serial = self._redo.pop()
-        self._apply(step)
+        for change in step:
+            self._apply(change)
         self._undo.append((step, serial))
-        return step
+        return list(step)
 
     def _do(self, change: Change) -> Change:
         self._check(change)
         self._apply(change)
-        self._serial += 1
-        self._undo.append((change, self._serial))
-        self._redo.clear()
+        if self._group is not None:
+            self._group.append(change)
+        else:
+            self._serial += 1
+            self._undo.append(([change], self._serial))
+            self._redo.clear()
         return change
 
     def _apply(self, change: Change) -> None:
         if change.section == "header":
             assert isinstance(change.after, Header)
             self.situation.header = change.after
+            self._notify(change)
             return
         entries = self.entries(change.section)
         if change.before is None:
@@ -156,6 +184,11 @@ class Document:
         else:
             assert isinstance(change.after, Entry)
             entries[change.index] = change.after
+        self._notify(change)
+
+    def _notify(self, change: Change) -> None:
+        for observer in self.observers:
+            observer(change)
 
     def _check(self, change: Change) -> None:
         """Refuse a step that would break ids or references; checks only what it touches."""
