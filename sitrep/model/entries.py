@@ -27,7 +27,7 @@ Reliability = Literal["A", "B", "C", "D", "E", "F"]
 Control = Literal["controlled", "contested"]
 Confidence = Literal["confirmed", "reported", "claimed"]
 HowChanged = Literal["fighting", "negotiated", "withdrawal", "unknown"]
-EmbassyStatus = Literal["open", "reduced", "temporarily_closed", "closed", "relocated"]
+EmbassyStatus = Literal["unknown", "open", "reduced", "temporarily_closed", "closed", "relocated"]
 Unit = Literal["people", "households"]
 Measure = Literal["stock", "new"]
 OutlookKind = Literal["forecast", "assessment"]
@@ -64,6 +64,7 @@ class Source(Entry):
         default=None, description="Admiralty source reliability grade, A (reliable) to F"
     )
     published: dt.date | None = None
+    note: str | None = None
 
 
 class Place(Entry):
@@ -101,7 +102,9 @@ class Evacuation(Entry):
     country: Text
     troops: FigureField | None = None
     purpose: str | None = None
-    embassy: EmbassyStatus = "open"
+    embassy: EmbassyStatus = Field(
+        default="unknown", description="Embassy status; 'unknown' until a source says"
+    )
     wording: str | None = Field(default=None, description="The official wording, quoted")
     announced: dt.date | None = None
     sources: list[Id] = Field(default_factory=list)

@@ -1,0 +1,87 @@
+"""Make user text safe for Markdown: nothing a user writes can become markup.
+
+Every string that comes from the situation file goes through :func:`inline`
+before it is put into the brief. The result is plain text to any CommonMark
+(or GitHub-flavoured) renderer: no HTML, no links, no emphasis, no headings,
+no list markers, no table breaks, no control characters.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+_TERMINAL_SEQUENCES = re.compile(
+    r"""
+      \x1b\[[0-?]*[ -/]*[@-~]?           # CSI: colours, cursor moves (ESC [ ... final)
+    | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC: titles, hyperlinks (to BEL or ST)
+    | \x1b[P^_X][^\x1b\x9c]*(?:\x1b\\|\x9c)?        # DCS, PM, APC, SOS strings
+    | \x1b[ -/]*[0-~]?                   # any other escape sequence
+    | \x9b[0-?]*[ -/]*[@-~]?             # 8-bit CSI
+    | [\x9d\x90\x9e\x9f\x98][^\x07\x9c\x1b]*(?:\x07|\x9c)?  # 8-bit OSC, DCS, PM, APC, SOS
+    """,
+    re.VERBOSE,
+)
+_LINE_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_SPACES = re.compile(r" {2,}")
+
+_BACKSLASHED = frozenset("\\`*_[]#|~$")
+"""Characters escaped wherever they appear (code, emphasis, links, headings, tables, math)."""
+_ENTITIES = {"<": "&lt;", ">": "&gt;"}
+_ENTITY_START = re.compile(r"&(?=[#A-Za-z0-9])")
+_BLOCK_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
+
+WEB_SCHEMES = ("http", "https")
+_URL_SAFE = ";/?:@&=+$,-_.!~*'()#%[]"
+
+
+def clean(text: str) -> str:
+    """Drop control characters and terminal escapes; fold all line breaks into single spaces."""
+    text = _TERMINAL_SEQUENCES.sub("", text)
+    text = _LINE_BREAKS.sub(" ", text)
+    text = _CONTROLS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def inline(text: str) -> str:
+    """User text as inert Markdown on one line: safe in a paragraph, list item or table cell."""
+    text = clean(text)
+    pieces: list[str] = []
+    for char in text:
+        if char in _BACKSLASHED:
+            pieces.append("\\" + char)
+        else:
+            pieces.append(_ENTITIES.get(char, char))
+    escaped = _ENTITY_START.sub("&amp;", "".join(pieces))
+    return _BLOCK_START.sub(_escape_block_start, escaped, count=1)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return match.group(2) + "\\" + match.group(3)
+
+
+def cell(text: str | None, empty: str = "—") -> str:
+    """User text for a table cell; ``empty`` (already safe) when there is nothing to show."""
+    escaped = inline(text) if text is not None else ""
+    return escaped or empty
+
+
+def web_url(url: str) -> str | None:
+    """A percent-encoded http(s) URL safe inside ``<...>`` or ``(...)``, or None if it is not one."""
+    cleaned = clean(url)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
+        return None
+    encoded = quote(cleaned, safe=_URL_SAFE)
+    return encoded.replace("(", "%28").replace(")", "%29")
+
+
+def relative_path(path: str) -> str:
+    """A file path as a percent-encoded relative link target (no scheme can survive)."""
+    return quote(clean(path).replace("\\", "/"), safe="/._-~")
