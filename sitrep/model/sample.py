@@ -25,7 +25,7 @@ def default_file(cwd: Path | None = None) -> tuple[Path, bool]:
 
     Returns the path and whether it is the bundled sample (and so read-only).
     """
-    local = (cwd or Path.cwd()) / DEFAULT_FILE
+    local = cwd / DEFAULT_FILE if cwd is not None else Path(DEFAULT_FILE)
     if local.exists():
         return local, False
     return sample_path(), True

@@ -156,7 +156,10 @@ LONG_TEXT = 72
 
 
 class _Dumper(_BaseDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        # Never write anchors: the same date object used twice must be written twice
+        # (and our loader refuses aliases).
+        return True
 
 
 def _represent_str(dumper: _Dumper, value: str) -> yaml.Node:

@@ -25,7 +25,8 @@ MAX_DEPTH = 32
 """Deeper than any situation file needs; stops recursion bombs early."""
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+# A float needs a point or an exponent, and no leading zero: "0123" stays a string.
+_FLOAT = re.compile(r"^[-+]?(0|[1-9][0-9]*)?(\.[0-9]+|(\.[0-9]*)?[eE][-+]?[0-9]+|\.)$")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})

@@ -1,0 +1,142 @@
+"""Every CLI command and exit code, run as a user would: a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SITREP = [sys.executable, "-m", "sitrep"]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*SITREP, *args], capture_output=True, text=True, cwd=cwd, timeout=60, env=os.environ
+    )
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("sitrep ")
+    top = run("--help")
+    assert top.returncode == 0
+    for command in ("check", "fmt", "new", "export", "schema", "config"):
+        assert command in top.stdout
+        sub = run(command, "--help")
+        assert sub.returncode == 0 and "usage: sitrep " + command in sub.stdout
+
+
+def test_check_uses_the_sample_when_there_is_no_local_file(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "valid (34 places" in result.stdout
+    assert list(tmp_path.iterdir()) == []  # read-only: nothing written anywhere here
+
+
+def test_check_prefers_local_sitrep_yaml(tmp_path: Path) -> None:
+    (tmp_path / "sitrep.yaml").write_text("sitrep: 1\nheader: {}\n")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "sitrep.yaml:2:9: missing required key 'title'" in result.stderr.splitlines()
+
+
+def test_check_reports_file_line_col_and_exit_1(tmp_path: Path, sample_file: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(sample_file.read_text().replace("holder: taliban", "holder: talibn", 1))
+    result = run("check", str(broken))
+    assert result.returncode == 1
+    line = result.stderr.strip().splitlines()[0]
+    assert (
+        line.startswith(f"{broken}:") and "unknown party 'talibn'; did you mean 'taliban'?" in line
+    )
+    _file, lineno, col, _ = line.split(":", 3)
+    assert broken.read_text().splitlines()[int(lineno) - 1][int(col) - 1 :].startswith("talibn")
+    assert "Traceback" not in result.stderr
+
+
+def test_check_missing_file_is_exit_2(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_usage_errors_are_exit_2() -> None:
+    result = run("check", "--bogus")
+    assert result.returncode == 2 and "unrecognized arguments" in result.stderr
+    assert run("export", "--since", "yesterday").returncode == 2
+
+
+def test_new_sample_then_fmt_check_passes_and_new_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "x.yaml"
+    assert run("new", "--sample", str(target)).returncode == 0
+    assert run("fmt", "--check", str(target)).returncode == 0
+    before = target.read_bytes()
+    again = run("new", str(target))
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert target.read_bytes() == before
+
+
+def test_new_blank_is_valid(tmp_path: Path) -> None:
+    target = tmp_path / "blank.yaml"
+    assert run("new", "--title", "Sudan", "--region", "Sudan", str(target)).returncode == 0
+    assert run("check", str(target)).returncode == 0
+    assert "title: Sudan" in target.read_text()
+
+
+def test_fmt_rewrites_and_check_reports(tmp_path: Path, sample_file: Path) -> None:
+    messy = tmp_path / "messy.yaml"
+    messy.write_text(
+        "header: {title: T, as_of: 2021-08-13, region: R}\nsitrep: 1\nparties: [{name: A, id: a}]\n"
+    )
+    check = run("fmt", "--check", str(messy))
+    assert check.returncode == 1 and f"would reformat {messy}" in check.stdout
+    assert run("fmt", str(messy)).returncode == 0
+    assert messy.read_text().startswith("sitrep: 1\n\nheader:\n  title: T\n")
+    assert run("fmt", "--check", str(messy)).returncode == 0
+
+
+def test_fmt_leaves_invalid_files_alone(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sitrep: 1\nheader: [\n")
+    before = bad.read_bytes()
+    result = run("fmt", str(bad))
+    assert result.returncode == 1 and result.stderr.startswith(f"{bad}:")
+    assert bad.read_bytes() == before
+
+
+def test_export_prints_a_real_brief(tmp_path: Path) -> None:
+    result = run("export", "--no-timestamp", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# ")
+    assert "34" in result.stdout and "Kandahar" in result.stdout and "3,000" in result.stdout
+
+
+def test_export_to_file(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    result = run("export", "-o", str(out), "--no-timestamp")
+    assert result.returncode == 0 and out.read_text().startswith("# ")
+
+
+def test_schema_is_json_schema_of_the_format() -> None:
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert {"header", "territory", "evacuations", "displacement"} <= set(schema["properties"])
+
+
+def test_config_prints_the_settings_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITREP_CONFIG", str(tmp_path / "s.toml"))
+    assert run("config").stdout.strip() == str(tmp_path / "s.toml")
+
+
+def test_subcommands_never_import_textual(sample_file: Path) -> None:
+    code = (
+        "import sys; from sitrep.cli import main; "
+        f"rc = main(['check', {str(sample_file)!r}]); "
+        f"main(['export', '--no-timestamp', {str(sample_file)!r}]); "
+        "assert 'textual' not in sys.modules, 'textual imported'; print('ok', rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip().endswith("ok 0"), result.stderr
