@@ -14,7 +14,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test reads or writes the real user's settings, state or journal."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SITREP_CONFIG", str(home / "settings.toml"))
