@@ -14,11 +14,11 @@ from urllib.parse import quote, urlsplit
 _TERMINAL_SEQUENCES = re.compile(
     r"""
       \x1b\[[0-?]*[ -/]*[@-~]?           # CSI: colours, cursor moves (ESC [ ... final)
-    | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC: titles, hyperlinks (to BEL or ST)
-    | \x1b[P^_X][^\x1b\x9c]*(?:\x1b\\|\x9c)?        # DCS, PM, APC, SOS strings
-    | \x1b[ -/]*[0-~]?                   # any other escape sequence
+    | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)    # OSC: titles, hyperlinks (to BEL or ST)
+    | \x1b[P^_X][^\x07\x1b\x9c]*(?:\x1b\\|\x9c)     # DCS, PM, APC, SOS strings
+    | \x1b[ -/]*[0-~]?                   # any other escape (an unterminated string's opener)
     | \x9b[0-?]*[ -/]*[@-~]?             # 8-bit CSI
-    | [\x9d\x90\x9e\x9f\x98][^\x07\x9c\x1b]*(?:\x07|\x9c)?  # 8-bit OSC, DCS, PM, APC, SOS
+    | [\x90\x98\x9d-\x9f][^\x07\x1b\x9c]*(?:\x07|\x9c)  # 8-bit OSC, DCS, PM, APC, SOS
     """,
     re.VERBOSE,
 )
@@ -46,15 +46,14 @@ def clean(text: str) -> str:
 
 def inline(text: str) -> str:
     """User text as inert Markdown on one line: safe in a paragraph, list item or table cell."""
-    text = clean(text)
+    text = _ENTITY_START.sub("&amp;", clean(text))
     pieces: list[str] = []
     for char in text:
         if char in _BACKSLASHED:
             pieces.append("\\" + char)
         else:
             pieces.append(_ENTITIES.get(char, char))
-    escaped = _ENTITY_START.sub("&amp;", "".join(pieces))
-    return _BLOCK_START.sub(_escape_block_start, escaped, count=1)
+    return _BLOCK_START.sub(_escape_block_start, "".join(pieces), count=1)
 
 
 def _escape_block_start(match: re.Match[str]) -> str:
@@ -70,7 +69,7 @@ def cell(text: str | None, empty: str = "—") -> str:
 
 
 def web_url(url: str) -> str | None:
-    """A percent-encoded http(s) URL safe inside ``<...>`` or ``(...)``, or None if it is not one."""
+    """A percent-encoded http(s) URL, safe inside ``<...>`` or ``(...)``; None if not one."""
     cleaned = clean(url)
     try:
         parts = urlsplit(cleaned)

@@ -1,0 +1,120 @@
+"""render_brief: the whole Markdown brief, section by section, in OCHA sitrep order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sitrep
+from sitrep.brief import words
+from sitrep.brief.changes import changes_section
+from sitrep.brief.context import BriefContext
+from sitrep.brief.escape import inline, web_url
+from sitrep.brief.highlights import highlights_section, key_figures_section
+from sitrep.brief.markdown import document, heading, lines, numbered
+from sitrep.brief.sections import evacuations_section, humanitarian_section, outlook_section
+from sitrep.brief.territory import territory_section
+from sitrep.model.entries import Source
+from sitrep.model.situation import Situation
+
+
+def render_brief(
+    situation: Situation,
+    *,
+    source_name: str | None = None,
+    since: dt.date | None = None,
+    previous: Situation | None = None,
+    generated_at: dt.datetime | None = None,
+    map_path: str | None = None,
+) -> str:
+    """The situation as a Markdown brief (CommonMark with GFM tables).
+
+    ``since`` starts the period used for highlights and changes in the period
+    (default: the header's period_start, else seven days before as-of).
+    ``previous`` adds 'Changes since the previous report'. ``generated_at`` puts
+    the time in the footer; leave it None for byte-for-byte reproducible output.
+    ``map_path`` embeds that image (a path relative to the brief).
+    """
+    ctx = BriefContext.build(situation, since, previous)
+    blocks = [
+        title_block(ctx),
+        highlights_section(ctx),
+        key_figures_section(ctx),
+        changes_section(previous, situation) if previous is not None else "",
+        territory_section(ctx, map_path),
+        evacuations_section(ctx),
+        humanitarian_section(ctx),
+        outlook_section(ctx),
+        sources_section(ctx),
+        footer(source_name, generated_at),
+    ]
+    return document(blocks)
+
+
+def title_block(ctx: BriefContext) -> str:
+    """Title, report number and region, as-of date and time, period covered, producer."""
+    header = ctx.situation.header
+    first = "Situation report"
+    if header.report_number is not None:
+        first += f" no. {header.report_number}"
+    as_of = f"As of {words.day(header.as_of)}"
+    if header.as_of_time:
+        as_of += f", {header.as_of_time}"
+        if header.timezone:
+            as_of += f" ({header.timezone})"
+    details = [
+        inline(f"{first} · {header.region}"),
+        inline(as_of),
+        f"Period covered: {words.period(ctx.start, ctx.end)}",
+    ]
+    if header.produced_by:
+        details.append(f"Produced by: {inline(header.produced_by)}")
+    return f"{heading(1, inline(header.title))}\n\n{lines(details)}"
+
+
+def sources_section(ctx: BriefContext) -> str:
+    """'## Sources': the cited sources, numbered as cited in the brief."""
+    cited = ctx.citations.cited()
+    title = heading(2, "Sources")
+    if not cited:
+        return f"{title}\n\nNo sources cited."
+    return f"{title}\n\n{numbered([(n, source_line(s)) for n, s in cited])}"
+
+
+def source_line(source: Source) -> str:
+    """'UNHCR, “Title”, 12 Aug 2021 (UN/NGO; reliability B). <https://...>'."""
+    text = inline(source.publisher)
+    if source.title:
+        text += f", “{inline(source.title)}”"
+    if source.published:
+        text += f", {words.day(source.published)}"
+    about = [words.say(source.kind)]
+    if source.reliability:
+        about.append(f"reliability {source.reliability}")
+    text += f" ({'; '.join(about)})."
+    if source.url:
+        url = web_url(source.url)
+        text += f" <{url}>" if url else f" {inline(source.url)} (not a web address; not linked)"
+    return text
+
+
+def footer(source_name: str | None, generated_at: dt.datetime | None) -> str:
+    """The closing line: made by which sitrep, from which file, and when if asked."""
+    text = f"Made with sitrep {sitrep.__version__}"
+    if source_name:
+        text += f" from {inline(source_name)}"
+    if generated_at is not None:
+        text += f" on {words.day(generated_at.date())} at {generated_at:%H:%M}"
+        text += _zone(generated_at)
+    return f"---\n\n{text}."
+
+
+def _zone(moment: dt.datetime) -> str:
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    if not offset:
+        return " UTC"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f" UTC{sign}{hours:02d}:{rest:02d}"
