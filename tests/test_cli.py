@@ -140,3 +140,32 @@ def test_subcommands_never_import_textual(sample_file: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip().endswith("ok 0"), result.stderr
+
+
+def test_export_previous_lists_exactly_what_changed(tmp_path: Path, sample_file: Path) -> None:
+    old = tmp_path / "old.yaml"
+    new = tmp_path / "new.yaml"
+    old.write_text(sample_file.read_text())
+    text = sample_file.read_text()
+    # Balkh falls to the Taliban, and OCHA's figure grows.
+    balkh = text.index("- id: balkh")
+    end = text.index("\n\n", balkh)
+    new.write_text(
+        text[:balkh]
+        + text[balkh:end].replace("holder: government", "holder: taliban\n  since: 2021-08-14")
+        + text[end:].replace("figure: 389645", "figure: 400000", 1)
+    )
+    result = run("export", "--no-timestamp", "--previous", str(old), str(new))
+    assert result.returncode == 0, result.stderr
+    changes = result.stdout.split("## Changes since the previous report")[1].split("\n## ")[0]
+    assert "Balkh" in changes and "Taliban" in changes
+    assert "+10,355" in changes
+    assert "Kandahar" not in changes
+    same = run("export", "--no-timestamp", "--previous", str(old), str(old))
+    assert "No change since the previous report." in same.stdout
+
+
+def test_export_since_moves_the_period(tmp_path: Path) -> None:
+    result = run("export", "--no-timestamp", "--since", "2021-08-13")
+    highlights = result.stdout.split("## Highlights")[1].split("## Key figures")[0]
+    assert "Tarin Kot" in highlights and "Zaranj" not in highlights
