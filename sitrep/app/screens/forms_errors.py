@@ -1,0 +1,74 @@
+"""Turn pydantic and document errors into short messages placed at the right field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+_FRIENDLY_TYPES = {
+    "missing": "required",
+    "string_too_short": "required",
+    "string_pattern_mismatch": (
+        "letters, digits, '-', '_' and '.' only, starting with a letter or digit"
+    ),
+}
+
+
+def friendly(error: ErrorDetails) -> str:
+    """A short message for one pydantic error, without pydantic's prefixes."""
+    if error["type"] in _FRIENDLY_TYPES:
+        return _FRIENDLY_TYPES[error["type"]]
+    message = error["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message
+
+
+def mentioned_field(message: str, names: Collection[str]) -> str | None:
+    """The first field named in a message ('period_start is after...' -> period_start)."""
+    hits = [(m.start(), name) for name in names for m in re.finditer(rf"\b{name}\b", message)]
+    return min(hits)[1] if hits else None
+
+
+def map_validation_error(
+    exc: ValidationError, names: Collection[str], *, rules_only: bool = False
+) -> tuple[dict[str, str], list[str]]:
+    """Split a ValidationError into per-field messages and messages for the whole form.
+
+    With rules_only, only the model's rules across fields (errors without a location).
+    """
+    fields: dict[str, str] = {}
+    general: list[str] = []
+    for error in exc.errors(include_url=False):
+        if rules_only and error["loc"]:
+            continue
+        loc = error["loc"]
+        name = str(loc[0]) if loc else mentioned_field(error["msg"], names)
+        message = friendly(error)
+        if name is not None and name in names:
+            fields.setdefault(name, message)
+        else:
+            general.append(message)
+    return fields, general
+
+
+_REJECTION_FIELDS = (
+    (re.compile(r"^(\w+) .* is already used"), None),
+    (re.compile(r"unknown source"), "sources"),
+    (re.compile(r"unknown party"), "holder"),
+    (re.compile(r"seat of government"), "seat_of_government"),
+    (re.compile(r"cannot change"), "id"),
+)
+
+
+def rejected_field(message: str, names: Collection[str]) -> str | None:
+    """Which field a document rule (EditRejected from check_entry) is about."""
+    for pattern, name in _REJECTION_FIELDS:
+        match = pattern.search(message)
+        if match:
+            field = name or match.group(1)
+            return field if field in names else None
+    return None
