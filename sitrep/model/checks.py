@@ -42,6 +42,10 @@ def check_entry(
     holder = getattr(entry, "holder", None)
     if section == "territory" and holder is not None and s.party(holder) is None:
         raise EditRejected(f"unknown party {holder!r}")
+    if section == "territory" and (getattr(entry, "lat", None) is None) != (
+        getattr(entry, "lon", None) is None
+    ):
+        raise EditRejected("give both lat and lon, or neither")
     if section == "territory" and getattr(entry, "seat_of_government", False):
         seat = s.seat_of_government()
         if seat is not None and seat is not before:
