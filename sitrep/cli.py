@@ -176,7 +176,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
                 print(f"would reformat {path}")
                 code = max(code, 1)
             else:
-                write_atomic(path, canonical)
+                write_atomic(path, canonical, backup=True)
                 print(f"reformatted {path}")
         except SitrepError as exc:
             for line in exc.lines():

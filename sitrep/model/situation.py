@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Literal
@@ -26,6 +27,12 @@ FORMAT_VERSION = 1
 
 Path = tuple[str | int, ...]
 """A location in the file as keys and list indexes, e.g. ('territory', 3, 'holder')."""
+
+MAX_PROBLEMS = 200
+"""At most this many cross-entry problems are reported (a hostile file may have millions)."""
+
+SUGGEST_AMONG = 1000
+"""'Did you mean' is only worked out among this many ids (difflib is quadratic)."""
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _OFFSET = re.compile(r"^(UTC|GMT)?[+-](0\d|1[0-4]):?[0-5]\d$|^(UTC|GMT|Z)$")
@@ -118,7 +125,7 @@ class Situation(Entry):
         Each is returned with the path of the offending value, so the loader can
         point at its line and column.
         """
-        return list(_reference_problems(self))
+        return list(itertools.islice(_reference_problems(self), MAX_PROBLEMS))
 
 
 def _reference_problems(s: Situation) -> Iterator[tuple[Path, str]]:
@@ -165,7 +172,8 @@ def _unknown(what: str, ref: str, known: set[str]) -> str:
     import difflib
 
     message = f"unknown {what} {ref!r}"
-    close = difflib.get_close_matches(ref, sorted(known), n=1)
+    few = len(known) <= SUGGEST_AMONG
+    close = difflib.get_close_matches(ref, sorted(known), n=1) if few else []
     if close:
         message += f"; did you mean {close[0]!r}?"
     elif not known:

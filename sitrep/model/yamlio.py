@@ -9,6 +9,8 @@ same bytes; editing one field changes only that field's lines.
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -17,11 +19,17 @@ from pydantic import BaseModel, ValidationError
 
 from sitrep.errors import Problem, SitrepDataError, SitrepIOError
 from sitrep.model import entries
-from sitrep.model.situation import Header, Path, Situation
+from sitrep.model.situation import MAX_PROBLEMS, Header, Path, Situation
+from sitrep.model.yamlfast import fast_load, without_gc
 from sitrep.model.yamlnodes import NodeError, compose, locate, to_python
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Larger files are refused before parsing (about 200,000 places fit in 64 MiB)."""
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Larger files are refused before parsing: 16 MiB holds about 50,000 entries.
+
+Parsing costs about 3 µs and 600 bytes of memory per YAML value on a slow
+machine, so the real limit is on values (yamlnodes.MAX_NODES); this one refuses
+absurd files without reading them. See docs/safety.md for the measurements.
+"""
 
 _SECTION_MODELS: dict[str, type[BaseModel]] = {
     "header": Header,
@@ -37,21 +45,49 @@ _SECTION_MODELS: dict[str, type[BaseModel]] = {
 
 def read_text(path: str | FsPath) -> str:
     """Read a situation file as UTF-8 text, refusing huge, binary or non-UTF-8 files."""
+    return decode(read_bytes(path), str(path))
+
+
+def read_bytes(path: str | FsPath) -> bytes:
+    """Read a situation file's bytes: regular files only, at most MAX_FILE_BYTES.
+
+    Opened without blocking, so a named pipe or a device given as a file name
+    is refused instead of hanging or streaming forever.
+    """
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise SitrepIOError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise SitrepIOError(f"{name}: is a folder, not a situation file") from None
     except OSError as exc:
         raise SitrepIOError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise SitrepDataError(
-            [Problem(name, None, None, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB")]
-        )
-    return decode(data, name)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise SitrepIOError(f"{name}: is a folder, not a situation file")
+        raise SitrepIOError(f"{name}: not a regular file (a pipe or a device?)")
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > MAX_FILE_BYTES:
+            raise SitrepDataError([_too_large(name)])
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise SitrepIOError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:  # it grew while we read it
+        raise SitrepDataError([_too_large(name)])
+    return data
+
+
+def _too_large(name: str) -> Problem:
+    return Problem(
+        name,
+        None,
+        None,
+        f"file is larger than {MAX_FILE_BYTES // 2**20} MiB, the limit for a situation file",
+    )
 
 
 def decode(data: bytes, name: str) -> str:
@@ -79,18 +115,40 @@ def load_situation(path: str | FsPath) -> Situation:
     return parse_situation(read_text(path), str(path))
 
 
+@without_gc
 def parse_situation(text: str, name: str = "<text>") -> Situation:
     """Validate YAML text as a situation; every problem is reported with its line:col."""
+    situation = _parse_fast(text)
+    if situation is not None:
+        return situation
     try:
         root = compose(text)
+    except NodeError as exc:  # over the size budget
+        raise SitrepDataError([Problem(name, exc.line + 1, exc.column + 1, exc.message)]) from None
+    except RecursionError:  # only the pure-Python parser recurses; libyaml stops at 1000
+        raise SitrepDataError([Problem(name, None, None, "nested too deeply")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        where = exc.context_mark
+        if (
+            exc.problem
+            and exc.context
+            and where is not None
+            and mark is not None
+            and ((where.line, where.column) != (mark.line, mark.column))
+        ):
+            # e.g. "found unexpected end of stream (while scanning a quoted scalar at ...)"
+            context = " ".join(str(exc.context).split())
+            message += f" ({context} at line {where.line + 1}, column {where.column + 1})"
         if "\t" in text and "tab" not in message and mark is not None:
             message += " (tabs cannot indent YAML: use spaces)"
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         raise SitrepDataError([Problem(name, line, col, message)]) from None
-    except yaml.YAMLError as exc:  # a reader error without a mark, e.g. a bad character
+    except yaml.reader.ReaderError as exc:  # a raw control character; libyaml gives a byte offset
+        line, col = _position(text.encode("utf-8", "surrogatepass"), exc.position)
+        raise SitrepDataError([Problem(name, line, col, _bad_character(exc))]) from None
+    except yaml.YAMLError as exc:  # any other error without a mark
         raise SitrepDataError([Problem(name, None, None, " ".join(str(exc).split()))]) from None
     if root is None:
         raise SitrepDataError([Problem(name, None, None, "the file is empty")])
@@ -105,13 +163,44 @@ def parse_situation(text: str, name: str = "<text>") -> Situation:
     try:
         situation = Situation.model_validate(data)
     except ValidationError as exc:
-        raise SitrepDataError(
-            [_problem(name, root, error) for error in exc.errors(include_url=False)]
-        ) from None
+        raise SitrepDataError(_problems(name, root, exc)) from None
     problems = situation.problems()
     if problems:
         raise SitrepDataError([_at(name, root, path, message) for path, message in problems])
     return situation
+
+
+def _parse_fast(text: str) -> Situation | None:
+    """A valid file in plain block YAML, read without libyaml's node tree (several times
+    faster); None sends the text to the full parser, which locates every problem."""
+    data = fast_load(text)
+    if not isinstance(data, dict):
+        return None
+    try:
+        situation = Situation.model_validate(data)
+    except ValidationError:
+        return None
+    return None if situation.problems() else situation
+
+
+def _problems(name: str, root: yaml.Node, exc: ValidationError) -> list[Problem]:
+    """The first MAX_PROBLEMS validation errors, located (a hostile file may have millions)."""
+    errors = exc.errors(include_url=False)
+    problems = [_problem(name, root, error) for error in errors[:MAX_PROBLEMS]]
+    if len(errors) > MAX_PROBLEMS:
+        more = len(errors) - MAX_PROBLEMS
+        problems.append(
+            Problem(name, None, None, f"{more:,} more problems (the first {MAX_PROBLEMS} follow)")
+        )
+    return problems
+
+
+def _bad_character(exc: yaml.reader.ReaderError) -> str:
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return (
+        f"control character U+{code:04X} in the text ({exc.reason}): "
+        'write it escaped inside double quotes, e.g. "\\e" for ESC'
+    )
 
 
 def _at(name: str, root: yaml.Node, path: Path, message: str, *, key: bool = False) -> Problem:
@@ -146,29 +235,9 @@ def _fields_at(loc: Path) -> list[str]:
 
 # -- output --------------------------------------------------------------------
 
-try:
-    from yaml import CSafeDumper as _BaseDumper
-except ImportError:  # pragma: no cover
-    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
-
-LONG_TEXT = 72
-"""Strings longer than this (or with line breaks) are written as literal blocks."""
-
-
-class _Dumper(_BaseDumper):
-    def ignore_aliases(self, data: Any) -> bool:
-        # Never write anchors: the same date object used twice must be written twice
-        # (and our loader refuses aliases).
-        return True
-
-
-def _represent_str(dumper: _Dumper, value: str) -> yaml.Node:
-    if "\n" in value or len(value) > LONG_TEXT:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_str(value)
-
-
-_Dumper.add_representer(str, _represent_str)
+# The canonical emitter writes the same bytes as PyYAML's block dumper, about ten
+# times faster (see yamlemit; its reference dumper is emit_with_pyyaml).
+from sitrep.model.yamlemit import dump_canonical  # noqa: E402
 
 
 def to_data(situation: Situation) -> dict[str, Any]:
@@ -178,31 +247,7 @@ def to_data(situation: Situation) -> dict[str, Any]:
     return {"sitrep": situation.sitrep, **data}
 
 
+@without_gc
 def dump_situation(situation: Situation) -> str:
-    """The canonical YAML text of a situation."""
-    text: str = yaml.dump(
-        to_data(situation),
-        Dumper=_Dumper,
-        sort_keys=False,
-        default_flow_style=False,
-        allow_unicode=True,
-        width=1_000_000,
-        indent=2,
-    )
-    return _space_out(text)
-
-
-def _space_out(text: str) -> str:
-    """A blank line between top-level sections and between the entries of each list."""
-    out: list[str] = []
-    first_item = False
-    for line in text.splitlines(keepends=True):
-        if line[:1] not in (" ", "-", "\n") and out:
-            out.append("\n")
-            first_item = True
-        elif line.startswith("- "):
-            if not first_item:
-                out.append("\n")
-            first_item = False
-        out.append(line)
-    return "".join(out)
+    """The canonical YAML text of a situation (block style, blank lines between entries)."""
+    return dump_canonical(to_data(situation))

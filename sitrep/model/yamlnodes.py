@@ -24,6 +24,19 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 32
 """Deeper than any situation file needs; stops recursion bombs early."""
 
+MAX_NODES = 1_000_000
+"""Most YAML values (scalars, lists, mappings) a file may hold: about 50,000 entries.
+
+Composing costs about 600 bytes of memory per value, so this caps a hostile file
+(``[1,1,1,...]`` packs a value in two bytes) at well under a gigabyte and a few
+seconds, far below what MAX_FILE_BYTES alone would allow.
+"""
+
+# Every value in a YAML text follows one of these characters (or starts the text),
+# and each of them starts at most two values (a key and its empty value), so
+# counting them, which runs at memory speed, bounds the number of values.
+_STRUCTURE = ("\n", ",", ":", "-", "?", "[", "{")
+
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 # A float needs a point or an exponent, and no leading zero: "0123" stays a string.
 _FLOAT = re.compile(r"^[-+]?(0|[1-9][0-9]*)?(\.[0-9]+|(\.[0-9]*)?[eE][-+]?[0-9]+|\.)$")
@@ -42,8 +55,36 @@ class NodeError(Exception):
 
 
 def compose(text: str) -> yaml.Node | None:
-    """Parse text into a node tree (raises yaml.MarkedYAMLError on syntax errors)."""
+    """Parse text into a node tree (raises yaml.MarkedYAMLError on syntax errors).
+
+    Raises NodeError, before building anything, when the text holds more than
+    MAX_NODES values.
+    """
+    check_node_budget(text)
     return yaml.compose(text, Loader=_Loader)
+
+
+def check_node_budget(text: str, limit: int = MAX_NODES) -> None:
+    """Raise NodeError if text holds more than limit YAML values.
+
+    A count of structural characters settles ordinary files at once; only a text
+    that might be over is streamed through the parser, keeping nothing, and
+    stopped at the first value past the limit.
+    """
+    rough = sum(text.count(char) for char in _STRUCTURE)
+    if 2 * rough + 3 <= limit:
+        return
+    count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent | yaml.AliasEvent):
+            count += 1
+            if count > limit:
+                mark = event.start_mark
+                raise NodeError(
+                    f"more than {limit:,} values: too large for a situation file",
+                    mark.line if mark else 0,
+                    mark.column if mark else 0,
+                )
 
 
 def to_python(node: yaml.Node) -> Any:
@@ -58,11 +99,12 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise _error(node, f"nested more than {MAX_DEPTH} levels deep")
-        if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
+        # An alias is the very node its anchor made, met a second time.
         if id(node) in self.seen:
             raise _error(node, "anchors and aliases (& and *) are not supported: write it out")
         self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
         if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
             raise _error(node, f"YAML tags such as {_tag_name(node.tag)} are not allowed")
         if isinstance(node, yaml.SequenceNode):
@@ -102,14 +144,19 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # Python refuses to convert more than 4,300 digits
+            raise _error(node, f"number too long ({len(value):,} digits)") from None
     if _FLOAT.match(value):
         return float(value)
     return value
 
 
+# YAML 1.1 also resolves a plain "=" to !!value and "<<" to !!merge: here they are text.
 _IMPLICIT = frozenset(
-    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp")
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")
 )
 
 
