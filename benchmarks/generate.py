@@ -1,0 +1,333 @@
+"""Write a large, realistic, valid situation file for benchmarks.
+
+    python benchmarks/generate.py --entries 10000 -o /tmp/sitrep-10k.yaml
+
+The same --entries (and --seed) always gives the same bytes. The file has N
+territory entries (settlements or districts with plausible names and coordinates
+inside a country-sized box), and evacuations, displacement figures, notes and
+sources in proportion, with several parties and a mix of confirmed, reported and
+claimed control. It is written through sitrep's canonical dumper, so loading and
+saving it again gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+from sitrep.model.entries import (
+    Assessment,
+    Displacement,
+    Evacuation,
+    Note,
+    Party,
+    Place,
+    Source,
+)
+from sitrep.model.figure import Figure
+from sitrep.model.situation import Header, Situation
+from sitrep.model.yamlio import dump_situation
+
+AS_OF = dt.date(2024, 3, 1)
+"""The generated report's date; notes go back about six months from it."""
+
+# A country-sized box (roughly Afghanistan's), in degrees.
+LAT_RANGE = (29.4, 38.5)
+LON_RANGE = (60.5, 74.9)
+
+PARTIES = (
+    ("government", "Government of the Republic (armed forces and police)", "Government"),
+    ("front", "National Liberation Front", "Front"),
+    ("militia-north", "Northern Alliance militias", "North"),
+    ("militia-east", "Eastern Tribal Council forces", "East"),
+    ("islamic-state", "Islamic State Khorasan Province", "ISKP"),
+)
+PARTY_WEIGHTS = (45, 35, 10, 6, 4)
+
+_ONSETS = ("b", "d", "g", "h", "j", "k", "kh", "l", "m", "n", "p", "q", "r", "s", "sh", "t", "z")
+_VOWELS = ("a", "a", "e", "i", "o", "u", "aa", "ai")
+_CODAS = ("", "", "n", "r", "l", "m", "sh", "d", "b", "k")
+_SUFFIXES = ("abad", "kot", "khel", "qala", "shahr", "dara", "pur", "bagh", "gul", "zai", "")
+_PREFIXES = ("Qala-i-", "Deh-e ", "Pul-e ", "Chah-e ", "Sar-e ", "Bagh-e ", "Kuz ", "Bar ")
+
+COUNTRIES = (
+    "United States", "United Kingdom", "Canada", "Germany", "France", "Italy", "Spain",
+    "Netherlands", "Belgium", "Denmark", "Norway", "Sweden", "Finland", "Poland", "Czechia",
+    "Austria", "Switzerland", "Ireland", "Portugal", "Greece", "Turkey", "Australia",
+    "New Zealand", "Japan", "South Korea", "India", "Pakistan", "China", "Russia", "Iran",
+    "Qatar", "United Arab Emirates", "Saudi Arabia", "Kuwait", "Jordan", "Egypt",
+    "Uzbekistan", "Tajikistan", "Turkmenistan", "Kazakhstan", "Kyrgyzstan", "Ukraine",
+    "Hungary", "Romania", "Bulgaria", "Croatia", "Slovenia", "Slovakia", "Lithuania",
+    "Latvia", "Estonia", "Luxembourg", "Iceland", "Mexico", "Brazil", "Argentina", "Chile",
+    "Indonesia", "Malaysia", "Philippines", "Bangladesh", "Sri Lanka", "Nepal", "Singapore",
+)  # fmt: skip
+
+PUBLISHERS = (
+    ("UN OCHA", "un_ngo", "B"), ("UNHCR", "un_ngo", "B"), ("IOM", "un_ngo", "B"),
+    ("Associated Press", "media", "B"), ("Reuters", "media", "B"), ("AFP", "media", "B"),
+    ("BBC News", "media", "B"), ("Al Jazeera", "media", "C"), ("Local radio", "media", "C"),
+    ("Ministry of Defence", "official", "C"), ("Ministry of Interior", "official", "C"),
+    ("Front spokesman", "party_statement", "D"), ("Militia commander", "party_statement", "E"),
+    ("Social media post", "media", "F"),
+)  # fmt: skip
+
+SECTORS = ("protection", "health", "shelter", "food", "access", "security", "wash", "education")
+COUNTED = ("IDPs (conflict-induced)", "IDP arrivals", "refugees", "returnees", "people in need")
+FIGURE_WORDS = ("hundreds", "thousands", "tens of thousands", "several hundred", "dozens")
+
+_SENTENCES = (
+    "Residents reported heavy fighting on the outskirts overnight, and several families left "
+    "for the provincial centre before dawn.",
+    "Humanitarian partners could not reach the area because the main road was closed at two "
+    "checkpoints.",
+    "Local elders negotiated a handover after three days of talks; no casualties were reported.",
+    "The district health centre is running out of trauma supplies and asks for a resupply.",
+    "Prices of flour and cooking oil rose by a third in the bazaar over the week.",
+    "A convoy of forty trucks with food and shelter kits crossed the bridge on Tuesday.",
+    "Mobile networks were cut for most of the day, so reports are partial and not yet checked.",
+    "Schools remain closed; teachers say they have not been paid for two months.",
+    "Displaced families are staying with relatives and in two mosques near the market.",
+    "The claim could not be verified independently; the other side denies losing the town.",
+)
+
+
+def place_name(rng: random.Random) -> str:
+    """A plausible settlement name built from syllables, sometimes with a prefix."""
+    syllables = rng.choice((1, 2, 2, 3))
+    stem = "".join(
+        rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(syllables)
+    )
+    name = (stem + rng.choice(_SUFFIXES)).capitalize()
+    if rng.random() < 0.15:
+        name = rng.choice(_PREFIXES) + name
+    return name
+
+
+def _days_before(days: int) -> dt.date:
+    return AS_OF - dt.timedelta(days=days)
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+
+
+def _prose(rng: random.Random, sentences: int) -> str:
+    return " ".join(rng.choice(_SENTENCES) for _ in range(sentences))
+
+
+def _title(rng: random.Random) -> str:
+    words = _prose(rng, 1).rstrip(".").split()
+    return " ".join(words[: rng.randrange(5, len(words) + 1)])
+
+
+def _figure(rng: random.Random) -> Figure:
+    roll = rng.random()
+    number = rng.randrange(50, 400_000)
+    if roll < 0.5:
+        return Figure.exact(number)
+    if roll < 0.7:
+        return Figure.parse(f"about {number // 100 * 100 or 100}")
+    if roll < 0.8:
+        return Figure.parse(f"at least {number}")
+    if roll < 0.9:
+        return Figure.parse(f"{number}-{number * 2}")
+    if roll < 0.95:
+        return Figure.parse(rng.choice(FIGURE_WORDS))
+    return Figure("undisclosed")
+
+
+def generate(entries: int, seed: int = 1) -> Situation:
+    """A valid situation with `entries` places and the other sections in proportion."""
+    rng = random.Random(seed * 1_000_003 + entries)
+    parties = [Party(id=i, name=n, short=s) for i, n, s in PARTIES]
+    sources = _sources(rng, max(10, entries // 20))
+    source_ids = [s.id for s in sources]
+    places = _places(rng, entries, source_ids)
+    names = [p.name for p in places]
+    header = Header(
+        title=f"Generated situation with {entries:,} places",
+        region="Benchmarkistan",
+        as_of=AS_OF,
+        as_of_time="18:00",
+        timezone="UTC+04:30",
+        report_number=1 + entries % 97,
+        period_start=AS_OF - dt.timedelta(days=7),
+        period_end=AS_OF,
+        produced_by="benchmarks/generate.py",
+        highlights=[_prose(rng, 2) for _ in range(3)],
+    )
+    return Situation(
+        header=header,
+        parties=parties,
+        sources=sources,
+        territory=places,
+        evacuations=_evacuations(rng, min(len(COUNTRIES), 3 + entries // 200), source_ids),
+        displacement=_displacement(rng, max(3, entries // 10), names, source_ids),
+        notes=_notes(rng, max(4, entries // 5), names, source_ids),
+        outlook=_outlook(rng, max(2, entries // 500), source_ids),
+    )
+
+
+def _sources(rng: random.Random, count: int) -> list[Source]:
+    out = []
+    for i in range(count):
+        publisher, kind, grade = PUBLISHERS[i % len(PUBLISHERS)]
+        published = AS_OF - dt.timedelta(days=rng.randrange(0, 180))
+        out.append(
+            Source.model_validate(
+                {
+                    "id": f"{_slug(publisher)}-{i + 1}",
+                    "publisher": publisher,
+                    "title": _title(rng),
+                    "url": f"https://example.org/{_slug(publisher)}/{i + 1}"
+                    if rng.random() < 0.6
+                    else None,
+                    "kind": kind,
+                    "reliability": grade,
+                    "published": published,
+                }
+            )
+        )
+    return out
+
+
+def _places(rng: random.Random, count: int, source_ids: list[str]) -> list[Place]:
+    out: list[Place] = []
+    used: set[str] = set()
+    seat = rng.randrange(count) if count else -1
+    for i in range(count):
+        name = place_name(rng)
+        ident = _slug(name)
+        if ident in used:
+            ident = f"{ident}-{i + 1}"
+        used.add(ident)
+        holder = "government" if i == seat else rng.choices(PARTIES, PARTY_WEIGHTS)[0][0]
+        confidence = rng.choices(("confirmed", "reported", "claimed"), (70, 20, 10))[0]
+        place: dict[str, object] = {
+            "id": ident,
+            "name": name,
+            "capital": place_name(rng) if rng.random() < 0.3 else None,
+            "aliases": [place_name(rng)] if rng.random() < 0.2 else [],
+            "pcode": f"BK{i + 1:06d}",
+            "lat": round(rng.uniform(*LAT_RANGE), 4),
+            "lon": round(rng.uniform(*LON_RANGE), 4),
+            "holder": holder,
+            "control": "contested" if rng.random() < 0.08 else "controlled",
+            "confidence": confidence,
+            "according_to": dict((p[0], p[2]) for p in PARTIES)[holder]
+            if confidence != "confirmed"
+            else None,
+            "since": AS_OF - dt.timedelta(days=rng.randrange(0, 120))
+            if rng.random() < 0.6
+            else None,
+            "how": rng.choice(("fighting", "negotiated", "withdrawal", "unknown")),
+            "seat_of_government": i == seat,
+            "sources": rng.sample(source_ids, rng.choice((1, 1, 2, 3))),
+            "note": _prose(rng, rng.choice((1, 2, 3))) if rng.random() < 0.3 else None,
+        }
+        out.append(Place.model_validate(place))
+    return out
+
+
+def _evacuations(rng: random.Random, count: int, source_ids: list[str]) -> list[Evacuation]:
+    embassy = ("unknown", "open", "reduced", "temporarily_closed", "closed", "relocated")
+    return [
+        Evacuation.model_validate(
+            {
+                "country": country,
+                "troops": _figure(rng) if rng.random() < 0.5 else None,
+                "purpose": "Evacuate embassy staff and nationals",
+                "embassy": rng.choice(embassy),
+                "announced": AS_OF - dt.timedelta(days=rng.randrange(0, 30)),
+                "sources": rng.sample(source_ids, 1),
+                "note": _prose(rng, 1) if rng.random() < 0.3 else None,
+            }
+        )
+        for country in COUNTRIES[:count]
+    ]
+
+
+def _displacement(
+    rng: random.Random, count: int, names: list[str], source_ids: list[str]
+) -> list[Displacement]:
+    out = []
+    for i in range(count):
+        as_of = AS_OF - dt.timedelta(days=rng.randrange(0, 180))
+        out.append(
+            Displacement.model_validate(
+                {
+                    "id": f"fig-{i + 1}",
+                    "counted": rng.choice(COUNTED),
+                    "figure": _figure(rng),
+                    "measure": rng.choice(("stock", "new")),
+                    "area": rng.choice(names) if names else "Benchmarkistan",
+                    "since": as_of - dt.timedelta(days=30) if rng.random() < 0.4 else None,
+                    "as_of": as_of,
+                    "sources": rng.sample(source_ids, 1),
+                    "note": _prose(rng, 1) if rng.random() < 0.2 else None,
+                }
+            )
+        )
+    return out
+
+
+def _notes(rng: random.Random, count: int, names: list[str], source_ids: list[str]) -> list[Note]:
+    out = []
+    for i in range(count):
+        town = rng.choice(names) if names else "the capital"
+        out.append(
+            Note.model_validate(
+                {
+                    "date": AS_OF - dt.timedelta(days=(count - i) * 180 // count),
+                    "text": f"In {town}: " + _prose(rng, rng.choice((1, 2, 3, 5))),
+                    "sector": rng.choice(SECTORS),
+                    "tags": [_slug(town), *rng.sample(SECTORS, rng.choice((0, 1, 2)))],
+                    "sources": rng.sample(source_ids, rng.choice((1, 2))),
+                }
+            )
+        )
+    return out
+
+
+def _outlook(rng: random.Random, count: int, source_ids: list[str]) -> list[Assessment]:
+    return [
+        Assessment.model_validate(
+            {
+                "statement": _prose(rng, 1),
+                "by": rng.choice(("UN OCHA", "Crisis Group", "Senior official, as reported")),
+                "kind": rng.choice(("forecast", "assessment")),
+                "horizon": rng.choice(("30 days", "30 to 90 days", None)),
+                "made_on": AS_OF - dt.timedelta(days=rng.randrange(0, 30)),
+                "sources": rng.sample(source_ids, 1),
+            }
+        )
+        for _ in range(count)
+    ]
+
+
+def write(entries: int, path: Path, seed: int = 1) -> int:
+    """Generate and write a file; returns its size in bytes."""
+    text = dump_situation(generate(entries, seed))
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: --entries N -o FILE [--seed S]."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", "-n", type=int, required=True, help="territory entries")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    args = parser.parse_args(argv)
+    if args.entries < 0:
+        parser.error("--entries must be 0 or more")
+    size = write(args.entries, args.output, args.seed)
+    print(f"wrote {args.output} ({args.entries:,} places, {size / 2**20:.1f} MiB)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

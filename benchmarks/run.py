@@ -1,0 +1,238 @@
+"""Measure sitrep against floors measured in the same run, and print the table.
+
+    python -m benchmarks.run                  # sample, 1,000, 10,000 and 100,000 places
+    python -m benchmarks.run --quick          # sample, 1,000 and 10,000, fewer repetitions
+    python -m benchmarks.run --sizes sample,10000 --reps 5 --keys 50 --no-tmux
+
+Every measurement runs in its own process (see workers.py). Results go to
+benchmarks/results/latest.json; --docs also rewrites the results section of
+docs/performance.md. Generated files are cached in $TMPDIR/sitrep-bench.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks import terminal
+from benchmarks.report import Row, check_max, check_ratio, markdown, median, p95, table
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "benchmarks" / "results" / "latest.json"
+DOCS = REPO / "docs" / "performance.md"
+CACHE = Path(tempfile.gettempdir()) / "sitrep-bench"
+PY = sys.executable
+KEYS = ("down", "pagedown", "filter", "dialog", "edit")
+NAV_KEYS = ("down", "pagedown")
+CHECK_FLOOR = (
+    "import sys, yaml; "
+    "yaml.load(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader)"
+)
+DOCS_START, DOCS_END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def scratch_env() -> dict[str, str]:
+    """Settings and state in a scratch folder, so no user setting changes a figure."""
+    home = CACHE / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    return {
+        "SITREP_CONFIG": str(home / "settings.toml"),
+        "SITREP_STATE_DIR": str(home / "state"),
+        "PYTHONPATH": str(REPO),
+    }
+
+
+def prepare(size: str) -> Path:
+    """The file for a size: the bundled sample, or a generated file (cached per generator)."""
+    if size == "sample":
+        from sitrep.model.sample import sample_path
+
+        return sample_path()
+    stamp = hashlib.sha1((REPO / "benchmarks" / "generate.py").read_bytes()).hexdigest()[:8]
+    path = CACHE / f"sitrep-{int(size)}-{stamp}.yaml"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        print(f"  generating {path.name}...", file=sys.stderr, flush=True)
+        # In a child process: generating 100,000 places peaks at 1 GiB.
+        command = [PY, "-m", "benchmarks.generate", "--entries", size, "-o", str(path)]
+        subprocess.run(command, cwd=REPO, env={**os.environ, **scratch_env()}, check=True)
+    return path
+
+
+def worker(kind: str, path: Path, reps: int) -> dict[str, Any]:
+    """Run one measurement in a fresh process; adds the wall time it was spawned at."""
+    spawned = time.time()
+    done = subprocess.run(
+        [PY, "-m", "benchmarks.workers", kind, str(path), "--reps", str(reps)],
+        cwd=REPO,
+        env={**os.environ, **scratch_env()},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"worker {kind} {path} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["spawned_at"] = spawned
+    return result
+
+
+def wall(command: list[str], reps: int) -> list[float]:
+    """Wall times of running a command to completion (it must succeed)."""
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        subprocess.run(
+            command, cwd=REPO, env={**os.environ, **scratch_env()}, capture_output=True, check=True
+        )
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def refusal(path: Path) -> str:
+    """Why sitrep check refuses a file (e.g. over a size limit), or '' when it is valid."""
+    done = subprocess.run(
+        [PY, "-m", "sitrep", "check", str(path)],
+        cwd=REPO,
+        env={**os.environ, **scratch_env()},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return "" if done.returncode == 0 else done.stderr.strip().splitlines()[-1][:300]
+
+
+def measure(size: str, path: Path, reps: int, keys: int, tmux: bool) -> list[Row]:
+    """Every figure of one size, each next to its floor from the same run."""
+    big = size != "sample"
+    parse = worker("parse", path, reps)
+    parse_s = median(parse["times"])
+    load = worker("load", path, reps)
+    rows = [Row("load_situation", median(load["times"]), parse_s, "s", "CSafeLoader")]
+    check = median(wall([PY, "-m", "sitrep", "check", str(path)], reps))
+    check_floor = median(wall([PY, "-c", CHECK_FLOOR, str(path)], reps))
+    rows.append(Row("sitrep check (process)", check, check_floor, "s", "python+CSafeLoader"))
+    save, dump = worker("save", path, reps), worker("dump", path, reps)
+    rows.append(
+        Row("edit + save", median(save["times"]), median(dump["times"]), "s", "CSafeDumper")
+    )
+    rows.append(Row("export brief", median(worker("export", path, reps)["times"]), None, "s"))
+
+    # First paint: a fresh process per repetition; keys are pressed in the first one.
+    apps = [worker("app", path, keys if i == 0 else 0) for i in range(reps)]
+    minimals = [worker("minimal", path, keys if i == 0 else 0) for i in range(reps)]
+    paint_floor = median([r["painted_at"] - r["spawned_at"] for r in minimals])
+    floor_name = "minimal app" + (" + parse" if big else "")
+    paint_floor += parse_s if big else 0.0
+    paint = median([r["painted_at"] - r["spawned_at"] for r in apps])
+    rows.append(Row("first paint (headless)", paint, paint_floor, "s", floor_name))
+    if tmux and terminal.have_tmux():
+        env = scratch_env()
+        app_cmd = [PY, "-m", "sitrep", str(path)]
+        app_t = [terminal.first_paint(app_cmd, apps[0]["markers"], env) for _ in range(reps)]
+        min_cmd = [PY, str(REPO / "benchmarks" / "minimal_app.py")]
+        min_t = [terminal.first_paint(min_cmd, minimals[0]["markers"], env) for _ in range(reps)]
+        floor = median(min_t) + (parse_s if big else 0.0)
+        rows.append(Row("first paint (tmux)", median(app_t), floor, "s", floor_name))
+    for name in KEYS:
+        values = [t * 1000 for t in apps[0]["keys"].get(name, [])]
+        floors = [t * 1000 for t in minimals[0]["keys"].get(name, [])]
+        rows.append(Row(f"key {name} p95", p95(values), p95(floors), "ms", "minimal"))
+        rows.append(Row(f"key {name} median", median(values), median(floors), "ms", "minimal"))
+    app_rss, min_rss = max(r["rss_mb"] for r in apps), max(r["rss_mb"] for r in minimals)
+    rows.append(Row("peak memory (app)", app_rss, min_rss, "MiB", "minimal app"))
+    rows.append(Row("peak memory (load)", load["rss_mb"], parse["rss_mb"], "MiB", "parse"))
+    apply_goals(size, rows)
+    return rows
+
+
+def apply_goals(size: str, rows: list[Row]) -> None:
+    """The issue's goals: first paint at the sample; everything else at 10,000; 100k stretch."""
+    for row in rows:
+        if size == "sample" and row.figure.startswith("first paint"):
+            check_ratio(row, 1.5, "<= 1.5x")
+        elif size == "10000":
+            if row.figure.startswith(("first paint", "sitrep check", "edit + save")):
+                check_ratio(row, 1.5, "<= 1.5x")
+            elif row.figure.startswith("key") and row.figure.endswith("p95"):
+                limit = 16 if row.figure.split()[1] in NAV_KEYS else 50
+                check_max(row, limit, f"<= {limit} ms")
+            elif row.figure == "peak memory (app)":
+                check_max(row, 150, "<= 150 MiB")
+        elif size == "100000" and row.figure.startswith("first paint"):
+            check_max(row, 2.0, "< 2 s (stretch)")
+
+
+def label(size: str, path: Path) -> str:
+    """A size's heading: N places and the file's size."""
+    name = "sample (34 places)" if size == "sample" else f"{int(size):,} places"
+    return f"{name}, {path.stat().st_size / 2**20:.1f} MiB"
+
+
+def write_docs(blocks: list[str], stamp: str) -> None:
+    """Replace the results section of docs/performance.md (between its markers)."""
+    text = DOCS.read_text(encoding="utf-8")
+    start, end = text.index(DOCS_START) + len(DOCS_START), text.index(DOCS_END)
+    body = f"\n\nMeasured {stamp}.\n\n" + "\n\n".join(blocks) + "\n\n"
+    DOCS.write_text(text[:start] + body + text[end:], encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print one table per size."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=None, help="comma-separated: sample,1000,10000,100000")
+    parser.add_argument("--reps", type=int, default=None, help="repetitions per figure (default 3)")
+    parser.add_argument("--keys", type=int, default=None, help="presses per key (default 40)")
+    parser.add_argument("--quick", action="store_true", help="sample, 1,000, 10,000; fewer reps")
+    parser.add_argument("--no-tmux", action="store_true", help="skip the real-terminal first paint")
+    parser.add_argument("--json", type=Path, default=RESULTS, help="where to write the results")
+    parser.add_argument("--docs", action="store_true", help="update docs/performance.md")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or ("sample,1000,10000" if args.quick else "sample,1000,10000,100000")
+    reps = args.reps or (1 if args.quick else 3)
+    keys = args.keys or (20 if args.quick else 40)
+    stamp = f"{dt.datetime.now():%Y-%m-%d %H:%M} on {platform.node()} ({os.cpu_count()} cores)"
+    results: dict[str, Any] = {"when": stamp, "python": platform.python_version(), "sizes": {}}
+    blocks: list[str] = []
+    started = time.perf_counter()
+    for size in sizes.split(","):
+        path = prepare(size)
+        # 100,000 places take about a minute per repetition: one is enough to see the shape.
+        n_reps = 1 if size != "sample" and int(size) >= 100_000 else reps
+        print(f"measuring {label(size, path)} ({n_reps} reps)...", file=sys.stderr, flush=True)
+        refused = refusal(path)
+        if refused:
+            print(f"\n{label(size, path)}\n  not measured: sitrep check refuses it: {refused}")
+            blocks.append(f"**{label(size, path)}**: not measured, sitrep refuses it: {refused}")
+            results["sizes"][size] = {"file": str(path), "refused": refused}
+            continue
+        rows = measure(size, path, n_reps, keys, not args.no_tmux)
+        print("\n" + table(label(size, path), rows), flush=True)
+        blocks.append(markdown(label(size, path), rows))
+        results["sizes"][size] = {
+            "file": str(path),
+            "bytes": path.stat().st_size,
+            "reps": n_reps,
+            "rows": [row.as_json() for row in rows],
+        }
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.json} ({results['seconds']} s)", file=sys.stderr)
+    if args.docs:
+        write_docs(blocks, stamp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
