@@ -30,7 +30,7 @@ class Settings(BaseModel):
     """Everything a user can set. Unknown keys are errors so typos are noticed."""
 
     model_config = ConfigDict(extra="forbid")
-    theme: str = "textual-dark"
+    theme: str = "sitrep"
     produced_by: str | None = Field(default=None, description="Default 'produced by'")
     keys: dict[str, str] = Field(
         default_factory=dict,

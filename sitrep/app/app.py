@@ -1,0 +1,153 @@
+"""The sitrep Textual app: one situation, its settings, quitting safely.
+
+The screens do the work: MainScreen shows and edits the situation, ErrorScreen
+lists the problems of an invalid file. Saving and exporting live in FileActions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import InvalidThemeError
+from textual.theme import Theme
+
+from sitrep.app.bindings import bindings, unknown_ids
+from sitrep.app.commands import BindingCommands
+from sitrep.app.files import FileActions
+from sitrep.app.safety import Guard
+from sitrep.app.screens.dialogs import QuitScreen
+from sitrep.app.screens.error import ErrorScreen
+from sitrep.app.screens.help import HelpScreen
+from sitrep.app.screens.main import MainScreen
+from sitrep.errors import SitrepError
+from sitrep.model.diskstate import DiskState
+from sitrep.model.document import Document
+from sitrep.model.sample import DEFAULT_FILE
+from sitrep.settings import Settings, save_settings
+
+SITREP_THEME = Theme(
+    name="sitrep",
+    primary="#2a9d8f",
+    secondary="#8fa1b3",
+    accent="#c9a7ff",
+    warning="#e3b341",
+    error="#f85149",
+    success="#56d364",
+    foreground="#d9e0e8",
+    background="#0e1319",
+    surface="#141b23",
+    panel="#1c2530",
+    dark=True,
+)
+"""A calm dark theme: slate greys with a teal primary, so the party colors
+(orange, blue...) stand out from the chrome."""
+
+
+class SitrepApp(FileActions):
+    """A situation in the terminal. Its return code is 0, or 1 after showing an invalid file."""
+
+    CSS_PATH = "sitrep.tcss"
+    TITLE = "sitrep"
+    BINDINGS: ClassVar = bindings("app")
+    COMMANDS: ClassVar = {BindingCommands}
+
+    def __init__(
+        self,
+        document: Document | None,
+        *,
+        settings: Settings | None = None,
+        settings_problem: str | None = None,
+        load_error: SitrepError | None = None,
+        file_name: str = DEFAULT_FILE,
+        new_file: Path | None = None,
+        disk: DiskState | None = None,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self.guard = (
+            Guard(document, disk, lambda message: self.say(message, severity="warning"))
+            if document is not None
+            else None
+        )
+        self.settings = settings or Settings()
+        self.settings_problem = settings_problem
+        self.load_error = load_error
+        self.load_name = file_name
+        self.new_file = new_file or Path.cwd() / DEFAULT_FILE
+        self.keymap: dict[str, str] = {}
+        """The user's key remaps (binding id -> keys), as set from the settings."""
+        self.register_theme(SITREP_THEME)
+
+    def on_mount(self) -> None:
+        """Apply the settings, then show the situation (or what is wrong with it)."""
+        self._apply_settings()
+        if self.document is None:
+            error = self.load_error or SitrepError("no situation")
+            self.push_screen(ErrorScreen(self.load_name, error))
+        else:
+            self.push_screen(MainScreen(self.document))
+            self.start_safety()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _apply_settings(self) -> None:
+        if self.settings_problem:
+            self.say(self.settings_problem, severity="warning")
+        try:
+            self.theme = self.settings.theme
+        except InvalidThemeError as exc:
+            self.say(f"settings: theme {self.settings.theme!r}: {exc}", severity="warning")
+        unknown = unknown_ids(self.settings.keys)
+        if unknown:
+            names = ", ".join(unknown)
+            self.say(
+                f"settings: [keys]: unknown binding ids {names}; ? lists them", severity="warning"
+            )
+        self.keymap = {k: v for k, v in self.settings.keys.items() if k not in unknown}
+        self.set_keymap(self.keymap)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """Remember a theme picked in the app, in the settings file."""
+        if theme.name == self.settings.theme:
+            return
+        self.settings = self.settings.model_copy(update={"theme": theme.name})
+        try:
+            save_settings(self.settings)
+        except SitrepError as exc:
+            self.say(f"Theme not saved: {exc}", severity="error")
+
+    # -- actions -------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Help lists the keys of a situation: not shown over an invalid file."""
+        return not (action == "help" and self.document is None)
+
+    def action_help(self) -> None:
+        """Show every key, grouped."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.keymap))
+
+    async def action_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        if self.document is None or not self.document.dirty:
+            self.quit_cleanly()
+            return
+        if isinstance(self.screen, QuitScreen):
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self.save(lambda saved: self.quit_cleanly() if saved else None)
+            elif choice == "discard":
+                self.quit_cleanly()
+
+        self.push_screen(QuitScreen(self.file_name), chosen)
+
+    def action_exit_invalid(self) -> None:
+        """Quit from the error screen (exit code 1: the file is invalid)."""
+        self.exit(return_code=1)
+
+    def on_saved(self) -> None:
+        """The header shows the saved state at once."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.refresh_derived()

@@ -1,0 +1,98 @@
+"""Short human names for entries and undo steps ("delete Kandahar", "edit Herat: holder")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel
+
+from sitrep.model.document import Change, Section
+from sitrep.model.entries import (
+    Assessment,
+    Displacement,
+    Evacuation,
+    Note,
+    Party,
+    Place,
+    Source,
+)
+from sitrep.model.situation import Header
+
+SECTION_NOUNS: dict[str, tuple[str, str]] = {
+    "parties": ("party", "parties"),
+    "sources": ("source", "sources"),
+    "territory": ("place", "places"),
+    "evacuations": ("evacuation", "evacuations"),
+    "displacement": ("figure", "figures"),
+    "notes": ("note", "notes"),
+    "outlook": ("outlook item", "outlook items"),
+    "header": ("header", "header"),
+}
+
+
+def shorten(text: str, width: int = 40) -> str:
+    """The first line of text, cut at a word boundary with an ellipsis."""
+    line = " ".join(text.split())
+    if len(line) <= width:
+        return line
+    cut = line[: width - 1].rsplit(" ", 1)[0] or line[: width - 1]
+    return cut.rstrip(",;:.") + "…"
+
+
+def entry_label(entry: BaseModel) -> str:
+    """What a person would call this entry."""
+    if isinstance(entry, Place):
+        return entry.name
+    if isinstance(entry, Evacuation):
+        return entry.country
+    if isinstance(entry, Displacement):
+        return f"{entry.counted}, {entry.area}"
+    if isinstance(entry, Note):
+        return shorten(entry.text)
+    if isinstance(entry, Assessment):
+        return shorten(entry.statement)
+    if isinstance(entry, Party):
+        return entry.short or entry.name
+    if isinstance(entry, Source):
+        return f"{entry.publisher} ({entry.id})"
+    if isinstance(entry, Header):
+        return "header"
+    return type(entry).__name__.lower()
+
+
+def changed_fields(before: BaseModel, after: BaseModel) -> list[str]:
+    """The fields whose values differ between two versions of an entry."""
+    return [
+        name for name in type(after).model_fields if getattr(before, name) != getattr(after, name)
+    ]
+
+
+def describe_change(change: Change) -> str:
+    """A step as a verb and an entry: 'add Kandahar', 'delete Herat', 'edit Ghazni: holder'."""
+    if change.before is None:
+        assert change.after is not None
+        return f"add {entry_label(change.after)}"
+    if change.after is None:
+        return f"delete {entry_label(change.before)}"
+    fields = changed_fields(change.before, change.after)
+    what = f"edit {entry_label(change.after)}"
+    if fields and len(fields) <= 3:
+        what += ": " + ", ".join(name.replace("_", " ") for name in fields)
+    return what
+
+
+def principal_change(changes: Sequence[Change], *, undone: bool) -> Change | None:
+    """The change that names a step: its last one (the entry after its new sources).
+
+    After an undo the document returns the inverse changes in reverse order, so
+    the principal is the first of them, turned back into the original.
+    """
+    if not changes:
+        return None
+    return changes[0].inverse() if undone else changes[-1]
+
+
+def section_noun(section: Section | str, count: int = 1) -> str:
+    """'place' or 'places' for a section."""
+    one, many = SECTION_NOUNS.get(section, (section, section))
+    return one if count == 1 else many

@@ -1,0 +1,57 @@
+"""How sections are laid out in panes, and the order tab walks through them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.model.document import Section
+
+BRIEF = "brief"
+"""The tab stop of the Brief pane (it has no section)."""
+MAP = "map"
+"""The tab stop of the Map pane (it shows the territory section's places)."""
+
+
+@dataclass(frozen=True)
+class Pane:
+    """One tab of the main screen and the sections it shows, top to bottom.
+
+    A pane with no sections is a single tab stop named by its id (brief, map).
+    """
+
+    id: str
+    title: str
+    sections: tuple[Section, ...] = ()
+
+    @property
+    def stops(self) -> tuple[str, ...]:
+        """Where tab stops in this pane: each table, or the pane itself."""
+        return self.sections or (self.id,)
+
+
+PANES: tuple[Pane, ...] = (
+    Pane("territory", "Territory", ("territory",)),
+    Pane("evacuations", "Evacuations", ("evacuations",)),
+    Pane("humanitarian", "Humanitarian", ("displacement", "notes")),
+    Pane("outlook", "Outlook & sources", ("outlook", "sources", "parties")),
+    Pane(BRIEF, "Brief"),
+    Pane(MAP, "Map"),
+)
+
+SECTION_TITLES: dict[Section, str] = {
+    "territory": "Territory",
+    "evacuations": "Evacuations",
+    "displacement": "Displacement figures",
+    "notes": "Humanitarian notes",
+    "outlook": "Outlook",
+    "sources": "Sources",
+    "parties": "Parties",
+}
+
+STOPS: tuple[str, ...] = tuple(stop for pane in PANES for stop in pane.stops)
+"""Every place tab stops at, in order: each table, then the brief and the map."""
+
+
+def pane_of(stop: str) -> Pane:
+    """The pane showing a section (or the brief)."""
+    return next(pane for pane in PANES if stop in pane.sections or pane.id == stop)

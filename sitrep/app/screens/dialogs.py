@@ -1,0 +1,104 @@
+"""Small modal questions: quit with unsaved changes, replace a file."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from sitrep.app.safe import clean
+
+QuitChoice = str
+"""'save', 'discard' or 'cancel'."""
+
+
+class QuitScreen(ModalScreen[QuitChoice]):
+    """Unsaved changes: save them, discard them, or stay."""
+
+    BINDINGS: ClassVar = [
+        Binding("s", "choose('save')", "Save and quit", id="quit_dialog.save"),
+        Binding("d", "choose('discard')", "Discard and quit", id="quit_dialog.discard"),
+        Binding("escape,c", "choose('cancel')", "Cancel", id="quit_dialog.cancel"),
+    ]
+
+    def __init__(self, file_name: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.file_name = file_name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content.styled("Unsaved changes", "bold"), classes="dialog-title")
+            yield Static(
+                Content.assemble(
+                    "Save your changes to ",
+                    (clean(self.file_name, one_line=True), "bold"),
+                    " before quitting?",
+                )
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  s", id="save", variant="primary")
+                yield Button("Discard  d", id="discard", variant="error")
+                yield Button("Cancel  esc", id="cancel")
+
+    def on_mount(self) -> None:
+        """Save is the safe default."""
+        self.query_one("#save", Button).focus()
+
+    def action_choose(self, choice: str) -> None:
+        """Close with a choice."""
+        self.dismiss(choice)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(str(event.button.id))
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question. The safe answer has focus, and Escape gives it too."""
+
+    BINDINGS: ClassVar = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n", "answer(False)", "No", id="confirm.no"),
+        Binding("escape", "safe_answer", "Cancel", id="confirm.cancel"),
+    ]
+
+    def __init__(
+        self, question: str, yes: str = "Yes", no: str = "No", *, safe: bool = False
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.question, self.yes, self.no = question, yes, no
+        self.safe = safe
+        """The answer that loses nothing (False: no; True when yes keeps the user's work)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(clean(self.question)))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(
+                    Content(f"{self.yes}  y"),
+                    id="yes",
+                    variant="primary" if self.safe else "warning",
+                )
+                yield Button(Content(f"{self.no}  n"), id="no")
+
+    def on_mount(self) -> None:
+        """The safe answer has focus, so Enter gives it."""
+        self.query_one("#yes" if self.safe else "#no", Button).focus()
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
+
+    def action_safe_answer(self) -> None:
+        """Escape: the answer that loses nothing."""
+        self.dismiss(self.safe)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

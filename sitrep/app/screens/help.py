@@ -1,0 +1,124 @@
+"""Help: every binding's keys and description, grouped, generated from the bindings.
+
+Keys shown are the ones in force, so a remap in the settings shows here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from sitrep.app.bindings import GROUPS, KEYS, Key, keys_of
+from sitrep.app.safe import clean
+
+KEY_WIDTH = 14
+COLUMNS: tuple[tuple[str, ...], ...] = (
+    ("File", "Edit", "Panes", "On the map"),
+    ("Table", "Rows", "Help"),
+)
+MOUSE_TIPS = (
+    ("click a title", "Sort by it (again: reverse)"),
+    ("click a row", "Select it"),
+    ("double-click", "Edit the row"),
+    ("ctrl+p", "Every action by name"),
+)
+
+
+def key_text(app: App[object], key: Key, keymap: Mapping[str, str]) -> str:
+    """The keys of an action as the footer shows them: 'ctrl+s' -> '^s'."""
+    shown = [app.get_key_display(Binding(k, key.action)) for k in keys_of(key, keymap)]
+    return " ".join(shown) or "(none)"
+
+
+def widget_keys() -> dict[str, list[BindingType]]:
+    """Bindings of widgets with keys of their own, by help group (imported late: cheap)."""
+    from sitrep.app.widgets.map import MapPane
+    from sitrep.app.widgets.section import SectionView
+
+    return {"On the map": list(MapPane.BINDINGS), "Table": list(SectionView.BINDINGS)}
+
+
+def _line(keys: str, description: str) -> Content:
+    return Content.assemble((clean(keys, one_line=True).ljust(KEY_WIDTH), "bold"), description)
+
+
+def _widget_lines(
+    app: App[object], bindings: list[BindingType], keymap: Mapping[str, str]
+) -> list[Content]:
+    """A widget's bindings, those of one Binding.Group on one line ("←→↑↓ Nearest place")."""
+    lines: list[Content] = []
+    grouped: dict[str, list[str]] = {}
+    for binding in bindings:
+        if not isinstance(binding, Binding):
+            continue
+        keys = [k.strip() for k in keymap.get(binding.id or "", binding.key).split(",")]
+        if binding.key_display and len(keys) == 1:
+            shown = [binding.key_display]
+        else:
+            shown = [app.get_key_display(binding.with_key(k)) for k in keys]
+        if binding.group is not None:
+            grouped.setdefault(binding.group.description, []).extend(shown)
+        else:
+            lines.append(_line(" ".join(shown), binding.description))
+    grouped_lines = [_line("".join(keys), description) for description, keys in grouped.items()]
+    return grouped_lines + lines
+
+
+def help_group(app: App[object], group: str, keymap: Mapping[str, str]) -> Content:
+    """One group's bindings, a line each."""
+    lines = [Content.styled(group.upper(), "bold $accent")]
+    for key in KEYS:
+        if key.group == group:
+            lines.append(_line(key_text(app, key, keymap), key.title))
+    lines += _widget_lines(app, widget_keys().get(group, []), keymap)
+    return Content("\n").join(lines)
+
+
+def help_column(app: App[object], groups: Sequence[str], keymap: Mapping[str, str]) -> Content:
+    """Several groups, a blank line apart."""
+    known = set(GROUPS) | set(widget_keys())
+    blocks = [help_group(app, group, keymap) for group in groups if group in known]
+    if "Help" in groups:
+        mouse = [Content.styled("MOUSE AND PALETTE", "bold $accent")]
+        mouse += [
+            Content.assemble((tip.ljust(KEY_WIDTH), "bold"), text) for tip, text in MOUSE_TIPS
+        ]
+        blocks.append(Content("\n").join(mouse))
+    return Content("\n\n").join(blocks)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, grouped; Escape, q, ? or F1 closes it; arrows scroll it."""
+
+    AUTO_FOCUS = "VerticalScroll"
+
+    BINDINGS: ClassVar = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.keymap = dict(keymap)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help", classes="dialog"):
+            yield Static(
+                Content.assemble(
+                    ("sitrep keys", "bold"),
+                    ("   every key can be remapped in the settings, [keys] table", "$text-muted"),
+                ),
+                classes="dialog-title",
+            )
+            with VerticalScroll(), Horizontal(id="help-columns"):
+                for groups in COLUMNS:
+                    yield Static(help_column(self.app, groups, self.keymap), classes="help-column")
+            yield Static(
+                Content.styled("Esc, q, ? or F1 closes this", "$text-muted"), classes="dialog-hint"
+            )

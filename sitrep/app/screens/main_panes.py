@@ -1,0 +1,133 @@
+"""The main screen's two panes without a table: the live brief and the map.
+
+Both are drawn only while shown: after an edit they are marked stale and
+brought up to date when the user looks at them, so edits stay fast with tens of
+thousands of entries. The map is created the first time its pane is opened.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from textual import on
+from textual.containers import Container
+from textual.screen import Screen
+from textual.timer import Timer
+
+from sitrep.app.files import FileActions
+from sitrep.app.widgets.brief import BriefView
+from sitrep.app.widgets.figures import BACKGROUND_LIMIT, snapshot
+from sitrep.app.widgets.map import MapPane
+from sitrep.model.document import Change, Document, Section
+from sitrep.model.entries import Place
+from sitrep.model.sample import sample_path
+
+BRIEF_DELAY = 0.3
+"""Seconds of quiet before the live brief is re-rendered (typing stays fast)."""
+MAP_SECTIONS = {"territory", "parties", "header"}
+"""What the map draws from: places, their holders' colors, the outline named in the header."""
+
+
+class BriefAndMap(Screen[None]):
+    """Mixed into the main screen: keeps the brief and the map up to date, lazily."""
+
+    document: Document
+
+    def init_brief_and_map(self) -> None:
+        """Set up the state (called from the main screen's __init__)."""
+        self._brief_stale = True
+        self._brief_timer: Timer | None = None
+        self._map_stale = False
+
+    def edit_entry(self, section: Section, index: int) -> None:
+        """Open an entry's form (the edit actions implement it)."""
+        raise NotImplementedError
+
+    def map_pane(self) -> MapPane | None:
+        """The map, if its pane was ever opened."""
+        panes = self.query(MapPane)
+        return panes.first() if panes else None
+
+    def mark_stale(self, change: Change) -> None:
+        """Note what a change makes out of date."""
+        self._brief_stale = True
+        if change.section in MAP_SECTIONS:
+            self._map_stale = True
+
+    # -- brief -------------------------------------------------------------------
+    def refresh_brief_soon(self) -> None:
+        """Re-render the visible brief once edits pause."""
+        if not self._brief_stale:
+            return
+        if self._brief_timer is not None:
+            self._brief_timer.stop()
+        self._brief_timer = self.set_timer(BRIEF_DELAY, self.refresh_brief)
+
+    def refresh_brief(self) -> None:
+        """Render the brief now if it is out of date (in a thread when it is large)."""
+        if not self._brief_stale:
+            return
+        self._brief_stale = False
+        app = cast(FileActions, self.app)
+        situation = self.document.situation
+        if len(situation.territory) <= BACKGROUND_LIMIT:
+            self._show_brief(app.brief_text())
+            return
+        copy = snapshot(situation)
+
+        def render() -> None:
+            text = app.brief_text(situation=copy)
+            self.app.call_from_thread(self._show_brief, text)
+
+        self.run_worker(render, thread=True, group="brief-text", name="brief")
+
+    def _show_brief(self, text: str) -> None:
+        self.run_worker(self.query_one(BriefView).show(text), exclusive=True, group="brief")
+
+    # -- map ---------------------------------------------------------------------
+    def show_map(self) -> MapPane:
+        """The map, created on first use and redrawn if edits made it stale."""
+        pane = self.map_pane()
+        if pane is None:
+            path = self.document.path
+            base = path.parent if path is not None else sample_path().parent
+            pane = MapPane(self.document.situation, base=base, id="map")
+            cursor = self.query_one("#table-territory").cursor_index  # type: ignore[attr-defined]
+            if cursor is not None:  # open on the place under the territory cursor
+                pane.select(self.document.situation.territory[cursor].id)
+            self.query_one("#map-host", Container).mount(pane)
+            self._map_stale = False
+        elif self._map_stale:
+            self._map_stale = False
+            pane.refresh_places()
+        return pane
+
+    def refresh_map_if_shown(self) -> None:
+        """After a batch of edits on the map pane: redraw the map."""
+        pane = self.map_pane()
+        if pane is not None and self._map_stale:
+            self._map_stale = False
+            pane.refresh_places()
+
+    def select_on_map(self, place: Place | None) -> None:
+        """Keep the map's selection on the place under the territory cursor."""
+        pane = self.map_pane()
+        if pane is not None and place is not None:
+            pane.select(place.id)
+
+    def place_index(self, place_id: str) -> int | None:
+        """Where a place is in the territory list."""
+        territory = self.document.situation.territory
+        return next((i for i, p in enumerate(territory) if p.id == place_id), None)
+
+    @on(MapPane.PlaceSelected)
+    def _map_selected(self, event: MapPane.PlaceSelected) -> None:
+        index = self.place_index(event.place_id)
+        if index is not None:
+            self.query_one("#table-territory").move_to_index(index)  # type: ignore[attr-defined]
+
+    @on(MapPane.EditPlace)
+    def _map_edit(self, event: MapPane.EditPlace) -> None:
+        index = self.place_index(event.place_id)
+        if index is not None:
+            self.edit_entry("territory", index)

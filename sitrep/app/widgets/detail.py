@@ -1,0 +1,193 @@
+"""The detail beside a table: every field of the selected entry, sources spelled out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+from sitrep.app.colors import CONFIDENCE_MARK, party_color, party_name
+from sitrep.app.describe import entry_label
+from sitrep.app.safe import clean
+from sitrep.model.entries import Place
+from sitrep.model.figure import Figure
+from sitrep.model.situation import Situation
+
+LABEL_WIDTH = 13
+LABELS: dict[str, str] = {
+    "iso": "ISO 3166-2",
+    "pcode": "P-code",
+    "as_of": "As of",
+    "made_on": "Made on",
+    "according_to": "According to",
+    "seat_of_government": "Seat of gov.",
+    "url": "URL",
+    "id": "Id",
+}
+PARAGRAPHS = ("statement", "text", "wording", "title", "note")
+"""Long text fields, shown as paragraphs under the short fields."""
+SKIPPED = {"lat", "lon", "sources"}
+"""Shown in another form (coordinates, the source list)."""
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "cannot be judged",
+}
+
+
+def _label(name: str) -> str:
+    return LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def _value(name: str, value: Any, entry: BaseModel, situation: Situation) -> Content:
+    if isinstance(value, bool):
+        return Content("yes" if value else "no")
+    if isinstance(value, dt.date):
+        return Content(value.strftime("%a %d %b %Y"))
+    if isinstance(value, Figure):
+        return Content(str(value))
+    if isinstance(value, list):
+        return Content(clean(", ".join(str(v) for v in value), one_line=True))
+    if name == "holder":
+        color = party_color(situation, str(value))
+        return Content.styled(
+            clean(party_name(situation, str(value), short=False), one_line=True),
+            f"bold {color}",
+        )
+    if name == "confidence" and isinstance(entry, Place):
+        return Content(f"{CONFIDENCE_MARK[entry.confidence]} {value}")
+    if name == "reliability":
+        return Content(f"{value} — {RELIABILITY.get(str(value), '')}")
+    return Content(clean(str(value).replace("_", " ") if name in _ENUMS else str(value)))
+
+
+_ENUMS = {"kind", "embassy", "how", "control", "measure", "unit"}
+
+
+def detail_content(entry: BaseModel, situation: Situation, width: int = 40) -> Content:
+    """Every set field of an entry as labelled lines, then its sources and long texts.
+
+    Values wrap under themselves (a hanging indent), to fit width cells.
+    """
+    parts: list[Content] = [
+        Content.styled(clean(entry_label(entry), one_line=True), "bold $accent")
+    ]
+    fields = type(entry).model_fields
+    for name in fields:
+        value = getattr(entry, name)
+        if name in SKIPPED or name in PARAGRAPHS or value is None or value == []:
+            continue
+        if name == "seat_of_government" and not value:
+            continue
+        parts.append(_line(_label(name), _value(name, value, entry, situation), width))
+    if isinstance(entry, Place) and entry.lat is not None and entry.lon is not None:
+        coordinates = Content(f"{entry.lat:.3f}, {entry.lon:.3f}")
+        parts.append(_line("Coordinates", coordinates, width))
+    sources = getattr(entry, "sources", None)
+    if sources:
+        parts.append(Content(""))
+        parts.append(Content.styled("Sources", "bold $text-muted"))
+        for source_id in sources:
+            parts.append(_source_line(source_id, situation))
+    for name in PARAGRAPHS:
+        value = getattr(entry, name, None)
+        if value:
+            parts.append(Content(""))
+            parts.append(Content.styled(_label(name), "bold $text-muted"))
+            parts.append(Content(clean(str(value))))
+    return Content("\n").join(parts)
+
+
+def _line(label: str, value: Content, width: int) -> Content:
+    """'Label        value', the value's extra lines indented under its first."""
+    lines = value.wrap(max(10, width - LABEL_WIDTH))
+    indent = Content(" " * LABEL_WIDTH)
+    first = Content.assemble((label.ljust(LABEL_WIDTH), "$text-muted"), lines[0] if lines else "")
+    return Content("\n").join([first, *(indent + line for line in lines[1:])])
+
+
+def _source_line(source_id: str, situation: Situation) -> Content:
+    source = situation.source(source_id)
+    if source is None:
+        return Content.assemble("• ", (clean(source_id, one_line=True), "bold"), " (unknown)")
+    grade = f" [{source.reliability}]" if source.reliability else ""
+    title = f": {source.title}" if source.title else ""
+    return Content.assemble(
+        "• ",
+        (clean(source.publisher, one_line=True), "bold"),
+        clean(title, one_line=True),
+        (grade, "$text-muted"),
+    )
+
+
+class EntryDetail(ScrollView):
+    """Shows one entry in full; a hint when nothing is selected.
+
+    Drawn with the Line API, so moving the cursor through a table redraws the
+    detail without a layout of the whole screen (a Static in a scroll container
+    would change height, and so the layout, on almost every row).
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._shown: tuple[BaseModel | None, Situation | None, str] = (None, None, "")
+        self.content = Content("")
+        """What the detail shows (its plain text is content.plain)."""
+        self._strips: list[Strip] = []
+        self._blank = Strip.blank(0)
+
+    def show(self, entry: BaseModel | None, situation: Situation, empty: str = "") -> None:
+        """Show an entry (or a hint when there is none)."""
+        if self._shown[0] is not entry:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self._shown = (entry, situation, empty)
+        self._render_shown()
+
+    def _render_shown(self) -> None:
+        entry, situation, empty = self._shown
+        width = self.scrollable_content_region.width
+        if entry is None or situation is None:
+            self.content = Content.styled(empty, "$text-muted italic")
+        else:
+            self.content = detail_content(entry, situation, width or 40)
+        if not width:
+            return
+        self._strips = Visual.to_strips(
+            self, self.content, width, None, self.visual_style, pad=True
+        )
+        size = Size(width, len(self._strips))
+        if size != self.virtual_size:
+            # Set without the layout a virtual_size change asks for: only this
+            # widget's scrollbar depends on it.
+            self.set_reactive(EntryDetail.virtual_size, size)
+            self._scroll_update(size)
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The blank line below the text, made once per frame."""
+        self._blank = Strip.blank(self.scrollable_content_region.width, self.rich_style)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the detail, at the scroll position."""
+        index = y + round(self.scroll_y)
+        if 0 <= index < len(self._strips):
+            return self._strips[index]
+        return self._blank
+
+    def on_resize(self) -> None:
+        """Re-wrap for the new width."""
+        self._render_shown()
+
+    def on_mount(self) -> None:
+        """Redraw in the new colors when the theme changes."""
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._render_shown())

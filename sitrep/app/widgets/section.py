@@ -1,0 +1,117 @@
+"""One section's table with a title bar and a filter box that appears on '/'."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from sitrep.app.describe import section_noun
+from sitrep.app.safe import clean
+from sitrep.app.widgets.table import EntryTable
+from sitrep.app.widgets.table_model import Column
+from sitrep.model.document import Section
+
+
+class FilterInput(Input):
+    """The filter box: typing filters at once; Enter goes back to the table."""
+
+
+class SectionView(Vertical):
+    """A titled EntryTable of one section, with its filter box."""
+
+    BINDINGS: ClassVar = [
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear_filter"),
+    ]
+
+    def __init__(self, section: Section, title: str, columns: list[Column[Any]]) -> None:
+        super().__init__(id=f"section-{section}", classes="section")
+        self.section: Section = section
+        self.title = title
+        self._columns = columns
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.title), classes="section-title")
+        yield FilterInput(placeholder="Filter: type to match any cell; Esc clears", compact=True)
+        yield EntryTable(
+            self._columns,
+            id=f"table-{self.section}",
+            empty_text=f"No {section_noun(self.section, 2)} yet: press a to add one.",
+        )
+
+    @property
+    def table(self) -> EntryTable[Any]:
+        """The section's table."""
+        return self.query_one(EntryTable)
+
+    @property
+    def filter_input(self) -> FilterInput:
+        """The filter box (hidden unless filtering)."""
+        return self.query_one(FilterInput)
+
+    def on_mount(self) -> None:
+        """The filter box stays out of the way until '/'."""
+        self.filter_input.display = False
+
+    def open_filter(self) -> None:
+        """Show the filter box and type into it."""
+        box = self.filter_input
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        """Escape: drop the filter, hide the box, back to the table."""
+        box = self.filter_input
+        if not box.display and not self.table.model.query:
+            return
+        box.value = ""
+        box.display = False
+        self._filter_table("")
+        self.table.focus()
+
+    @on(Input.Changed)
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._filter_table(event.value)
+
+    def _filter_table(self, query: str) -> None:
+        # Run in the table's own context: Textual stops a message bubbling at the
+        # widget that was active when it was posted, and the screen must hear the
+        # table's RowHighlighted.
+        self.table.call_later(self.table.set_filter, query)
+
+    @on(Input.Submitted)
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value:
+            self.filter_input.display = False
+        self.table.focus()
+
+    @on(EntryTable.ViewChanged)
+    def _view_changed(self, event: EntryTable.ViewChanged) -> None:
+        self.refresh_title()
+
+    def refresh_title(self) -> None:
+        """Title, count (of total when filtered), sort and filter."""
+        table = self.table
+        model = table.model
+        total, shown = len(model), table.row_count
+        count = f"{shown:,} of {total:,}" if model.query else f"{total:,}"
+        parts: list[tuple[str, str] | str] = [(self.title, "bold"), (f"  {count}", "$text-muted")]
+        if model.sort_column is not None:
+            arrow = "▼" if model.reverse else "▲"
+            parts.append(
+                (f"  sorted by {table.columns[model.sort_column].title} {arrow}", "$accent")
+            )
+        elif model.reverse:
+            parts.append(("  newest first", "$accent"))
+        if model.query:
+            parts.append(("  filter: ", "$text-muted"))
+            parts.append((clean(self.filter_input.value, one_line=True), "bold $warning"))
+        title = Content.assemble(*parts)
+        self.query_one(".section-title", Static).update(title, layout=False)  # one line, always

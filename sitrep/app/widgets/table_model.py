@@ -1,0 +1,197 @@
+"""The rows behind an EntryTable: columns, sort order and filter, with no drawing.
+
+Rows stay in document order (row i is entry i of the document's list), so an
+edit at index i maps to row i. What the user sees is ``order``: the indexes of
+the rows that pass the filter, in sort order. Cell text, search text and sort
+keys are computed when first needed and cached per row, so loading 10,000
+entries costs almost nothing until a filter or sort needs them all.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar
+
+from textual.strip import Strip
+
+from sitrep.app.safe import clean
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """How one column shows an entry.
+
+    ``text`` gives the cell's text (user text is fine: the table never parses
+    markup and cleans control characters); ``sort_key`` a comparable value (by
+    default the text, case-insensitively); ``style`` a Rich style string for the
+    cell or None. Widths are measured from a sample of rows and kept between
+    ``min_width`` and ``max_width`` unless ``width`` fixes them; a ``flex``
+    column takes the room left over. When the table is too narrow, columns with
+    the highest ``priority`` are left out first (0: always shown).
+    """
+
+    title: str
+    text: Callable[[T], str]
+    min_width: int = 3
+    max_width: int = 30
+    width: int | None = None
+    align: Literal["left", "right"] = "left"
+    sort_key: Callable[[T], Any] | None = None
+    style: Callable[[T], str | None] | None = None
+    flex: bool = False
+    priority: int = 0
+
+
+class Row(Generic[T]):
+    """One entry and what is cached about it (dropped when the entry is replaced)."""
+
+    __slots__ = ("_cells", "_keys", "_search", "entry", "strip")
+
+    def __init__(self, entry: T) -> None:
+        self.entry = entry
+        self._cells: list[str] | None = None
+        self._search: str | None = None
+        self._keys: dict[int, tuple[bool, Any]] = {}
+        self.strip: Strip | None = None
+        """The rendered line, cached by the table for the current widths and theme."""
+
+    def cells(self, columns: Sequence[Column[T]]) -> list[str]:
+        """The cleaned, one-line text of every cell."""
+        if self._cells is None:
+            self._cells = [clean(column.text(self.entry), one_line=True) for column in columns]
+        return self._cells
+
+    def search(self, columns: Sequence[Column[T]]) -> str:
+        """All cells in lowercase, for filtering (a NUL keeps matches within one cell)."""
+        if self._search is None:
+            self._search = "\0".join(self.cells(columns)).casefold()
+        return self._search
+
+    def sort_key(self, columns: Sequence[Column[T]], column: int) -> tuple[bool, Any]:
+        """A comparable key for one column; empty values sort last."""
+        key = self._keys.get(column)
+        if key is None:
+            spec = columns[column]
+            value = (
+                spec.sort_key(self.entry)
+                if spec.sort_key is not None
+                else self.cells(columns)[column].casefold()
+            )
+            key = (value is None or value == "", value if value is not None else "")
+            self._keys[column] = key
+        return key
+
+
+class TableRows(Generic[T]):
+    """Rows in document order plus the visible order after sorting and filtering."""
+
+    def __init__(self, columns: Sequence[Column[T]], entries: Sequence[T] = ()) -> None:
+        self.columns = list(columns)
+        self.rows: list[Row[T]] = [Row(entry) for entry in entries]
+        self.sort_column: int | None = None
+        self.reverse = False
+        self.query = ""
+        self._sorted: list[int] = list(range(len(self.rows)))
+        """Every row index in ascending sort order (document order when unsorted)."""
+        self.order: list[int] = list(self._sorted)
+        """The visible row indexes, in display order."""
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    # -- view ----------------------------------------------------------------------
+    def sort(self, column: int | None, reverse: bool = False) -> None:
+        """Sort by a column (None: document order), stably; reverse flips the order."""
+        self.sort_column, self.reverse = column, reverse
+        self._sorted = list(range(len(self.rows)))
+        if column is not None:
+            self._sorted.sort(key=lambda i: self.rows[i].sort_key(self.columns, column))
+        self._refilter()
+
+    def filter(self, query: str) -> None:
+        """Show only rows with a cell containing query (case-insensitive); '' shows all."""
+        self.query = query.casefold()
+        self._refilter()
+
+    def _refilter(self) -> None:
+        ordered = self._display_order()
+        if self.query:
+            query, rows, columns = self.query, self.rows, self.columns
+            ordered = [i for i in ordered if query in rows[i].search(columns)]
+        self.order = ordered
+
+    def _display_order(self) -> list[int]:
+        if not self.reverse:
+            return list(self._sorted)
+        if self.sort_column is None:
+            return self._sorted[::-1]
+        # Reverse the runs of keys but keep equal keys in document order (a stable
+        # sort), and empty cells last, as in the ascending order.
+        column, rows, columns = self.sort_column, self.rows, self.columns
+        empty = [i for i in self._sorted if rows[i].sort_key(columns, column)[0]]
+        out: list[int] = []
+        run: list[int] = []
+        previous: object = object()
+        for i in reversed(self._sorted[: len(self._sorted) - len(empty)]):
+            key = rows[i].sort_key(columns, column)
+            if run and key != previous:
+                out.extend(reversed(run))
+                run = []
+            run.append(i)
+            previous = key
+        out.extend(reversed(run))
+        return out + empty
+
+    def position_of(self, index: int) -> int | None:
+        """Where row index is in the visible order, or None when filtered out."""
+        try:
+            return self.order.index(index)
+        except ValueError:
+            return None
+
+    # -- edits ---------------------------------------------------------------------
+    def set_entries(self, entries: Sequence[T]) -> None:
+        """Replace every row, keeping the sort and filter."""
+        self.rows = [Row(entry) for entry in entries]
+        self.sort(self.sort_column, self.reverse)
+
+    def insert(self, index: int, entry: T) -> None:
+        """A new entry at index: later rows move down one."""
+        self.rows.insert(index, Row(entry))
+        self._sorted = [i + (i >= index) for i in self._sorted]
+        self._place(index)
+        self._refilter()
+
+    def remove(self, index: int) -> None:
+        """The entry at index is gone: later rows move up one."""
+        del self.rows[index]
+        self._sorted = [i - (i > index) for i in self._sorted if i != index]
+        self._refilter()
+
+    def update(self, index: int, entry: T) -> None:
+        """The entry at index was replaced: recompute its cells and its place."""
+        self.rows[index] = Row(entry)
+        self._sorted.remove(index)
+        self._place(index)
+        self._refilter()
+
+    def refresh_cells(self) -> None:
+        """Forget every cached cell (text that depends on other entries has changed)."""
+        self.rows = [Row(row.entry) for row in self.rows]
+        self.sort(self.sort_column, self.reverse)
+
+    def _place(self, index: int) -> None:
+        """Put a row index into the sorted list where its key belongs (ties: document order)."""
+        if self.sort_column is None:
+            bisect.insort(self._sorted, index)
+            return
+        column, rows, columns = self.sort_column, self.rows, self.columns
+        key = (rows[index].sort_key(columns, column), index)
+        position = bisect.bisect_left(
+            self._sorted, key, key=lambda i: (rows[i].sort_key(columns, column), i)
+        )
+        self._sorted.insert(position, index)
