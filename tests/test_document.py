@@ -103,3 +103,12 @@ def test_random_edit_sequences_keep_the_file_valid(ops) -> None:
     while doc.can_undo:
         doc.undo()
     assert dump_situation(doc.situation) == sample_file.read_text()
+
+
+def test_a_rejected_change_rolls_back_its_whole_group(doc: Document) -> None:
+    before = dump_situation(doc.situation)
+    with pytest.raises(EditRejected), doc.group():
+        doc.add("sources", Source(id="fresh", publisher="Reuters"))
+        doc.add("territory", doc.situation.territory[0].model_copy())  # duplicate id
+    assert dump_situation(doc.situation) == before
+    assert not doc.can_undo and not doc.can_redo

@@ -140,19 +140,12 @@ class EditActions(Screen[None]):
 
     def apply_step(self, step: Callable[[], Change]) -> Change | None:
         """Run edits as one undo step; if the Document refuses one, nothing changes."""
-        document = self.document
-        applied: list[Change] = []
-        document.observers.append(applied.append)
         try:
-            with document.group():
+            with self.document.group():  # rolls back by itself if a change is refused
                 return step()
         except EditRejected as exc:
-            if applied:  # roll back what the step did before it was refused
-                document.undo()
             self.say(f"Not changed: {exc}", severity="error")
             return None
-        finally:
-            document.observers.remove(applied.append)
 
     # -- delete, holder, confidence ----------------------------------------------------
     def action_delete(self) -> None:

@@ -123,19 +123,27 @@ class Document:
 
     @contextmanager
     def group(self) -> Iterator[None]:
-        """Make every change inside the block one undo step."""
+        """Make every change inside the block one undo step.
+
+        If the block raises (say, EditRejected for its last change), the changes it
+        already made are rolled back, so a step is applied whole or not at all.
+        """
         if self._group is not None:  # nested: the outer group collects everything
             yield
             return
         self._group = []
         try:
             yield
-        finally:
+        except BaseException:
             changes, self._group = self._group, None
-            if changes:
-                self._serial += 1
-                self._undo.append((changes, self._serial))
-                self._redo.clear()
+            for change in reversed(changes):
+                self._apply(change.inverse())
+            raise
+        changes, self._group = self._group, None
+        if changes:
+            self._serial += 1
+            self._undo.append((changes, self._serial))
+            self._redo.clear()
 
     def undo(self) -> list[Change]:
         """Undo the last step; returns the changes applied (empty if nothing to undo)."""
