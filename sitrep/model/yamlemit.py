@@ -18,18 +18,18 @@ from typing import Any
 
 import yaml
 
-try:
-    from yaml import CSafeDumper as _BaseDumper
-except ImportError:  # pragma: no cover
-    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
+# The reference dumper is PyYAML's pure-Python one: libyaml's C emitter escapes every
+# character outside the Basic Multilingual Plane (emoji become "\U0001F46A"), which
+# a person reading the file in git should not have to decode. Only odd scalars and
+# whole-file fallbacks go through it, so its speed does not matter.
+from yaml import SafeDumper as _BaseDumper
 
 LONG_TEXT = 72
 """Strings longer than this (or with line breaks) are written as literal blocks."""
 
-# libyaml's printable set: no C0/C1 controls, BOM, surrogates, U+FFFE/U+FFFF or astral
-# characters (libyaml 0.2.5 escapes those in double quotes), and no U+2028/U+2029,
-# which libyaml writes as line breaks.
-_UNICODE = r"\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+# PyYAML's printable set: no C0/C1 controls, BOM, surrogates or U+FFFE/U+FFFF, and no
+# U+2028/U+2029, which are written as line breaks.
+_UNICODE = r"\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe"
 # Plain-safe: starts with an ASCII letter (so no number, date or indicator), then
 # printable text with ':' only when not followed by a space and '#' only when not
 # after a space, no trailing ':' or space, and not a YAML 1.1 boolean or null word.
