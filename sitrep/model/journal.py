@@ -90,15 +90,11 @@ class Recovery:
         """
         applied = 0
         try:
-            with document.group():
+            with document.group():  # a failed replay rolls the applied part back
                 for number, change in enumerate(self.changes, start=1):
                     _replay(document, change, number)
                     applied += 1
-        except (JournalError, EditRejected, IndexError) as exc:
-            if applied:
-                document.undo()  # the group recorded the applied part as one step
-            if isinstance(exc, JournalError):
-                raise
+        except (EditRejected, IndexError) as exc:
             raise JournalError(f"cannot replay the unsaved edits: {exc}") from None
         return applied
 

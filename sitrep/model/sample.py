@@ -10,14 +10,23 @@ DEFAULT_FILE = "sitrep.yaml"
 """The file sitrep opens, checks and exports when none is named."""
 
 
+def _data_folder() -> Path:
+    try:
+        return Path(str(resources.files("sitrep.data")))
+    except ModuleNotFoundError:
+        # Run from a source checkout (`python -m sitrep` in the repo): the data
+        # package is the top-level data/ folder, mapped in only by installation.
+        return Path(__file__).resolve().parents[2] / "data"
+
+
 def sample_path() -> Path:
     """Where the bundled sample lives; never write to it."""
-    return Path(str(resources.files("sitrep.data").joinpath(SAMPLE_NAME)))
+    return _data_folder() / SAMPLE_NAME
 
 
 def data_path(name: str) -> Path:
     """A bundled data file (such as the sample's outline) by name."""
-    return Path(str(resources.files("sitrep.data").joinpath(name)))
+    return _data_folder() / name
 
 
 def default_file(cwd: Path | None = None) -> tuple[Path, bool]:
