@@ -12,11 +12,13 @@ docs/performance.md. Generated files are cached in $TMPDIR/sitrep-bench.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import hashlib
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,14 +44,28 @@ DOCS_START, DOCS_END = "<!-- results:start -->", "<!-- results:end -->"
 
 
 def scratch_env() -> dict[str, str]:
-    """Settings and state in a scratch folder, so no user setting changes a figure."""
-    home = CACHE / "home"
-    home.mkdir(parents=True, exist_ok=True)
+    """Settings and state in a fresh scratch folder, so no user setting changes a figure.
+
+    Fresh for every process: a measured app leaves its crash journal behind (it is
+    not quit through the quit action), and the next run on a shared state folder
+    would open the recover prompt and send every key to it.
+    """
+    CACHE.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=CACHE))
     return {
         "SITREP_CONFIG": str(home / "settings.toml"),
         "SITREP_STATE_DIR": str(home / "state"),
         "PYTHONPATH": str(REPO),
     }
+
+
+def run_scratch(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[Any]:
+    """subprocess.run in a fresh scratch env (see scratch_env), removed afterwards."""
+    env = scratch_env()
+    try:
+        return subprocess.run(command, cwd=REPO, env={**os.environ, **env}, **kwargs)
+    finally:
+        shutil.rmtree(Path(env["SITREP_CONFIG"]).parent, ignore_errors=True)
 
 
 def prepare(size: str) -> Path:
@@ -65,21 +81,15 @@ def prepare(size: str) -> Path:
         print(f"  generating {path.name}...", file=sys.stderr, flush=True)
         # In a child process: generating 100,000 places peaks at 1 GiB.
         command = [PY, "-m", "benchmarks.generate", "--entries", size, "-o", str(path)]
-        subprocess.run(command, cwd=REPO, env={**os.environ, **scratch_env()}, check=True)
+        run_scratch(command, check=True)
     return path
 
 
 def worker(kind: str, path: Path, reps: int) -> dict[str, Any]:
     """Run one measurement in a fresh process; adds the wall time it was spawned at."""
     spawned = time.time()
-    done = subprocess.run(
-        [PY, "-m", "benchmarks.workers", kind, str(path), "--reps", str(reps)],
-        cwd=REPO,
-        env={**os.environ, **scratch_env()},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = [PY, "-m", "benchmarks.workers", kind, str(path), "--reps", str(reps)]
+    done = run_scratch(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"worker {kind} {path} failed:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -92,23 +102,24 @@ def wall(command: list[str], reps: int) -> list[float]:
     times = []
     for _ in range(reps):
         start = time.perf_counter()
-        subprocess.run(
-            command, cwd=REPO, env={**os.environ, **scratch_env()}, capture_output=True, check=True
-        )
+        run_scratch(command, capture_output=True, check=True)
         times.append(time.perf_counter() - start)
     return times
 
 
+def tmux_paint(command: list[str], markers: list[str]) -> float:
+    """First paint in tmux (see terminal.py), in a fresh scratch env removed afterwards."""
+    env = scratch_env()
+    try:
+        return terminal.first_paint(command, markers, env)
+    finally:
+        shutil.rmtree(Path(env["SITREP_CONFIG"]).parent, ignore_errors=True)
+
+
 def refusal(path: Path) -> str:
     """Why sitrep check refuses a file (e.g. over a size limit), or '' when it is valid."""
-    done = subprocess.run(
-        [PY, "-m", "sitrep", "check", str(path)],
-        cwd=REPO,
-        env={**os.environ, **scratch_env()},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = [PY, "-m", "sitrep", "check", str(path)]
+    done = run_scratch(command, capture_output=True, text=True, check=False)
     return "" if done.returncode == 0 else done.stderr.strip().splitlines()[-1][:300]
 
 
@@ -137,11 +148,10 @@ def measure(size: str, path: Path, reps: int, keys: int, tmux: bool) -> list[Row
     paint = median([r["painted_at"] - r["spawned_at"] for r in apps])
     rows.append(Row("first paint (headless)", paint, paint_floor, "s", floor_name))
     if tmux and terminal.have_tmux():
-        env = scratch_env()
         app_cmd = [PY, "-m", "sitrep", str(path)]
-        app_t = [terminal.first_paint(app_cmd, apps[0]["markers"], env) for _ in range(reps)]
+        app_t = [tmux_paint(app_cmd, apps[0]["markers"]) for _ in range(reps)]
         min_cmd = [PY, str(REPO / "benchmarks" / "minimal_app.py")]
-        min_t = [terminal.first_paint(min_cmd, minimals[0]["markers"], env) for _ in range(reps)]
+        min_t = [tmux_paint(min_cmd, minimals[0]["markers"]) for _ in range(reps)]
         floor = median(min_t) + (parse_s if big else 0.0)
         rows.append(Row("first paint (tmux)", median(app_t), floor, "s", floor_name))
     for name in KEYS:
@@ -202,6 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     reps = args.reps or (1 if args.quick else 3)
     keys = args.keys or (20 if args.quick else 40)
     stamp = f"{dt.datetime.now():%Y-%m-%d %H:%M} on {platform.node()} ({os.cpu_count()} cores)"
+    # Bytecode as an installed sitrep has it (pip compiles it; an editable checkout
+    # with PYTHONDONTWRITEBYTECODE would compile every module at every start).
+    for folder in ("sitrep", "benchmarks"):
+        compileall.compile_dir(REPO / folder, quiet=1)
     results: dict[str, Any] = {"when": stamp, "python": platform.python_version(), "sizes": {}}
     blocks: list[str] = []
     started = time.perf_counter()

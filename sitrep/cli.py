@@ -188,6 +188,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from sitrep.model.diskstate import DiskState
     from sitrep.model.sample import sample_path
     from sitrep.model.situation import Header, Situation
     from sitrep.model.store import write_atomic
@@ -203,9 +204,42 @@ def _cmd_new(args: argparse.Namespace) -> int:
     else:
         header = Header(title=args.title, region=args.region, as_of=dt.date.today())
         text = dump_situation(Situation(header=header))
-    write_atomic(target, text)
+    write_atomic(target, text, expected=DiskState.absent(target))
     print(f"created {target}")
+    if args.sample:
+        _copy_sample_outline(target.parent)
     return 0
+
+
+def _copy_sample_outline(folder: Path) -> None:
+    """Put the sample's map outline beside a copy of the sample (its header names it).
+
+    Never overwrites: a file of that name that is not the sample's outline is left
+    as it is, and the user is told (the map will use that file).
+    """
+    from sitrep.model.diskstate import DiskState
+    from sitrep.model.geo_outline import outline_path
+    from sitrep.model.sample import sample_path
+    from sitrep.model.store import write_atomic
+    from sitrep.model.yamlio import load_situation
+
+    sample = load_situation(sample_path())
+    source = outline_path(sample, sample_path().parent)
+    name = sample.header.outline
+    if source is None or not source.is_file() or not name or Path(name).name != name:
+        return  # no outline shipped, or not a plain file name beside the situation
+    data = source.read_bytes()
+    target = folder / name
+    if target.exists():
+        if not target.is_file() or target.read_bytes() != data:
+            print(
+                f"note: {target} already exists and is not the sample's outline; "
+                "left as it is (the map will use it)",
+                file=sys.stderr,
+            )
+        return
+    write_atomic(target, data, expected=DiskState.absent(target))
+    print(f"copied the map outline {name} beside it")
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

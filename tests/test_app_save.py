@@ -10,6 +10,7 @@ import pytest
 from app_host import SIZE, copy_sample, main_screen, open_app
 
 from sitrep.app.screens.dialogs import ConfirmScreen, QuitScreen
+from sitrep.app.screens.save_dialogs import ChoiceScreen
 from sitrep.model.journal import Journal
 from sitrep.model.yamlio import dump_situation, load_situation
 
@@ -59,9 +60,14 @@ async def test_a_failed_save_keeps_the_file_and_the_edits(
             await pilot.pause()
             assert app.document.dirty  # type: ignore[union-attr]
             assert len(app.document.situation.territory) == 33  # type: ignore[union-attr]
-            error = said.text("error")
-            assert "cannot save: permission denied" in error.lower()
-            assert "edits are kept" in error
+            dialog = app.screen
+            assert isinstance(dialog, ChoiceScreen) and dialog.title_text == "Not saved"
+            assert "cannot save: permission denied" in dialog.message.lower()
+            assert "edits are kept" in dialog.message
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "Not saved: your edits are still here" in said.text("warning")
+            assert app.document.dirty  # type: ignore[union-attr]
     finally:
         folder.chmod(0o755)
     assert path.read_bytes() == before
@@ -71,11 +77,11 @@ async def test_a_failed_save_keeps_the_file_and_the_edits(
 async def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
     path = copy_sample(tmp_path)
     path.chmod(0o444)
-    app, said = open_app(path)
+    app, _ = open_app(path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("d", "ctrl+s")
         await pilot.pause()
-        assert "read-only" in said.text("error")
+        assert isinstance(app.screen, ChoiceScreen) and "read-only" in app.screen.message
         assert app.document.dirty  # type: ignore[union-attr]
 
 
@@ -131,12 +137,15 @@ async def test_quit_with_changes_then_save(tmp_path: Path) -> None:
 async def test_quit_save_that_fails_stays_open(tmp_path: Path) -> None:
     path = copy_sample(tmp_path)
     path.chmod(0o444)
-    app, said = open_app(path)
+    app, _ = open_app(path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("d", "q", "s")
         await pilot.pause()
         assert app.is_running, "the edits are not lost to a failed save"
-        assert "read-only" in said.text("error")
+        assert isinstance(app.screen, ChoiceScreen) and "read-only" in app.screen.message
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and app.document.dirty  # type: ignore[union-attr]
 
 
 async def test_the_sample_is_first_saved_to_local_sitrep_yaml(tmp_path: Path) -> None:
@@ -158,12 +167,14 @@ async def test_a_file_that_appeared_meanwhile_is_not_clobbered(tmp_path: Path) -
         target.write_text("someone else's work\n", encoding="utf-8")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, ChoiceScreen)
+        assert app.screen.title_text == "File already exists"
+        assert "reload" not in [c.id for c in app.screen.choices], "it is not our file"
         await pilot.press("escape")
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == "someone else's work\n"
         assert "Not saved" in said.text()
-        await pilot.press("ctrl+s", "y")
+        await pilot.press("ctrl+s", "o")
         await pilot.pause()
     assert len(load_situation(target).territory) == 34
 
@@ -181,11 +192,11 @@ async def test_a_file_changed_on_disk_is_reported_and_not_overwritten_silently(
         assert "changed on disk" in said.text("warning")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")
         await pilot.pause()
         assert path.read_text(encoding="utf-8").endswith("# edited elsewhere\n")
-        await pilot.press("ctrl+s", "y")
+        await pilot.press("ctrl+s", "o")
         await pilot.pause()
         assert not app.document.dirty  # type: ignore[union-attr]
     assert len(load_situation(path).territory) == 33

@@ -169,3 +169,35 @@ def test_export_since_moves_the_period(tmp_path: Path) -> None:
     result = run("export", "--no-timestamp", "--since", "2021-08-13")
     highlights = result.stdout.split("## Highlights")[1].split("## Key figures")[0]
     assert "Tarin Kot" in highlights and "Zaranj" not in highlights
+
+
+def test_new_sample_copies_its_map_outline_and_export_map_uses_it(
+    tmp_path: Path, sample_file: Path
+) -> None:
+    target = tmp_path / "x.yaml"
+    result = run("new", "--sample", str(target))
+    assert result.returncode == 0 and "outline" in result.stdout
+    outline = tmp_path / "afghanistan-outline.geojson"
+    bundled = sample_file.with_name("afghanistan-outline.geojson")
+    assert outline.read_bytes() == bundled.read_bytes()
+    svg = tmp_path / "m.svg"
+    export = run("export", "--map", str(svg), str(target))
+    assert export.returncode == 0, export.stderr
+    assert 'class="outline"' in svg.read_text(encoding="utf-8")
+    assert "outline" not in export.stderr
+
+
+def test_new_sample_never_overwrites_an_outline(tmp_path: Path) -> None:
+    same = tmp_path / "same"
+    same.mkdir()
+    assert run("new", "--sample", str(same / "a.yaml")).returncode == 0
+    again = run("new", "--sample", str(same / "b.yaml"))  # the outline is there already
+    assert again.returncode == 0 and "note:" not in again.stderr
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    theirs = taken / "afghanistan-outline.geojson"
+    theirs.write_text('{"type": "FeatureCollection", "features": []}\n', encoding="utf-8")
+    result = run("new", "--sample", str(taken / "x.yaml"))
+    assert result.returncode == 0 and (taken / "x.yaml").exists()
+    assert "already exists and is not the sample's outline" in result.stderr
+    assert theirs.read_text(encoding="utf-8") == '{"type": "FeatureCollection", "features": []}\n'

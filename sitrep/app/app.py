@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import InvalidThemeError
 from textual.theme import Theme
 
 from sitrep.app.bindings import bindings, unknown_ids
 from sitrep.app.commands import BindingCommands
 from sitrep.app.files import FileActions
+from sitrep.app.memory import CHECK_EVERY, QuietCollector
 from sitrep.app.safety import Guard
 from sitrep.app.screens.dialogs import QuitScreen
 from sitrep.app.screens.error import ErrorScreen
@@ -62,8 +64,13 @@ class SitrepApp(FileActions):
         file_name: str = DEFAULT_FILE,
         new_file: Path | None = None,
         disk: DiskState | None = None,
+        freeze_gc: bool = False,
     ) -> None:
         super().__init__()
+        self.freeze_gc = freeze_gc
+        """Freeze the garbage collector's view of memory once the first screen is up
+        (run_app sets it; tests, which start many apps in one process, do not)."""
+        self.collector = QuietCollector()
         self.document = document
         self.guard = (
             Guard(document, disk, lambda message: self.say(message, severity="warning"))
@@ -88,7 +95,20 @@ class SitrepApp(FileActions):
         else:
             self.push_screen(MainScreen(self.document))
             self.start_safety()
+            if self.freeze_gc:
+                self.call_after_refresh(self._start_quiet_collector)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _start_quiet_collector(self) -> None:
+        """Freeze what the first screen made, then collect out of the keys' way (memory.py)."""
+        self.collector.start()
+        self.set_interval(CHECK_EVERY, self.collector.reclaim_if_quiet, name="quiet gc")
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note when the last key came (the collector waits for quiet)."""
+        if isinstance(event, events.Key):
+            self.collector.key_pressed()
+        await super().on_event(event)
 
     def _apply_settings(self) -> None:
         if self.settings_problem:

@@ -21,6 +21,7 @@ from sitrep.settings import Settings
 
 if TYPE_CHECKING:
     from sitrep.app.screens.forms_base import FormResult
+    from sitrep.app.screens.holder import HolderScreen
     from sitrep.app.widgets.section import SectionView
     from sitrep.app.widgets.table import EntryTable
 
@@ -169,8 +170,6 @@ class EditActions(Screen[None]):
         selected = self._selected()
         if selected is None or selected[0] != "territory":
             return
-        from sitrep.app.screens.holder import HolderScreen
-
         _, index, place = selected
         assert isinstance(place, Place)
 
@@ -180,7 +179,21 @@ class EditActions(Screen[None]):
             if self.apply_step(lambda: self.document.replace("territory", index, result)):
                 self.reveal("territory", index)
 
-        self.app.push_screen(HolderScreen(self.document.situation, place, focus=focus), apply)
+        self.app.push_screen(self._holder_screen(place, focus), apply)
+
+    def _holder_screen(self, place: Place, focus: Literal["holder", "confidence"]) -> HolderScreen:
+        """The holder dialog, made once and kept: opening it again costs no composing."""
+        from sitrep.app.screens.holder import HolderScreen
+
+        situation = self.document.situation
+        screen = getattr(self, "_holder", None)
+        if isinstance(screen, HolderScreen) and self.app.is_screen_installed(screen):
+            screen.load(situation, place, focus=focus)
+            return screen
+        screen = HolderScreen(situation, place, focus=focus)
+        self.app.install_screen(screen, f"holder-{id(self)}")
+        self._holder = screen
+        return screen
 
     def action_edit_header(self) -> None:
         """Edit the title, as-of date and the rest of the header."""
@@ -214,11 +227,11 @@ class EditActions(Screen[None]):
         self.say(f"{verb}: {describe_change(principal)}")
 
     # -- sort and filter ---------------------------------------------------------------
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
         """Open the filter box of the focused table."""
         view = self.current_view
         if view is not None:
-            view.open_filter()
+            await view.open_filter()
 
     def action_sort(self) -> None:
         """Sort the focused table by its next column."""

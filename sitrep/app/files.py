@@ -1,57 +1,34 @@
-"""Saving, exporting and copying the brief, and keeping the file safe, as app actions.
+"""Exporting and copying the brief, and keeping the file safe, as app actions.
 
-Saving writes canonical YAML atomically: a failed save leaves the old file whole
-and the edits in the app, with the error shown. A file changed on disk since it
-was opened (another editor, a git pull) is never replaced without asking; nor is
-./sitrep.yaml when the bundled sample is first saved there and it has appeared
-meanwhile. Every edit is journaled, so a sitrep that dies loses nothing: the next
-start offers to recover the edits.
+Saving itself, with its questions (the file changed on disk, a failed save), is
+in files_save. Every edit is journaled, so a sitrep that dies loses nothing: the
+next start offers to recover the edits. The file is watched (a stat every two
+seconds) so a change made by someone else is reported before a save has to ask.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from pathlib import Path
-from typing import Literal
 
-from textual.app import App
-
-from sitrep.app.safe import clean
+from sitrep.app.files_save import Done, SaveActions
 from sitrep.app.safety import Guard
 from sitrep.errors import SitrepError
-from sitrep.model.diskstate import DiskState, FileChangedError
+from sitrep.model.diskstate import DiskState
 from sitrep.model.document import Document
 from sitrep.model.journal import JournalError, Recovery
 from sitrep.model.situation import Situation
 from sitrep.settings import Settings
 
-Done = Callable[[bool], None]
+__all__ = ["DISK_POLL_SECONDS", "Done", "FileActions"]
+
 DISK_POLL_SECONDS = 2.0
 """How often the file is checked (a stat) for changes made by someone else."""
 
-_CHANGED = {
-    "modified": "was changed on disk since it was opened (by another program or another sitrep)",
-    "created": "has been created by another program since sitrep started",
-    "deleted": "was deleted or moved since it was opened",
-    "unchanged": "is unchanged",
-}
 
-
-class FileActions(App[int]):
+class FileActions(SaveActions):
     """Mixed into the app: save, export, copy the brief, recover after a crash."""
 
-    document: Document | None
     settings: Settings
-    guard: Guard | None
-    new_file: Path
-    """Where a document without a path (the bundled sample) is first saved."""
-
-    def say(
-        self, message: str, *, severity: Literal["information", "warning", "error"] = "information"
-    ) -> None:
-        """Notify with text that may hold user data (never parsed as markup)."""
-        self.notify(clean(message), severity=severity, markup=False)
 
     @property
     def file_name(self) -> str:
@@ -59,12 +36,6 @@ class FileActions(App[int]):
         if self.document is None or self.document.path is None:
             return f"new: {self.new_file.name}"
         return self.document.path.name
-
-    @property
-    def save_path(self) -> Path:
-        """Where the next save writes."""
-        assert self.document is not None
-        return self.document.path or self.new_file
 
     # -- crash safety ---------------------------------------------------------------
     def start_safety(self) -> None:
@@ -103,70 +74,39 @@ class FileActions(App[int]):
 
     def _check_disk(self) -> None:
         if self.guard is not None and self.guard.changed_on_disk():
+            what = "changed on disk" if self.save_path.exists() else "was deleted or moved"
             self.say(
-                f"{self.save_path} changed on disk; saving will ask before replacing it",
+                f"{self.save_path} {what}; saving will ask what to do",
                 severity="warning",
             )
+
+    async def reload_document(self, document: Document, disk: DiskState) -> None:
+        """Show a document just read again from disk, in a new main screen.
+
+        The old journal is closed (the user chose to drop those edits), a new one
+        starts, and the pane the user was in stays in front.
+        """
+        from sitrep.app.screens.main import MainScreen
+
+        if self.guard is not None:
+            self.guard.close()
+        self.document = document
+        self.guard = Guard(document, disk, lambda message: self.say(message, severity="warning"))
+        self.guard.start()
+        old = self.screen
+        stop = old.stop if isinstance(old, MainScreen) else None
+        if isinstance(old, MainScreen):  # gone first: the new one has the same id
+            await self.pop_screen()
+        main = MainScreen(document)
+        await self.push_screen(main)
+        if stop is not None:  # after the focus the new screen gives its first table
+            main.call_after_refresh(main.go_to, stop)
 
     def quit_cleanly(self) -> None:
         """Quit after a save or a choice to discard: the journal is not needed any more."""
         if self.guard is not None:
             self.guard.close()
         self.exit()
-
-    # -- save ------------------------------------------------------------------
-    def action_save(self) -> None:
-        """Save the situation (asking first before replacing a file changed meanwhile)."""
-        self.save()
-
-    def save(self, done: Done | None = None) -> None:
-        """Save, then call done(True) if the file was written, done(False) if not."""
-        if self.document is None:
-            return
-        target = self.save_path
-        expected = self.guard.expected(target) if self.guard else None
-        self._write(target, expected, done)
-
-    def _write(self, target: Path, expected: DiskState | None, done: Done | None) -> None:
-        from sitrep.model.store import save_situation
-
-        assert self.document is not None
-        try:
-            saved = save_situation(self.document.situation, target, expected=expected)
-        except FileChangedError as exc:
-            self._ask_to_replace(target, exc, done)
-            return
-        except SitrepError as exc:
-            self.say(f"{exc} (your edits are kept; the file is unchanged)", severity="error")
-            if done:
-                done(False)
-            return
-        self.document.mark_saved(target)
-        if self.guard is not None:
-            self.guard.saved(saved, target)
-        self.say(f"Saved {target}")
-        if saved.backup_error:
-            self.say(f"The previous version was not kept: {saved.backup_error}", severity="warning")
-        self.on_saved()
-        if done:
-            done(True)
-
-    def _ask_to_replace(self, target: Path, exc: FileChangedError, done: Done | None) -> None:
-        from sitrep.app.screens.dialogs import ConfirmScreen
-
-        def answered(replace: bool | None) -> None:
-            if replace:
-                self._write(target, None, done)
-                return
-            self.say("Not saved: your edits are still here", severity="warning")
-            if done:
-                done(False)
-
-        question = f"{target} {_CHANGED[exc.status]}. Replace it with this situation?"
-        self.push_screen(ConfirmScreen(question, "Replace", "Cancel"), answered)
-
-    def on_saved(self) -> None:
-        """Called after every successful save (the header shows the saved state)."""
 
     # -- brief -----------------------------------------------------------------------
     def brief_text(self, *, timestamp: bool = False, situation: Situation | None = None) -> str:

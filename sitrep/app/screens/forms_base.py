@@ -129,6 +129,7 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT, ModelT]):
         """Show every error, touched or not (after a save attempt, or when editing)."""
         self.errors: dict[str, str] = {}
         self.general_errors: list[str] = []
+        self._status_shown: str | None = None
 
     def compose(self) -> ComposeResult:
         """Title in the border, the fields in a scrolling column, status and buttons."""
@@ -143,16 +144,30 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT, ModelT]):
 
     def on_mount(self) -> None:
         """Focus the first field and show the initial state."""
+        if not self.built:
+            return
         self.first_field().focus_control()
         self.validate()
 
+    @property
+    def built(self) -> bool:
+        """False when the form closed, or the app quit, before every field was mounted."""
+        return bool(self.query("#form-status")) and all(f.built for f in self.fields.values())
+
     def first_field(self) -> FormField:
-        """The field focused when the form opens."""
-        return next(iter(self.fields.values()))
+        """The field focused when the form opens: the first one the user must fill.
+
+        That is the first required field still empty (a new note's text, not its
+        date, which starts at the as-of date); else simply the first field.
+        """
+        fields = list(self.fields.values())
+        return next((f for f in fields if f.spec.required and f.read() is MISSING), fields[0])
 
     def on_resize(self) -> None:
         """Let the fields scroll when the form is taller than the screen."""
         chrome = 4  # the dialog's border, the status line and the buttons
+        if not self.built:
+            return
         self.query_one("#form-fields").styles.max_height = max(3, self.size.height - chrome)
 
     # -- validation ------------------------------------------------------------
@@ -231,11 +246,14 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT, ModelT]):
             parts = [*self.general_errors]
             if problems:
                 parts.append("to fix: " + ", ".join(problems))
-            status.update(safe("✗ " + "; ".join(parts)))
+            text = safe("✗ " + "; ".join(parts))
         elif problems:  # a new form: nothing wrong yet, just not filled in
-            status.update(Content("to fill in: " + ", ".join(problems)))
+            text = Content("to fill in: " + ", ".join(problems))
         else:
-            status.update(Content(self.HELP))
+            text = Content(self.HELP)
+        if text.plain != self._status_shown:  # an unchanged status costs no new layout
+            self._status_shown = text.plain
+            status.update(text)
         status.set_class(shown_any, "-invalid")
 
     # -- saving ----------------------------------------------------------------

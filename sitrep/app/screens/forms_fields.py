@@ -17,6 +17,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Label, Static
@@ -126,11 +127,46 @@ class FormField(Widget):
 
     def on_mount(self) -> None:
         """Remember what the field held when the form opened."""
+        if not self.built:
+            return
         self._initial_reading = self.read()
         self.refresh_hint()
 
+    @property
+    def built(self) -> bool:
+        """Whether the control, hint and error line were mounted.
+
+        Textual sends Mount even to a widget whose children were never mounted
+        because the app quit (a signal, the end of a test) or the form closed while
+        the form was still being built; such a field is never read.
+        """
+        try:
+            _ = self.control
+            self.query_one(".field-hint")
+            self.query_one(".field-error")
+        except NoMatches:
+            return False
+        return True
+
     def compose_control(self) -> ComposeResult:
         """The input widget(s) of this field."""
+        raise NotImplementedError
+
+    def reset(self, value: object) -> None:
+        """Hold another value, as if the form had just opened with it (for a reused form).
+
+        The control is set without telling the form (no Edited), the field is
+        untouched again and its hint and error are brought up to date.
+        """
+        self.initial = value
+        self.reset_control(value)
+        self.touched = False
+        self._initial_reading = self.read()
+        self.refresh_hint()
+        self.show_error(None)
+
+    def reset_control(self, value: object) -> None:
+        """Put value in the control without any change message (fields of reused forms)."""
         raise NotImplementedError
 
     def read(self) -> object:

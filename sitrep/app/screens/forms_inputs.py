@@ -10,10 +10,11 @@ import datetime as dt
 import re
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets._select import SelectType
 
 from sitrep.app.safe import safe
 from sitrep.app.screens.forms_fields import FormField, Invalid, empty_value, visible
@@ -217,6 +218,19 @@ class BoolField(FormField):
         self.edited()
 
 
+class FieldSelect(Select[SelectType]):
+    """A Select that tolerates the app quitting (or the form closing) while it is built.
+
+    Textual's Select fills its option overlay and its current-value label on Mount
+    without checking they were mounted, which they are not when the app quit
+    meanwhile (see Textual issue #6581 for the same kind of crash).
+    """
+
+    def _on_mount(self, event: events.Mount) -> None:
+        if not (self.query("SelectOverlay") and self.query("SelectCurrent #label")):
+            event.prevent_default()  # never built: skip Select's own set-up
+
+
 class ChoiceField(FormField):
     """One of a few values (a Literal), shown in words."""
 
@@ -227,7 +241,7 @@ class ChoiceField(FormField):
         initial = self.initial if self.initial is not None else Select.NULL
         if not blank and initial is Select.NULL:
             initial = self.spec.choices[0][0]
-        yield Select(
+        yield FieldSelect(
             options,
             value=initial,
             allow_blank=blank,

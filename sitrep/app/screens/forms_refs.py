@@ -22,6 +22,7 @@ from textual.widgets.selection_list import Selection
 
 from sitrep.app.safe import safe
 from sitrep.app.screens.forms_fields import FormField, Invalid, empty_value
+from sitrep.app.screens.forms_inputs import FieldSelect
 from sitrep.app.screens.forms_spec import FieldSpec
 from sitrep.app.widgets.figure_input import FigureInput
 from sitrep.model.document import Section
@@ -44,6 +45,11 @@ class FigureField(FormField):
     def control(self) -> Widget:
         """The FigureInput."""
         return self.query_one(FigureInput)
+
+    @property
+    def built(self) -> bool:
+        """The FigureInput and the Input inside it were mounted."""
+        return super().built and bool(self.control.query(Input))
 
     def compose_control(self) -> ComposeResult:
         """A FigureInput (which shows its own reading and parse errors)."""
@@ -83,7 +89,7 @@ class PartyField(FormField):
     def compose_control(self) -> ComposeResult:
         """A Select of the parties and a button for a new one."""
         with Horizontal(classes="picker-row"):
-            yield Select(
+            yield FieldSelect(
                 self._options(),
                 value=self.initial if isinstance(self.initial, str) else Select.NULL,
                 prompt="choose a party",

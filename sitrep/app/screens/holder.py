@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from sitrep.app.safe import safe
 from sitrep.app.screens.forms_base import FormScreen
-from sitrep.app.screens.forms_fields import FormField
+from sitrep.app.screens.forms_fields import FormField, visible
 from sitrep.app.screens.forms_inputs import DateField, TextField
 from sitrep.app.screens.forms_spec import FieldSpec, specs_for
 from sitrep.app.widgets.field_choice import ChoiceBar
@@ -27,6 +27,11 @@ from sitrep.model.checks import check_entry
 from sitrep.model.document import EditRejected
 from sitrep.model.entries import Party, Place
 from sitrep.model.situation import Situation
+
+PROMPT_WIDTH = 63
+"""Cells a party's line may take in the holder list before it is laid out (its width
+in the 84-cell dialog)."""
+HOLDS_MARK = "  (holds it now)"
 
 
 class PartyListField(FormField):
@@ -43,17 +48,58 @@ class PartyListField(FormField):
 
     def compose_control(self) -> ComposeResult:
         """An OptionList numbered 1-9; the current holder is marked."""
+        option_list = OptionList(*self._options(), compact=True, classes="field-control")
+        option_list.highlighted = self._holder_index()
+        yield option_list
+
+    def _options(self) -> list[Option]:
+        """One line per party (a long name is cut), so the list keeps its height
+        whichever party holds the place (a new height is a new layout)."""
         options = []
         for n, party in enumerate(self.parties, start=1):
             number = f"{n}  " if n <= 9 else "   "
-            prompt = Content.assemble(number, safe(party.name, one_line=True))
-            if party.id == self.initial:
-                prompt = Content.assemble(prompt, ("  (holds it now)", "$text-muted"))
+            holds = party.id == self.initial
+            room = self._prompt_width() - len(number) - (len(HOLDS_MARK) if holds else 0)
+            name = safe(party.name, one_line=True)
+            if name.cell_length > room:
+                name = name.truncate(room - 1) + "…"
+            prompt = Content.assemble(number, name)
+            if holds:
+                prompt = Content.assemble(prompt, (HOLDS_MARK, "$text-muted"))
             options.append(Option(prompt, id=party.id))
-        highlighted = next((i for i, p in enumerate(self.parties) if p.id == self.initial), None)
-        option_list = OptionList(*options, compact=True, classes="field-control")
-        option_list.highlighted = highlighted
-        yield option_list
+        return options
+
+    def _prompt_width(self) -> int:
+        """The list's width once laid out (else what it is in a wide enough terminal)."""
+        lists = self.query(OptionList)
+        width = lists.first().scrollable_content_region.width if lists else 0
+        return width or PROMPT_WIDTH
+
+    def _holder_index(self) -> int | None:
+        return next((i for i, p in enumerate(self.parties) if p.id == self.initial), None)
+
+    def reset_control(self, value: object) -> None:
+        """The parties again (they may have changed), the new holder highlighted."""
+        option_list = self.query_one(OptionList)
+        options = self._options()
+        same_parties = [o.id for o in options] == [
+            option_list.get_option_at_index(i).id for i in range(option_list.option_count)
+        ]
+        with self.prevent(OptionList.OptionHighlighted):
+            if same_parties:  # new prompts only (the marker moved)
+                for index, option in enumerate(options):
+                    if option_list.get_option_at_index(index).prompt != option.prompt:
+                        option_list.replace_option_prompt_at_index(index, option.prompt)
+            else:
+                option_list.clear_options()
+                option_list.add_options(options)
+            option_list.highlighted = self._holder_index()
+        # A prompt with the marker may take two lines: measure the lines now, so the
+        # screen is laid out once when it is shown again, not again after its first
+        # frame (OptionList measures them when drawn).
+        update_lines = getattr(option_list, "_update_lines", None)
+        if callable(update_lines):
+            update_lines()
 
     def read(self) -> object:
         """The highlighted party's id."""
@@ -82,10 +128,37 @@ class ChoiceBarField(FormField):
         """The chosen value."""
         return self.query_one(ChoiceBar).value
 
-    @on(ChoiceBar.Changed)
-    def _changed(self, event: ChoiceBar.Changed) -> None:
-        event.stop()
-        self.edited()
+    def reset_control(self, value: object) -> None:
+        """Choose value without a Changed message."""
+        bar = self.query_one(ChoiceBar)
+        bar.set_reactive(ChoiceBar.value, str(value))
+        bar.refresh()
+
+
+def reset_text(text_field: TextField, value: object) -> None:
+    """Put a value's text in a text field's Input, as if the form had opened with it."""
+    text = visible(text_field.to_text(value))
+    text_field.initial_text = text
+    control = text_field.query_one(Input)
+    with text_field.prevent(Input.Changed):
+        control.value = text
+        control.cursor_position = len(text)
+
+
+class ReusedTextField(TextField):
+    """A TextField that a reused form can reset."""
+
+    def reset_control(self, value: object) -> None:
+        """See reset_text."""
+        reset_text(self, value)
+
+
+class ReusedDateField(DateField):
+    """A DateField that a reused form can reset."""
+
+    def reset_control(self, value: object) -> None:
+        """See reset_text."""
+        reset_text(self, value)
 
 
 class HolderScreen(FormScreen[Place | None, Place]):
@@ -120,17 +193,57 @@ class HolderScreen(FormScreen[Place | None, Place]):
             PartyListField(specs["holder"], place.holder, situation.parties),
             ChoiceBarField(specs["control"], place.control),
             ChoiceBarField(specs["confidence"], place.confidence),
-            TextField(specs["according_to"], place.according_to),
+            ReusedTextField(specs["according_to"], place.according_to),
             ChoiceBarField(specs["how"], place.how),
-            DateField(specs["since"], place.since),
+            ReusedDateField(specs["since"], place.since),
         ]
-        title = Content.assemble("Who holds ", safe(place.name, one_line=True), "?")
-        super().__init__(Place, title, fields, reveal_errors=True)
+        super().__init__(Place, self._title(place), fields, reveal_errors=True)
+        self._start_following(place)
+        self._focus_on_resume = False
+
+    @staticmethod
+    def _title(place: Place) -> Content:
+        return Content.assemble("Who holds ", safe(place.name, one_line=True), "?")
+
+    def _start_following(self, place: Place) -> None:
+        """Since and how follow a new holder until the user sets them."""
         self._auto_since = self._since_text(place.since)
         """The since text this screen last put there; any other text is the user's."""
         self.since_touched = False
         self._auto_how: str = place.how
         self.how_touched = False
+
+    def load(
+        self,
+        situation: Situation,
+        place: Place,
+        *,
+        focus: Literal["holder", "confidence"] = "holder",
+    ) -> None:
+        """Show another place, as a new screen would (opening a composed screen is fast).
+
+        Call it while the screen is not shown, then push the screen again.
+        """
+        self.situation, self.place, self.initial_focus = situation, place, focus
+        self.form_title = self._title(place)
+        self.query_one("#form-dialog").border_title = self.form_title
+        holder = self.fields["holder"]
+        if isinstance(holder, PartyListField):
+            holder.parties = list(situation.parties)
+        for name, form_field in self.fields.items():
+            form_field.reset(getattr(place, name))
+        self._start_following(place)
+        self.revealed = True
+        self.validate()
+        self._focus_on_resume = True
+
+    def on_screen_resume(self) -> None:
+        """After load(): the first field has the focus, as when the screen was new."""
+        if self._focus_on_resume:
+            self._focus_on_resume = False
+            first = self.first_field()
+            if self.focused is not first.control:  # else focusing would only scroll
+                first.focus_control()
 
     def first_field(self) -> FormField:
         """The holder list or the confidence, as asked."""
@@ -171,22 +284,32 @@ class HolderScreen(FormScreen[Place | None, Place]):
     def _follow_holder(self, event: FormField.Edited) -> None:
         # A new holder changed hands on the report's date, in a way not yet known;
         # what the user set by hand is kept.
-        name = event.field.spec.name
+        if event.field.spec.name in ("since", "how", "holder"):
+            self._follow()
+
+    def _follow(self) -> None:
+        """Since and how as the holder now picked asks, unless the user set them.
+
+        Runs on every edit and again on save, so a pick and Enter typed faster than
+        the pick's messages are handled (or pasted) still save what the screen shows.
+        """
         since = self.fields["since"].query_one(Input)
         how = self.fields["how"].query_one(ChoiceBar)
-        if name == "since" and since.value.strip() != self._auto_since:
-            self.since_touched = True
-        elif name == "how" and how.value != self._auto_how:
-            self.how_touched = True
-        elif name == "holder":
-            changed = event.field.read() != self.place.holder
-            if not self.since_touched:
-                as_of = self.situation.header.as_of
-                self._auto_since = self._since_text(as_of if changed else self.place.since)
-                since.value = self._auto_since
-            if not self.how_touched:
-                self._auto_how = "unknown" if changed else self.place.how
-                how.value = self._auto_how
+        self.since_touched = self.since_touched or since.value.strip() != self._auto_since
+        self.how_touched = self.how_touched or how.value != self._auto_how
+        changed = self.fields["holder"].read() != self.place.holder
+        if not self.since_touched:
+            as_of = self.situation.header.as_of
+            self._auto_since = self._since_text(as_of if changed else self.place.since)
+            since.value = self._auto_since
+        if not self.how_touched:
+            self._auto_how = "unknown" if changed else self.place.how
+            how.value = self._auto_how
+
+    def action_save(self) -> None:
+        """Save what the screen shows (see _follow)."""
+        self._follow()
+        super().action_save()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -15,7 +15,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, TabbedContent, TabPane, Tabs
+from textual.widgets import TabbedContent, TabPane, Tabs
 
 from sitrep.app.bindings import bindings
 from sitrep.app.columns import COLUMNS
@@ -23,9 +23,9 @@ from sitrep.app.editing import EditActions
 from sitrep.app.files import FileActions
 from sitrep.app.panes import BRIEF, MAP, PANES, SECTION_TITLES, STOPS, pane_of
 from sitrep.app.screens.main_panes import BriefAndMap
-from sitrep.app.widgets.brief import BriefView
 from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.figures import CARDS, KeyFigures, cards_touched
+from sitrep.app.widgets.footer import SitrepFooter
 from sitrep.app.widgets.header import SitrepHeader
 from sitrep.app.widgets.map import MapPane
 from sitrep.app.widgets.section import SectionView
@@ -47,8 +47,6 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
         self._pane_stop = {pane.id: pane.stops[0] for pane in PANES}
         """The table last used in each pane (its detail shows that table's entry)."""
         self._derived_pending = False
-        self._details_due: set[str] = set()
-        """Sections whose detail follows their cursor at the next frame."""
         self._cards: set[str] = set(CARDS)
         """Key-figure cards to redraw after the current batch of changes."""
         self.init_brief_and_map()
@@ -62,7 +60,7 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
             for number, pane in enumerate(PANES, 1):
                 with TabPane(f"{number} {pane.title}", id=f"pane-{pane.id}"):
                     if pane.id == BRIEF:
-                        yield BriefView(id="brief")
+                        yield Container(id="brief-host")  # made when first shown
                     elif pane.id == MAP:
                         yield Container(id="map-host")  # the map is made when first shown
                     else:
@@ -73,7 +71,7 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
                                     title = SECTION_TITLES[section]
                                     yield SectionView(section, title, columns)
                             yield EntryDetail(id=f"detail-{pane.id}", classes="detail")
-        yield Footer(compact=True)
+        yield SitrepFooter(compact=True)
 
     def on_mount(self) -> None:
         """Fill the tables, compute the figures, and listen to the document."""
@@ -81,6 +79,7 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
             tabs.can_focus = False  # tab walks the tables; number keys pick panes
         for view in self.query(SectionView):
             view.table.set_entries(self.document.entries(view.section))
+            view.table.cursor_listener = self._cursor_moved
             view.refresh_title()
         self.document.observers.append(self._document_changed)
         self.refresh_derived()
@@ -130,7 +129,7 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
         self.query_one(TabbedContent).active = f"pane-{pane.id}"
         target: Widget
         if stop == BRIEF:
-            target = self.query_one(BriefView)
+            target = self.brief_view()
         elif stop == MAP:
             target = self.show_map()
         else:
@@ -167,7 +166,7 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
             if isinstance(node, SectionView):
                 self._set_stop(node.section)
                 return
-            if isinstance(node, BriefView):
+            if node.id == BRIEF:  # the BriefView (imported only when first shown)
                 self._set_stop(BRIEF)
                 return
             if isinstance(node, MapPane):
@@ -181,16 +180,17 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
             self.go_to(self._pane_stop[pane_id])
 
     # -- detail ------------------------------------------------------------------
-    @on(EntryTable.RowHighlighted)
-    def _row_highlighted(self, event: EntryTable.RowHighlighted) -> None:
-        section = str(event.table.id).removeprefix("table-")
+    def _cursor_moved(self, table: EntryTable[Any], index: int | None) -> None:
+        """A table's cursor is on another entry: the detail follows in the same frame.
+
+        Called by the table itself, not through its RowHighlighted message, which
+        reaches the screen after the table's frame may have been drawn.
+        """
+        section = str(table.id).removeprefix("table-")
         if self._pane_stop[pane_of(section).id] == section:
-            # Once per frame: while a key repeats, the rows move and the detail follows.
-            if not self._details_due:
-                self.call_after_refresh(self._show_due_details)
-            self._details_due.add(section)
-        if section == "territory" and event.index is not None:
-            place = self.document.situation.territory[event.index]
+            self._show_detail(section)
+        if section == "territory" and index is not None:
+            place = self.document.situation.territory[index]
             self.select_on_map(place if isinstance(place, Place) else None)
 
     @on(EntryTable.RowSelected)
@@ -202,11 +202,6 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
         if self._stop not in (BRIEF, MAP):
             detail = self.query_one(f"#detail-{pane_of(self._stop).id}", EntryDetail)
             detail.scroll_relative(y=lines, animate=False)
-
-    def _show_due_details(self) -> None:
-        due, self._details_due = self._details_due, set()
-        for section in due:
-            self._show_detail(section)
 
     def _show_detail(self, stop: str) -> None:
         if stop in (BRIEF, MAP):
@@ -235,8 +230,10 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
         self.mark_stale(change)
         self._cards |= cards_touched(change)
         if not self._derived_pending:
+            # After the step's other changes (they are applied in one go), and in the
+            # same frame as the rows they touched.
             self._derived_pending = True
-            self.call_after_refresh(self.refresh_derived)
+            self.call_later(self.refresh_derived)
 
     def refresh_derived(self) -> None:
         """Header, figures, the visible detail, brief or map, once per batch of changes."""

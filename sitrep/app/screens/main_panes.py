@@ -2,25 +2,29 @@
 
 Both are drawn only while shown: after an edit they are marked stale and
 brought up to date when the user looks at them, so edits stay fast with tens of
-thousands of entries. The map is created the first time its pane is opened.
+thousands of entries. Both are created the first time their pane is opened (the
+brief's Markdown widget alone takes ~40 ms to import: not before the first screen).
 """
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import AwaitMount
 
 from sitrep.app.files import FileActions
-from sitrep.app.widgets.brief import BriefView
 from sitrep.app.widgets.figures import BACKGROUND_LIMIT, snapshot
 from sitrep.app.widgets.map import MapPane
 from sitrep.model.document import Change, Document, Section
 from sitrep.model.entries import Place
 from sitrep.model.sample import sample_path
+
+if TYPE_CHECKING:
+    from sitrep.app.widgets.brief import BriefView
 
 BRIEF_DELAY = 0.3
 """Seconds of quiet before the live brief is re-rendered (typing stays fast)."""
@@ -37,6 +41,8 @@ class BriefAndMap(Screen[None]):
         """Set up the state (called from the main screen's __init__)."""
         self._brief_stale = True
         self._brief_timer: Timer | None = None
+        self._brief_view: BriefView | None = None
+        self._brief_mounted: AwaitMount | None = None
         self._map_stale = False
 
     def edit_entry(self, section: Section, index: int) -> None:
@@ -81,8 +87,24 @@ class BriefAndMap(Screen[None]):
 
         self.run_worker(render, thread=True, group="brief-text", name="brief")
 
+    def brief_view(self) -> BriefView:
+        """The brief's view, created (and mounted) the first time it is asked for."""
+        if self._brief_view is None:
+            from sitrep.app.widgets.brief import BriefView
+
+            self._brief_view = BriefView(id="brief")
+            self._brief_mounted = self.query_one("#brief-host", Container).mount(self._brief_view)
+        return self._brief_view
+
     def _show_brief(self, text: str) -> None:
-        self.run_worker(self.query_one(BriefView).show(text), exclusive=True, group="brief")
+        view, mounted = self.brief_view(), self._brief_mounted
+
+        async def show() -> None:
+            if mounted is not None:
+                await mounted  # its Markdown widget is composed by then
+            await view.show(text)
+
+        self.run_worker(show(), exclusive=True, group="brief")
 
     # -- map ---------------------------------------------------------------------
     def show_map(self) -> MapPane:

@@ -164,7 +164,10 @@ class EntryDetail(ScrollView):
         self._strips = Visual.to_strips(
             self, self.content, width, None, self.visual_style, pad=True
         )
-        size = Size(width, len(self._strips))
+        # At least the pane's height: a short entry then leaves the scrollbar as it
+        # was (nothing to scroll), and it is not redrawn line by line at every move.
+        height = max(len(self._strips), self.scrollable_content_region.height)
+        size = Size(width, height)
         if size != self.virtual_size:
             # Set without the layout a virtual_size change asks for: only this
             # widget's scrollbar depends on it.

@@ -79,8 +79,9 @@ class FigureInput(Widget):
         yield Static(classes="figure-reading -empty", markup=False)
 
     def on_mount(self) -> None:
-        """Show the reading of the initial text."""
-        self._show()
+        """Show the reading of the initial text (unless the app quit while it was built)."""
+        if self.query(Input) and self.query(".figure-reading"):
+            self._show()
 
     @property
     def text(self) -> str:

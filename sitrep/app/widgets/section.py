@@ -17,6 +17,8 @@ from sitrep.app.widgets.table import EntryTable
 from sitrep.app.widgets.table_model import Column
 from sitrep.model.document import Section
 
+FILTER_PLACEHOLDER = "Filter: type to match any cell; Esc clears"
+
 
 class FilterInput(Input):
     """The filter box: typing filters at once; Enter goes back to the table."""
@@ -34,10 +36,11 @@ class SectionView(Vertical):
         self.section: Section = section
         self.title = title
         self._columns = columns
+        self._title_parts: list[tuple[str, str] | str] = []
+        self._filter_box: FilterInput | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self.title), classes="section-title")
-        yield FilterInput(placeholder="Filter: type to match any cell; Esc clears", compact=True)
         yield EntryTable(
             self._columns,
             id=f"table-{self.section}",
@@ -50,27 +53,33 @@ class SectionView(Vertical):
         return self.query_one(EntryTable)
 
     @property
-    def filter_input(self) -> FilterInput:
-        """The filter box (hidden unless filtering)."""
-        return self.query_one(FilterInput)
+    def filter_input(self) -> FilterInput | None:
+        """The filter box (hidden unless filtering; None until the first '/')."""
+        return self._filter_box
 
-    def on_mount(self) -> None:
-        """The filter box stays out of the way until '/'."""
-        self.filter_input.display = False
-
-    def open_filter(self) -> None:
-        """Show the filter box and type into it."""
-        box = self.filter_input
+    async def open_filter(self) -> None:
+        """Show the filter box and type into it (it is made on first use: seven Inputs
+        made up front cost ~25 ms of the first screen)."""
+        box = self._filter_box
+        if box is None:
+            box = FilterInput(
+                placeholder="Filter: type to match any cell; Esc clears", compact=True
+            )
+            self._filter_box = box
+            await self.mount(box, before=self.table)
         box.display = True
-        box.focus()
+        # At once, not after the keys already waiting (Widget.focus waits its turn):
+        # what is typed right after '/' goes into the box, even when pasted.
+        self.screen.set_focus(box)
 
     def action_clear_filter(self) -> None:
         """Escape: drop the filter, hide the box, back to the table."""
-        box = self.filter_input
-        if not box.display and not self.table.model.query:
+        box = self._filter_box
+        if (box is None or not box.display) and not self.table.model.query:
             return
-        box.value = ""
-        box.display = False
+        if box is not None:
+            box.value = ""
+            box.display = False
         self._filter_table("")
         self.table.focus()
 
@@ -88,8 +97,8 @@ class SectionView(Vertical):
     @on(Input.Submitted)
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if not event.value:
-            self.filter_input.display = False
+        if not event.value and self._filter_box is not None:
+            self._filter_box.display = False
         self.table.focus()
 
     @on(EntryTable.ViewChanged)
@@ -112,6 +121,10 @@ class SectionView(Vertical):
             parts.append(("  newest first", "$accent"))
         if model.query:
             parts.append(("  filter: ", "$text-muted"))
-            parts.append((clean(self.filter_input.value, one_line=True), "bold $warning"))
+            typed = self._filter_box.value if self._filter_box is not None else ""
+            parts.append((clean(typed, one_line=True), "bold $warning"))
+        if parts == self._title_parts:
+            return  # an edit that changes no count: no redraw, no extra frame
+        self._title_parts = parts
         title = Content.assemble(*parts)
         self.query_one(".section-title", Static).update(title, layout=False)  # one line, always

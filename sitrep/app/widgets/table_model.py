@@ -16,7 +16,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from textual.strip import Strip
 
-from sitrep.app.safe import clean
+from sitrep.app.safe import clean_all
 
 T = TypeVar("T")
 
@@ -62,7 +62,8 @@ class Row(Generic[T]):
     def cells(self, columns: Sequence[Column[T]]) -> list[str]:
         """The cleaned, one-line text of every cell."""
         if self._cells is None:
-            self._cells = [clean(column.text(self.entry), one_line=True) for column in columns]
+            entry = self.entry
+            self._cells = clean_all([column.text(entry) for column in columns], one_line=True)
         return self._cells
 
     def search(self, columns: Sequence[Column[T]]) -> str:
@@ -99,6 +100,8 @@ class TableRows(Generic[T]):
         """Every row index in ascending sort order (document order when unsorted)."""
         self.order: list[int] = list(self._sorted)
         """The visible row indexes, in display order."""
+        self._warmed = 0
+        """Rows before this one have their search text computed (see warm)."""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -114,15 +117,34 @@ class TableRows(Generic[T]):
 
     def filter(self, query: str) -> None:
         """Show only rows with a cell containing query (case-insensitive); '' shows all."""
-        self.query = query.casefold()
-        self._refilter()
+        previous, self.query = self.query, query.casefold()
+        if previous and previous in self.query:
+            # The query grew (typing on): only rows that matched can still match,
+            # and they are already in display order.
+            self.order = self._matching(self.order)
+        else:
+            self._refilter()
 
     def _refilter(self) -> None:
         ordered = self._display_order()
-        if self.query:
-            query, rows, columns = self.query, self.rows, self.columns
-            ordered = [i for i in ordered if query in rows[i].search(columns)]
-        self.order = ordered
+        self.order = self._matching(ordered) if self.query else ordered
+
+    def _matching(self, ordered: list[int]) -> list[int]:
+        query, rows, columns = self.query, self.rows, self.columns
+        return [i for i in ordered if query in rows[i].search(columns)]
+
+    def warm(self, count: int) -> bool:
+        """Compute the search text of up to count more rows; True once every row has it.
+
+        Run a little at a time while the app is idle, so the first filter keystroke
+        does not compute 10,000 rows' text at once.
+        """
+        rows, columns = self.rows, self.columns
+        end = min(len(rows), self._warmed + count)
+        for row in rows[self._warmed : end]:
+            row.search(columns)
+        self._warmed = end
+        return end >= len(rows)
 
     def _display_order(self) -> list[int]:
         if not self.reverse:
@@ -157,6 +179,7 @@ class TableRows(Generic[T]):
     def set_entries(self, entries: Sequence[T]) -> None:
         """Replace every row, keeping the sort and filter."""
         self.rows = [Row(entry) for entry in entries]
+        self._warmed = 0
         self.sort(self.sort_column, self.reverse)
 
     def insert(self, index: int, entry: T) -> None:
@@ -182,6 +205,7 @@ class TableRows(Generic[T]):
     def refresh_cells(self) -> None:
         """Forget every cached cell (text that depends on other entries has changed)."""
         self.rows = [Row(row.entry) for row in self.rows]
+        self._warmed = 0
         self.sort(self.sort_column, self.reverse)
 
     def _place(self, index: int) -> None:
