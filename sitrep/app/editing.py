@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from textual.screen import Screen
 
 from sitrep.app.describe import describe_change, entry_label, principal_change
+from sitrep.app.panes import BRIEF, MAP
 from sitrep.app.safe import clean
 from sitrep.model.document import Change, Document, EditRejected, Section
 from sitrep.model.entries import Entry, Place
@@ -55,15 +56,24 @@ class EditActions(Screen[None]):
         """The section worked in and the selected entry's index (the main screen knows)."""
         raise NotImplementedError
 
+    @property
+    def stop(self) -> str:
+        """Where the user works: a section, the brief or the map (the main screen knows)."""
+        raise NotImplementedError
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show only the keys that work where the user is (the footer follows)."""
-        if action in TABLE_ACTIONS:
-            return self.current_view is not None
-        selection = self.selection()
-        if action in ROW_ACTIONS:
-            return selection is not None
-        if action in TERRITORY_ACTIONS:
-            return selection is not None and selection[0] == "territory"
+        """Show only the keys that work where the user is (the footer follows).
+
+        Decided from where the user works alone, touching no widget, so the footer
+        can show its keys while the screen is still being built.
+        """
+        stop = self.stop
+        if action in TABLE_ACTIONS:  # a table: not the brief, not the map
+            return stop not in (BRIEF, MAP)
+        if action in ROW_ACTIONS:  # a table's row or the map's place
+            return stop != BRIEF
+        if action in TERRITORY_ACTIONS:  # a place, in its table or on the map
+            return stop in ("territory", MAP)
         return True
 
     def say(

@@ -27,7 +27,6 @@ from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.figures import CARDS, KeyFigures, cards_touched
 from sitrep.app.widgets.footer import SitrepFooter
 from sitrep.app.widgets.header import SitrepHeader
-from sitrep.app.widgets.map import MapPane
 from sitrep.app.widgets.section import SectionView
 from sitrep.app.widgets.table import EntryTable
 from sitrep.model.document import Change, Document, Section
@@ -169,7 +168,7 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
             if node.id == BRIEF:  # the BriefView (imported only when first shown)
                 self._set_stop(BRIEF)
                 return
-            if isinstance(node, MapPane):
+            if node.id == MAP:  # the MapPane (imported only when first shown)
                 self._set_stop(MAP)
                 return
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from textual import on
 from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
@@ -18,13 +17,13 @@ from textual.widget import AwaitMount
 
 from sitrep.app.files import FileActions
 from sitrep.app.widgets.figures import BACKGROUND_LIMIT, snapshot
-from sitrep.app.widgets.map import MapPane
 from sitrep.model.document import Change, Document, Section
 from sitrep.model.entries import Place
 from sitrep.model.sample import sample_path
 
 if TYPE_CHECKING:
     from sitrep.app.widgets.brief import BriefView
+    from sitrep.app.widgets.map import MapPane
 
 BRIEF_DELAY = 0.3
 """Seconds of quiet before the live brief is re-rendered (typing stays fast)."""
@@ -44,6 +43,7 @@ class BriefAndMap(Screen[None]):
         self._brief_view: BriefView | None = None
         self._brief_mounted: AwaitMount | None = None
         self._map_stale = False
+        self._map: MapPane | None = None
 
     def edit_entry(self, section: Section, index: int) -> None:
         """Open an entry's form (the edit actions implement it)."""
@@ -51,8 +51,7 @@ class BriefAndMap(Screen[None]):
 
     def map_pane(self) -> MapPane | None:
         """The map, if its pane was ever opened."""
-        panes = self.query(MapPane)
-        return panes.first() if panes else None
+        return self._map
 
     def mark_stale(self, change: Change) -> None:
         """Note what a change makes out of date."""
@@ -111,6 +110,8 @@ class BriefAndMap(Screen[None]):
         """The map, created on first use and redrawn if edits made it stale."""
         pane = self.map_pane()
         if pane is None:
+            from sitrep.app.widgets.map import MapPane
+
             path = self.document.path
             base = path.parent if path is not None else sample_path().parent
             pane = MapPane(self.document.situation, base=base, id="map")
@@ -118,6 +119,7 @@ class BriefAndMap(Screen[None]):
             if cursor is not None:  # open on the place under the territory cursor
                 pane.select(self.document.situation.territory[cursor].id)
             self.query_one("#map-host", Container).mount(pane)
+            self._map = pane
             self._map_stale = False
         elif self._map_stale:
             self._map_stale = False
@@ -142,14 +144,14 @@ class BriefAndMap(Screen[None]):
         territory = self.document.situation.territory
         return next((i for i, p in enumerate(territory) if p.id == place_id), None)
 
-    @on(MapPane.PlaceSelected)
-    def _map_selected(self, event: MapPane.PlaceSelected) -> None:
+    def on_map_pane_place_selected(self, event: MapPane.PlaceSelected) -> None:
+        """A place picked on the map: the territory table follows."""
         index = self.place_index(event.place_id)
         if index is not None:
             self.query_one("#table-territory").move_to_index(index)  # type: ignore[attr-defined]
 
-    @on(MapPane.EditPlace)
-    def _map_edit(self, event: MapPane.EditPlace) -> None:
+    def on_map_pane_edit_place(self, event: MapPane.EditPlace) -> None:
+        """Enter on the map: edit the place."""
         index = self.place_index(event.place_id)
         if index is not None:
             self.edit_entry("territory", index)

@@ -372,11 +372,13 @@ class EntryTable(ScrollView, Generic[T], can_focus=True):
         size = Size(table_width(self._widths), self.row_count + 1)
         if size == self.virtual_size:
             return
-        if size.width != self.virtual_size.width or not self.is_mounted:
-            self.virtual_size = size  # a layout of the whole screen
+        wider = size.width > self.scrollable_content_region.width
+        if not self.is_mounted or wider != self.show_horizontal_scrollbar:
+            self.virtual_size = size  # a layout of the whole screen (a scrollbar comes or goes)
             return
-        # Only the row count changed (a filter keystroke, an added row): update the
-        # scrollbars without the screen-wide layout that setting virtual_size costs.
+        # The rows or the columns changed but the scrollbars stay (a filter keystroke,
+        # an added row, columns refitted to a new width): update them without the
+        # screen-wide layout that setting virtual_size costs.
         self.set_reactive(EntryTable.virtual_size, size)
         self._scroll_update(size)
         self.refresh()
