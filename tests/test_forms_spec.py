@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from sitrep.app.screens.forms_spec import (
-    SECTION_MODELS,
     display_name,
     slug,
     specs_for,
     unique_id,
 )
 from sitrep.app.widgets.figure_input import reading
+from sitrep.model.document import SECTION_MODELS
 from sitrep.model.entries import Evacuation, Place, Source
 from sitrep.model.figure import Figure
 from sitrep.model.situation import Header, Situation

@@ -18,14 +18,7 @@ from sitrep.app.describe import shorten
 from sitrep.app.widgets.table_model import Column
 from sitrep.model.document import Section
 from sitrep.model.entries import (
-    Assessment,
-    Displacement,
-    Entry,
-    Evacuation,
-    Note,
-    Party,
     Place,
-    Source,
 )
 from sitrep.model.figure import Figure
 from sitrep.model.situation import Situation
@@ -218,14 +211,4 @@ COLUMNS: dict[Section, Callable[[Situation], list[EntryColumn]]] = {
     "outlook": outlook_columns,
     "sources": source_columns,
     "parties": party_columns,
-}
-
-ENTRY_TYPES: dict[Section, type[Entry]] = {
-    "territory": Place,
-    "evacuations": Evacuation,
-    "displacement": Displacement,
-    "notes": Note,
-    "outlook": Assessment,
-    "sources": Source,
-    "parties": Party,
 }

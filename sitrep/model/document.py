@@ -15,7 +15,16 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from sitrep.model.entries import Entry
+from sitrep.model.entries import (
+    Assessment,
+    Displacement,
+    Entry,
+    Evacuation,
+    Note,
+    Party,
+    Place,
+    Source,
+)
 from sitrep.model.situation import Header, Situation
 
 Section = Literal[
@@ -30,6 +39,16 @@ SECTIONS: tuple[Section, ...] = (
     "notes",
     "outlook",
 )
+SECTION_MODELS: dict[str, type[Entry]] = {
+    "parties": Party,
+    "sources": Source,
+    "territory": Place,
+    "evacuations": Evacuation,
+    "displacement": Displacement,
+    "notes": Note,
+    "outlook": Assessment,
+}
+"""The entry model of each section: the one map the loader, journal, tables and forms use."""
 
 
 class EditRejected(ValueError):

@@ -29,9 +29,8 @@ from typing import IO, Any
 from pydantic import BaseModel, ValidationError
 
 from sitrep.errors import SitrepError
-from sitrep.model import entries
 from sitrep.model.diskstate import DiskState
-from sitrep.model.document import SECTIONS, Change, Document, EditRejected
+from sitrep.model.document import SECTION_MODELS, SECTIONS, Change, Document, EditRejected
 from sitrep.model.entries import Entry
 from sitrep.model.situation import Header
 from sitrep.model.statedir import file_key, real_path, state_subdir
@@ -52,16 +51,7 @@ class JournalError(SitrepError):
     """A journal could not be written, read or replayed."""
 
 
-_MODELS: dict[str, type[BaseModel]] = {
-    "header": Header,
-    "parties": entries.Party,
-    "sources": entries.Source,
-    "territory": entries.Place,
-    "evacuations": entries.Evacuation,
-    "displacement": entries.Displacement,
-    "notes": entries.Note,
-    "outlook": entries.Assessment,
-}
+_MODELS: dict[str, type[BaseModel]] = {"header": Header, **SECTION_MODELS}
 
 
 @dataclass

@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from sitrep.errors import Problem, SitrepDataError, SitrepIOError
-from sitrep.model import entries
+from sitrep.model.document import SECTION_MODELS
 from sitrep.model.situation import MAX_PROBLEMS, Header, Path, Situation
 from sitrep.model.yamlfast import fast_load, without_gc
 from sitrep.model.yamlnodes import NodeError, compose, locate, to_python
@@ -31,16 +31,7 @@ machine, so the real limit is on values (yamlnodes.MAX_NODES); this one refuses
 absurd files without reading them. See docs/safety.md for the measurements.
 """
 
-_SECTION_MODELS: dict[str, type[BaseModel]] = {
-    "header": Header,
-    "parties": entries.Party,
-    "sources": entries.Source,
-    "territory": entries.Place,
-    "evacuations": entries.Evacuation,
-    "displacement": entries.Displacement,
-    "notes": entries.Note,
-    "outlook": entries.Assessment,
-}
+_SECTION_MODELS: dict[str, type[BaseModel]] = {"header": Header, **SECTION_MODELS}
 
 
 def read_text(path: str | FsPath) -> str:

@@ -18,7 +18,6 @@ from sitrep.app.screens.forms_refs import CreateRequested, PartyField, SourcesFi
 from sitrep.app.screens.forms_spec import (
     DATE_DEFAULTS,
     ID_FROM,
-    SECTION_MODELS,
     SECTION_NOUNS,
     display_name,
     slug,
@@ -26,7 +25,7 @@ from sitrep.app.screens.forms_spec import (
     unique_id,
 )
 from sitrep.model.checks import check_entry
-from sitrep.model.document import EditRejected, Section
+from sitrep.model.document import SECTION_MODELS, EditRejected, Section
 from sitrep.model.entries import Entry, Party, Place, Source
 from sitrep.model.situation import Situation
 

@@ -23,10 +23,7 @@ from sitrep.model.entries import (
     Assessment,
     Displacement,
     Entry,
-    Evacuation,
     Note,
-    Party,
-    Place,
     Source,
 )
 from sitrep.model.figure import Figure
@@ -35,16 +32,6 @@ FieldKind = Literal[
     "text", "long", "int", "float", "date", "figure", "choice", "bool", "list", "lines",
     "party", "sources",
 ]  # fmt: skip
-
-SECTION_MODELS: dict[Section, type[Entry]] = {
-    "parties": Party,
-    "sources": Source,
-    "territory": Place,
-    "evacuations": Evacuation,
-    "displacement": Displacement,
-    "notes": Note,
-    "outlook": Assessment,
-}
 
 SECTION_NOUNS: dict[Section, str] = {
     "parties": "party",
