@@ -162,6 +162,7 @@ def measure_app(path: Path, keys_each: int) -> dict[str, Any]:
     marks = {"start": time.time()}
     import gc
 
+    gc.disable()  # as cli._run_tui does; the app enables it once its first screen is up
     from sitrep.app.run import open_situation
     from sitrep.settings import load_settings
 

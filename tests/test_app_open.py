@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ def test_missing_file_exits_2_before_textual(
     err = capsys.readouterr().err
     assert err.strip() == f"{missing}: no such file; create it with: sitrep new {missing}"
     assert not missing.exists()
+    assert gc.isenabled(), "the TUI starts with the collector off, and must turn it back on"
 
 
 def test_a_folder_is_not_a_situation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,12 @@ class FakeGC:
         self.calls: list[str] = []
         self.alive = 0
         self.frozen = 0
+        self.enabled = False
+        """The command line starts the TUI with the collector off (cli._run_tui)."""
+
+    def enable(self) -> None:
+        self.calls.append("enable")
+        self.enabled = True
 
     def freeze(self) -> None:
         self.calls.append("freeze")
@@ -51,6 +57,8 @@ def test_start_freezes_and_full_collections_freeze_their_survivors(fake_gc: Fake
     fake_gc.alive = 1000
     collector.start()
     assert fake_gc.frozen == 1000 and len(fake_gc.callbacks) == 1
+    # what the startup made is frozen before the collector is back on, so it never walks it
+    assert fake_gc.enabled and fake_gc.calls == ["freeze", "enable"]
     fake_gc.alive = 10
     fake_gc.callbacks[0]("stop", {"generation": 1})  # a young collection: nothing frozen
     assert fake_gc.alive == 10

@@ -95,8 +95,8 @@ class SitrepApp(FileActions):
         else:
             self.push_screen(MainScreen(self.document))
             self.start_safety()
-            if self.freeze_gc:
-                self.call_after_refresh(self._start_quiet_collector)
+        if self.freeze_gc:
+            self.call_after_refresh(self._start_quiet_collector)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _start_quiet_collector(self) -> None:

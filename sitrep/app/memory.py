@@ -40,11 +40,15 @@ class QuietCollector:
         self.started = False
 
     def start(self) -> None:
-        """Freeze what exists now and keep freezing the survivors of full collections."""
+        """Freeze what exists now, (re)enable the collector, and freeze survivors from now on.
+
+        The command line starts the TUI with the collector off (cli._run_tui).
+        """
         if self.started:
             return
         self.started = True
         gc.freeze()
+        gc.enable()
         self._frozen_after_reclaim = gc.get_freeze_count()
         gc.callbacks.append(self._after_collection)
 
