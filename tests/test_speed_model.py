@@ -7,6 +7,7 @@ edit uses C-level scans. Each must give exactly what the plain way gives.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from sitrep.app.safe import clean, clean_all
 from sitrep.app.widgets.table_model import Column, TableRows
+from sitrep.model import checks
 from sitrep.model.checks import check_entry
 from sitrep.model.document import EditRejected
 from sitrep.model.entries import Place
@@ -106,3 +108,33 @@ def test_an_id_used_by_another_place_is_refused_whatever_its_case(sample: Situat
     copy = Place.model_validate(other.model_dump())
     with pytest.raises(EditRejected, match="already used"):
         check_entry(sample, "territory", index, copy, copy)
+
+
+def test_an_unchanged_key_is_not_searched_for_but_a_changed_one_is(
+    sample: Situation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Most edits keep the entry's id: those skip the scan of every entry (100,000 places)."""
+    folded: list[str] = []
+    real_casefold = str.casefold
+    monkeypatch.setattr(checks, "str", _CountingStr(folded, real_casefold), raising=False)
+    place = sample.territory[3]
+    check_entry(sample, "territory", 3, place.model_copy(update={"note": "x"}), place)
+    assert folded == [], "no other entry's key is folded"
+    folded.clear()
+    check_entry(sample, "territory", 3, place.model_copy(update={"id": "somewhere-new"}), place)
+    assert len(folded) == len(sample.territory), "a new key is checked against every entry"
+
+
+class _CountingStr:
+    """Stands in for str inside checks.py, counting the keys it folds."""
+
+    def __init__(self, folded: list[str], casefold: Callable[[str], str]) -> None:
+        self.folded = folded
+        self._casefold = casefold
+
+    def __call__(self, value: object) -> str:
+        return str(value)
+
+    def casefold(self, value: str) -> str:
+        self.folded.append(value)
+        return self._casefold(value)

@@ -131,11 +131,12 @@ class HolderScreen(FormScreen[Place | None, Place]):
     def check(self, value: Place) -> tuple[dict[str, str], list[str]]:
         """The document's rules (the holder must be a known party)."""
         territory = self.situation.territory
-        before = next((p for p in territory if p is self.place), None) or next(
-            (p for p in territory if p == self.place), None
-        )
+        index = next((i for i, p in enumerate(territory) if p is self.place), None)
+        if index is None:  # not the very object (the list was replaced): an equal one
+            index = next((i for i, p in enumerate(territory) if p == self.place), len(territory))
+        before = territory[index] if index < len(territory) else None
         try:
-            check_entry(self.situation, "territory", 0, value, before)
+            check_entry(self.situation, "territory", index, value, before)
         except EditRejected as exc:
             return {}, [str(exc)]
         return {}, []
