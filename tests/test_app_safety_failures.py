@@ -19,7 +19,7 @@ from app_host import SIZE, copy_sample, open_app
 from textual.widgets import Input
 
 import sitrep.model.store
-import sitrep.model.yamlnodes
+import sitrep.model.yamlfast
 from sitrep.app.screens.save_dialogs import ChoiceScreen, PathScreen
 from sitrep.model.yamlio import load_situation
 
@@ -151,7 +151,7 @@ async def test_a_file_near_the_load_limit_is_a_warning(
     path = copy_sample(tmp_path)
     app, said = open_app(path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        monkeypatch.setattr(sitrep.model.yamlnodes, "MAX_NODES", 1000)  # the sample has more
+        monkeypatch.setattr(sitrep.model.yamlfast, "MAX_FAST_VALUES", 1000)  # the sample has more
         await pilot.press("d", "ctrl+s")
         await pilot.pause()
         assert app.document is not None and not app.document.dirty

@@ -244,13 +244,16 @@ def test_save_refuses_when_the_file_was_deleted_or_created(
 def test_a_save_near_the_load_limits_warns(
     tmp_path: Path, sample: Situation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitrep.model import yamlnodes
+    from sitrep.model import yamlfast, yamlnodes
 
     path = tmp_path / "sit.yaml"
     assert save_situation(sample, path).warning is None
     monkeypatch.setattr(yamlnodes, "MAX_NODES", 1000)  # the sample holds about 1,400 values
+    assert save_situation(sample, path).warning is None  # the fast reader reads it
+    monkeypatch.setattr(yamlfast, "MAX_FAST_VALUES", 1000)
     saved = save_situation(sample, path)
-    assert saved.warning is not None and "1,000 values" in saved.warning
+    assert saved.warning is not None and "near the 1,000 values" in saved.warning
+    monkeypatch.setattr(yamlfast, "MAX_FAST_VALUES", 10_000)
     assert load_situation(path) == sample  # saved all the same
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from sitrep.model.entries import Displacement, Evacuation, Place
 from sitrep.model.figure import Figure, sum_figures
 from sitrep.model.situation import Situation
+
+_CONTROL_KEY = attrgetter("holder", "confidence", "control")
+_WHERE = attrgetter("lat", "lon", "holder")
 
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), for great-circle distances."""
@@ -53,7 +57,7 @@ def control_summary(s: Situation) -> ControlSummary:
     counts = {p.id: PartyCount(p.id, p.name) for p in s.parties}
     # One C-level pass over the places, then a few Python steps per distinct kind
     # (this runs after every edit: 10,000 places in about 1 ms).
-    tally = Counter((p.holder, p.confidence, p.control) for p in s.territory)
+    tally = Counter(map(_CONTROL_KEY, s.territory))
     for (holder, confidence, control), n in tally.items():
         count = counts.get(holder)
         if count is None:
@@ -86,14 +90,18 @@ def nearest_to_seat(s: Situation) -> Nearest | None:
     cos1 = cos(phi1)
     best: Place | None = None
     best_a = math.inf
-    for place in s.territory:
-        lat, lon = place.lat, place.lon
-        if lat is None or lon is None or place.holder == seat.holder:
+    # sin(x) >= 2x/pi on [0, pi/2], so a >= (dphi/pi)^2: a place whose latitude alone puts
+    # it farther than the best so far is skipped before any trigonometry.
+    bound = math.inf  # in degrees of latitude: 180 * sqrt(best_a)
+    seat_holder, seat_lat, seat_lon = seat.holder, seat.lat, seat.lon
+    for place, (lat, lon, holder) in zip(s.territory, map(_WHERE, s.territory), strict=True):
+        if lat is None or lon is None or holder == seat_holder or abs(lat - seat_lat) >= bound:
             continue
         phi2 = radians(lat)
-        a = sin((phi2 - phi1) / 2) ** 2 + cos1 * cos(phi2) * sin(radians(lon - seat.lon) / 2) ** 2
+        a = sin((phi2 - phi1) / 2) ** 2 + cos1 * cos(phi2) * sin(radians(lon - seat_lon) / 2) ** 2
         if a < best_a:
             best, best_a = place, a
+            bound = 180 * math.sqrt(a)
     if best is None:
         return None
     assert best.lat is not None and best.lon is not None

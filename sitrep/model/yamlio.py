@@ -8,30 +8,32 @@ same bytes; editing one field changes only that field's lines.
 
 from __future__ import annotations
 
-import difflib
+import functools
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from sitrep.errors import Problem, SitrepDataError, SitrepIOError
-from sitrep.model.document import SECTION_MODELS
-from sitrep.model.situation import MAX_PROBLEMS, Header, Path, Situation
-from sitrep.model.yamlfast import fast_load, without_gc
+from sitrep.model import yamlnodes
+from sitrep.model.situation import Path, Situation
+from sitrep.model.validate import Invalid, validate_situation
+from sitrep.model.yamlfast import Declined, read_plain, without_gc
+from sitrep.model.yamllocate import locate_all
 from sitrep.model.yamlnodes import NodeError, compose, locate, to_python
+from sitrep.model.yamlproblems import Locate, located, validation_problems
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-"""Larger files are refused before parsing: 16 MiB holds about 50,000 entries.
+MAX_FILE_BYTES = 40 * 1024 * 1024
+"""Larger files are refused before reading: 40 MiB holds about 110,000 places.
 
-Parsing costs about 3 µs and 600 bytes of memory per YAML value on a slow
-machine, so the real limit is on values (yamlnodes.MAX_NODES); this one refuses
+The real limits are on values: the fast reader builds at most
+yamlfast.MAX_FAST_VALUES (files in the plain block style sitrep writes),
+libyaml's path at most yamlnodes.MAX_NODES (anything else). This one refuses
 absurd files without reading them. See docs/safety.md for the measurements.
 """
-
-_SECTION_MODELS: dict[str, type[BaseModel]] = {"header": Header, **SECTION_MODELS}
 
 
 def read_text(path: str | FsPath) -> str:
@@ -109,13 +111,45 @@ def load_situation(path: str | FsPath) -> Situation:
 @without_gc
 def parse_situation(text: str, name: str = "<text>") -> Situation:
     """Validate YAML text as a situation; every problem is reported with its line:col."""
-    situation = _parse_fast(text)
-    if situation is not None:
-        return situation
+    read = read_plain(text)
+    where: Locate
+    if isinstance(read, Declined):
+        if read.too_large:
+            raise SitrepDataError([Problem(name, None, None, _too_large_message(read))])
+        root = _compose(text, name, read)
+        data = _to_python(root, name)
+        values = 0  # at most MAX_NODES: validated in one go
+
+        def where(targets: Sequence[tuple[Path, bool]]) -> list[tuple[int, int] | None]:
+            return [locate(root, path, key=key) for path, key in targets]
+
+    else:
+        data, values = read.value, read.values
+        where = functools.partial(locate_all, text)
+    if not isinstance(data, dict):
+        raise SitrepDataError(
+            [Problem(name, 1, 1, "a situation file is a mapping (key: value), not a list or text")]
+        )
+    try:
+        situation = validate_situation(data, values)
+    except Invalid as exc:
+        raise SitrepDataError(validation_problems(name, where, exc)) from None
+    problems = situation.problems()
+    if problems:
+        raise SitrepDataError(located(name, where, [(p, False, m) for p, m in problems]))
+    return situation
+
+
+def _too_large_message(read: Declined) -> str:
+    return f"{read.reason}: too large for a situation file (split it)"
+
+
+def _compose(text: str, name: str, declined: Declined) -> yaml.Node:
+    """libyaml's node tree of a text the fast reader declined; every error located."""
     try:
         root = compose(text)
-    except NodeError as exc:  # over the size budget
-        raise SitrepDataError([Problem(name, exc.line + 1, exc.column + 1, exc.message)]) from None
+    except NodeError:  # over the size budget
+        raise SitrepDataError([_over_budget(name, declined)]) from None
     except RecursionError:  # only the pure-Python parser recurses; libyaml stops at 1000
         raise SitrepDataError([Problem(name, None, None, "nested too deeply")]) from None
     except yaml.MarkedYAMLError as exc:
@@ -143,47 +177,26 @@ def parse_situation(text: str, name: str = "<text>") -> Situation:
         raise SitrepDataError([Problem(name, None, None, " ".join(str(exc).split()))]) from None
     if root is None:
         raise SitrepDataError([Problem(name, None, None, "the file is empty")])
+    return root
+
+
+def _over_budget(name: str, declined: Declined) -> Problem:
+    """Too many values for libyaml's path: say what keeps the file off the fast one."""
+    message = (
+        f"more than {yamlnodes.MAX_NODES:,} values in a file that is not in the plain block "
+        f"style sitrep writes ({declined.reason} here); sitrep reads files this large "
+        "only in that style: remove tabs, comments after values, flow style ([...], "
+        "{...}), anchors, tags and escapes, or split the file (sitrep fmt cannot help: "
+        "it must read the file first)"
+    )
+    return Problem(name, declined.line, declined.column, message)
+
+
+def _to_python(root: yaml.Node, name: str) -> Any:
     try:
-        data = to_python(root)
+        return to_python(root)
     except NodeError as exc:
         raise SitrepDataError([Problem(name, exc.line + 1, exc.column + 1, exc.message)]) from None
-    if not isinstance(data, dict):
-        raise SitrepDataError(
-            [Problem(name, 1, 1, "a situation file is a mapping (key: value), not a list or text")]
-        )
-    try:
-        situation = Situation.model_validate(data)
-    except ValidationError as exc:
-        raise SitrepDataError(_problems(name, root, exc)) from None
-    problems = situation.problems()
-    if problems:
-        raise SitrepDataError([_at(name, root, path, message) for path, message in problems])
-    return situation
-
-
-def _parse_fast(text: str) -> Situation | None:
-    """A valid file in plain block YAML, read without libyaml's node tree (several times
-    faster); None sends the text to the full parser, which locates every problem."""
-    data = fast_load(text)
-    if not isinstance(data, dict):
-        return None
-    try:
-        situation = Situation.model_validate(data)
-    except ValidationError:
-        return None
-    return None if situation.problems() else situation
-
-
-def _problems(name: str, root: yaml.Node, exc: ValidationError) -> list[Problem]:
-    """The first MAX_PROBLEMS validation errors, located (a hostile file may have millions)."""
-    errors = exc.errors(include_url=False)
-    problems = [_problem(name, root, error) for error in errors[:MAX_PROBLEMS]]
-    if len(errors) > MAX_PROBLEMS:
-        more = len(errors) - MAX_PROBLEMS
-        problems.append(
-            Problem(name, None, None, f"{more:,} more problems (the first {MAX_PROBLEMS} follow)")
-        )
-    return problems
 
 
 def _bad_character(exc: yaml.reader.ReaderError) -> str:
@@ -194,41 +207,7 @@ def _bad_character(exc: yaml.reader.ReaderError) -> str:
     )
 
 
-def _at(name: str, root: yaml.Node, path: Path, message: str, *, key: bool = False) -> Problem:
-    where = locate(root, path, key=key)
-    line, col = (where[0] + 1, where[1] + 1) if where else (None, None)
-    return Problem(name, line, col, message)
-
-
-def _problem(name: str, root: yaml.Node, error: Any) -> Problem:
-    loc: Path = tuple(error["loc"])
-    field = next((str(p) for p in reversed(loc) if isinstance(p, str) and "[" not in p), "")
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        message = f"unknown key {field!r}"
-        known = _fields_at(loc[:-1])
-        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
-        message += (
-            f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(known)})"
-        )
-        return _at(name, root, loc, message, key=True)
-    if kind == "missing":
-        return _at(name, root, loc[:-1], f"missing required key {field!r}")
-    message = str(error["msg"]).removeprefix("Value error, ").replace("Input should", "should")
-    return _at(name, root, loc, f"{field}: {message}" if field else message)
-
-
-def _fields_at(loc: Path) -> list[str]:
-    strings = [p for p in loc if isinstance(p, str)]
-    model = _SECTION_MODELS.get(strings[0]) if strings else Situation
-    return list((model or Situation).model_fields)
-
-
 # -- output --------------------------------------------------------------------
-
-# The canonical emitter writes the same bytes as PyYAML's block dumper, about ten
-# times faster (see yamlemit; its reference dumper is emit_with_pyyaml).
-from sitrep.model.yamlemit import dump_canonical  # noqa: E402
 
 
 def to_data(situation: Situation) -> dict[str, Any]:
@@ -241,4 +220,9 @@ def to_data(situation: Situation) -> dict[str, Any]:
 @without_gc
 def dump_situation(situation: Situation) -> str:
     """The canonical YAML text of a situation (block style, blank lines between entries)."""
+    # The canonical emitter writes the same bytes as PyYAML's block dumper, about ten
+    # times faster (see yamlemit; its reference dumper is emit_with_pyyaml). Imported
+    # here: its patterns take ~6 ms to compile, which opening a file need not wait for.
+    from sitrep.model.yamlemit import dump_canonical
+
     return dump_canonical(to_data(situation))

@@ -21,15 +21,20 @@ try:  # libyaml is 4x faster; fall back to the pure-Python composer where it is 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+LOADER = _Loader
+"""The loader class whose parser and resolver both reading paths use (libyaml's when built)."""
+
 MAX_DEPTH = 32
 """Deeper than any situation file needs; stops recursion bombs early."""
 
 MAX_NODES = 1_000_000
-"""Most YAML values (scalars, lists, mappings) a file may hold: about 50,000 entries.
+"""Most YAML values (scalars, lists, mappings) libyaml's path reads: about 36,000 places.
 
 Composing costs about 600 bytes of memory per value, so this caps a hostile file
 (``[1,1,1,...]`` packs a value in two bytes) at well under a gigabyte and a few
-seconds, far below what MAX_FILE_BYTES alone would allow.
+seconds, far below what MAX_FILE_BYTES alone would allow. Files in the plain
+block style sitrep writes are read by yamlfast instead, with its own, larger
+budget (yamlfast.MAX_FAST_VALUES).
 """
 
 # Every value in a YAML text follows one of these characters (or starts the text),
@@ -64,13 +69,15 @@ def compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=_Loader)
 
 
-def check_node_budget(text: str, limit: int = MAX_NODES) -> None:
-    """Raise NodeError if text holds more than limit YAML values.
+def check_node_budget(text: str, limit: int | None = None) -> None:
+    """Raise NodeError if text holds more than limit (default MAX_NODES) YAML values.
 
     A count of structural characters settles ordinary files at once; only a text
     that might be over is streamed through the parser, keeping nothing, and
     stopped at the first value past the limit.
     """
+    if limit is None:
+        limit = MAX_NODES
     rough = sum(text.count(char) for char in _STRUCTURE)
     if 2 * rough + 3 <= limit:
         return
@@ -136,7 +143,17 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value: str = node.value
     if node.tag == _STR or not _plain(node):
         return value
-    # A plain scalar: resolve like YAML 1.2's core schema, not 1.1.
+    try:
+        return core_value(value)
+    except ValueError:  # Python refuses to convert more than 4,300 digits
+        raise _error(node, f"number too long ({len(value):,} digits)") from None
+
+
+def core_value(value: str) -> Any:
+    """A plain scalar YAML 1.1 would not read as text, resolved like YAML 1.2's core schema.
+
+    Raises ValueError for an integer too long for Python to convert.
+    """
     if value in _NULLS:
         return None
     if value in _TRUE:
@@ -144,13 +161,21 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        try:
-            return int(value)
-        except ValueError:  # Python refuses to convert more than 4,300 digits
-            raise _error(node, f"number too long ({len(value):,} digits)") from None
+        return int(value)
     if _FLOAT.match(value):
         return float(value)
     return value
+
+
+_RESOLVERS: dict[str | None, list[tuple[str, re.Pattern[str]]]]
+_RESOLVERS = _Loader.yaml_implicit_resolvers
+YAML11_FIRST = frozenset(first for first in _RESOLVERS if first)
+"""The first characters of the plain scalars YAML 1.1 may read as something other than text."""
+
+
+def yaml11_typed(value: str) -> bool:
+    """Whether libyaml's loader tags this plain scalar as other than text (YAML 1.1 rules)."""
+    return any(regexp.match(value) for _, regexp in _RESOLVERS.get(value[:1], ()))
 
 
 # YAML 1.1 also resolves a plain "=" to !!value and "<<" to !!merge: here they are text.
