@@ -22,6 +22,7 @@ from sitrep.errors import SitrepIOError
 from sitrep.model.diskstate import DiskState, FileChangedError
 from sitrep.model.situation import Situation
 from sitrep.model.statedir import file_key, real_path, state_subdir
+from sitrep.model.yamlfast import without_gc
 from sitrep.model.yamlio import dump_situation
 
 
@@ -109,6 +110,7 @@ def save_situation(
     return dataclasses.replace(saved, warning=warning) if warning else saved
 
 
+@without_gc
 def size_warning(text: str) -> str | None:
     """A warning when canonical text is over 90% of a limit the loader enforces.
 
