@@ -32,6 +32,20 @@ NARROW = 60
 _MOVE = Binding.Group("Nearest place", compact=True)
 
 
+class _PlaceMessage(Message):
+    """A message from the map pane about one place."""
+
+    def __init__(self, pane: MapPane, place_id: str) -> None:
+        self.pane = pane
+        self.place_id = place_id
+        super().__init__()
+
+    @property
+    def control(self) -> MapPane:
+        """The map pane that sent it."""
+        return self.pane
+
+
 class MapPane(Widget, can_focus=True):
     """Every place with coordinates on the country's outline, coloured by holder."""
 
@@ -54,31 +68,11 @@ class MapPane(Widget, can_focus=True):
     }}
     """
 
-    class PlaceSelected(Message):
+    class PlaceSelected(_PlaceMessage):
         """The user moved the map's selection to a place (arrow key or click)."""
 
-        def __init__(self, pane: MapPane, place_id: str) -> None:
-            self.pane = pane
-            self.place_id = place_id
-            super().__init__()
-
-        @property
-        def control(self) -> MapPane:
-            """The map pane that sent it."""
-            return self.pane
-
-    class EditPlace(Message):
+    class EditPlace(_PlaceMessage):
         """The user pressed enter on a place: open its edit form."""
-
-        def __init__(self, pane: MapPane, place_id: str) -> None:
-            self.pane = pane
-            self.place_id = place_id
-            super().__init__()
-
-        @property
-        def control(self) -> MapPane:
-            """The map pane that sent it."""
-            return self.pane
 
     def __init__(
         self,
