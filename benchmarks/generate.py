@@ -29,7 +29,7 @@ from sitrep.model.entries import (
 )
 from sitrep.model.figure import Figure
 from sitrep.model.situation import Header, Situation
-from sitrep.model.yamlio import dump_situation
+from sitrep.yaml.io import dump_situation
 
 AS_OF = dt.date(2024, 3, 1)
 """The generated report's date; notes go back about six months from it."""

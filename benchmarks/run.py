@@ -71,7 +71,7 @@ def run_scratch(command: list[str], **kwargs: Any) -> subprocess.CompletedProces
 def prepare(size: str) -> Path:
     """The file for a size: the bundled sample, or a generated file (cached per generator)."""
     if size == "sample":
-        from sitrep.model.sample import sample_path
+        from sitrep.storage.sample import sample_path
 
         return sample_path()
     stamp = hashlib.sha1((REPO / "benchmarks" / "generate.py").read_bytes()).hexdigest()[:8]

@@ -51,7 +51,7 @@ def _repeat(reps: int, step: Callable[[int], object]) -> list[float]:
 
 def load(path: Path, reps: int) -> dict[str, Any]:
     """load_situation: read, parse, validate, check references."""
-    from sitrep.model.yamlio import load_situation
+    from sitrep.yaml.io import load_situation
 
     return {"times": _repeat(reps, lambda _: load_situation(path))}
 
@@ -69,9 +69,9 @@ def parse(path: Path, reps: int) -> dict[str, Any]:
 
 def save(path: Path, reps: int) -> dict[str, Any]:
     """One edit then a save: Document.replace on the first place, save_situation to a tmp file."""
-    from sitrep.model.document import Document
-    from sitrep.model.store import save_situation
-    from sitrep.model.yamlio import load_situation
+    from sitrep.editing.document import Document
+    from sitrep.storage.store import save_situation
+    from sitrep.yaml.io import load_situation
 
     document = Document(load_situation(path), path)
     section = "territory" if document.situation.territory else "notes"
@@ -106,7 +106,7 @@ def dump(path: Path, reps: int) -> dict[str, Any]:
 def export(path: Path, reps: int) -> dict[str, Any]:
     """render_brief of the loaded situation (the Markdown brief)."""
     from sitrep.brief import render_brief
-    from sitrep.model.yamlio import load_situation
+    from sitrep.yaml.io import load_situation
 
     situation = load_situation(path)
     times = _repeat(reps, lambda _: render_brief(situation, source_name=path.name))

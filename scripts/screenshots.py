@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         home = Path(scratch)
         os.environ["SITREP_CONFIG"] = str(home / "settings.toml")
         os.environ["SITREP_STATE_DIR"] = str(home / "state")
-        from sitrep.model.sample import data_path, sample_path
+        from sitrep.storage.sample import data_path, sample_path
 
         situation = home / "afghanistan.yaml"
         shutil.copyfile(sample_path(), situation)

@@ -144,13 +144,13 @@ def _run_tui(args: argparse.Namespace) -> int:
 
 
 def _files_or_default(files: list[str]) -> list[Path]:
-    from sitrep.model.sample import default_file
+    from sitrep.storage.sample import default_file
 
     return [Path(f) for f in files] if files else [default_file()[0]]
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from sitrep.model.yamlio import load_situation
+    from sitrep.yaml.io import load_situation
 
     code = 0
     for path in _files_or_default(args.files):
@@ -169,8 +169,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_fmt(args: argparse.Namespace) -> int:
-    from sitrep.model.store import write_atomic
-    from sitrep.model.yamlio import dump_situation, parse_situation, read_text
+    from sitrep.storage.store import write_atomic
+    from sitrep.yaml.io import dump_situation, parse_situation, read_text
 
     code, changed, unchanged = 0, 0, 0
     for path in _files_or_default(args.files):
@@ -197,11 +197,11 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from sitrep.model.diskstate import DiskState
-    from sitrep.model.sample import sample_path
     from sitrep.model.situation import Header, Situation
-    from sitrep.model.store import write_atomic
-    from sitrep.model.yamlio import dump_situation, read_text
+    from sitrep.storage.diskstate import DiskState
+    from sitrep.storage.sample import sample_path
+    from sitrep.storage.store import write_atomic
+    from sitrep.yaml.io import dump_situation, read_text
 
     target = Path(args.file)
     if target.exists():
@@ -226,11 +226,11 @@ def _copy_sample_outline(folder: Path) -> None:
     Never overwrites: a file of that name that is not the sample's outline is left
     as it is, and the user is told (the map will use that file).
     """
-    from sitrep.model.diskstate import DiskState
-    from sitrep.model.geo_outline import outline_path
-    from sitrep.model.sample import sample_path
-    from sitrep.model.store import write_atomic
-    from sitrep.model.yamlio import load_situation
+    from sitrep.geo.outline import outline_path
+    from sitrep.storage.diskstate import DiskState
+    from sitrep.storage.sample import sample_path
+    from sitrep.storage.store import write_atomic
+    from sitrep.yaml.io import load_situation
 
     sample = load_situation(sample_path())
     source = outline_path(sample, sample_path().parent)
@@ -253,8 +253,8 @@ def _copy_sample_outline(folder: Path) -> None:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from sitrep.brief import render_brief
-    from sitrep.model.store import write_atomic
-    from sitrep.model.yamlio import load_situation
+    from sitrep.storage.store import write_atomic
+    from sitrep.yaml.io import load_situation
 
     path = _files_or_default([args.file] if args.file else [])[0]
     situation = load_situation(path)

@@ -70,7 +70,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically, creating the folder if needed."""
-    from sitrep.model.store import write_atomic
+    from sitrep.storage.store import write_atomic
 
     path = path or settings_path()
     try:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.model.sample import sample_path
 from sitrep.model.situation import Situation
-from sitrep.model.yamlio import load_situation
+from sitrep.storage.sample import sample_path
+from sitrep.yaml.io import load_situation
 
 REPO = Path(__file__).resolve().parent.parent
 

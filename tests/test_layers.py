@@ -12,8 +12,8 @@ import pytest
     "module",
     [
         "sitrep.model",
-        "sitrep.model.yamlio",
-        "sitrep.model.document",
+        "sitrep.yaml.io",
+        "sitrep.editing.document",
         "sitrep.brief",
         "sitrep.cli",
         "sitrep.settings",

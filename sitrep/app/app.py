@@ -15,18 +15,18 @@ from textual.theme import Theme
 
 from sitrep.app.bindings import bindings, unknown_ids
 from sitrep.app.commands import BindingCommands
-from sitrep.app.files import FileActions
+from sitrep.app.flows.files import FileActions
 from sitrep.app.memory import CHECK_EVERY, QuietCollector
-from sitrep.app.safety import Guard
 from sitrep.app.screens.dialogs import QuitScreen
 from sitrep.app.screens.error import ErrorScreen
 from sitrep.app.screens.help import HelpScreen
 from sitrep.app.screens.main import MainScreen
+from sitrep.editing.document import Document
 from sitrep.errors import SitrepError
-from sitrep.model.diskstate import DiskState
-from sitrep.model.document import Document
-from sitrep.model.sample import DEFAULT_FILE
 from sitrep.settings import Settings, save_settings
+from sitrep.storage.diskstate import DiskState
+from sitrep.storage.guard import Guard
+from sitrep.storage.sample import DEFAULT_FILE
 
 SITREP_THEME = Theme(
     name="sitrep",

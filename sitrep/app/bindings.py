@@ -168,10 +168,10 @@ def keys_of(key: Key, keymap: Mapping[str, str]) -> list[str]:
 
 
 LAZY_MODULES = (
-    "sitrep.app.screens.edit_entry",
-    "sitrep.app.screens.edit_header",
-    "sitrep.app.screens.holder",
-    "sitrep.app.widgets.map",
+    "sitrep.app.forms.entry",
+    "sitrep.app.forms.header",
+    "sitrep.app.forms.holder",
+    "sitrep.app.widgets.map.pane",
 )
 """Modules with bindings of their own that the app imports only when first needed."""
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
-from sitrep.model.document import Change, Section
+from sitrep.editing.document import Change
 from sitrep.model.entries import (
     Assessment,
     Displacement,
@@ -16,16 +16,11 @@ from sitrep.model.entries import (
     Place,
     Source,
 )
+from sitrep.model.sections import REGISTRY, Section
 from sitrep.model.situation import Header
 
 SECTION_NOUNS: dict[str, tuple[str, str]] = {
-    "parties": ("party", "parties"),
-    "sources": ("source", "sources"),
-    "territory": ("place", "places"),
-    "evacuations": ("evacuation", "evacuations"),
-    "displacement": ("figure", "figures"),
-    "notes": ("note", "notes"),
-    "outlook": ("outlook item", "outlook items"),
+    **{info.name: (info.noun, info.plural) for info in REGISTRY},
     "header": ("header", "header"),
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitrep.model.document import Section
+from sitrep.model.sections import REGISTRY, Section
 
 BRIEF = "brief"
 """The tab stop of the Brief pane (it has no section)."""
@@ -38,15 +38,7 @@ PANES: tuple[Pane, ...] = (
     Pane(MAP, "Map"),
 )
 
-SECTION_TITLES: dict[Section, str] = {
-    "territory": "Territory",
-    "evacuations": "Evacuations",
-    "displacement": "Displacement figures",
-    "notes": "Humanitarian notes",
-    "outlook": "Outlook",
-    "sources": "Sources",
-    "parties": "Parties",
-}
+SECTION_TITLES: dict[str, str] = {info.name: info.title for info in REGISTRY}
 
 STOPS: tuple[str, ...] = tuple(stop for pane in PANES for stop in pane.stops)
 """Every place tab stops at, in order: each table, then the brief and the map."""

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sitrep.editing.document import Document
 from sitrep.errors import SitrepDataError, SitrepIOError
-from sitrep.model.diskstate import DiskState, load_with_state
-from sitrep.model.document import Document
-from sitrep.model.sample import DEFAULT_FILE, default_file
 from sitrep.settings import load_settings
+from sitrep.storage.diskstate import DiskState, load_with_state
+from sitrep.storage.sample import DEFAULT_FILE, default_file
 
 if TYPE_CHECKING:
     from sitrep.app.app import SitrepApp

@@ -1,6 +1,6 @@
 """The map as a standalone SVG for the brief (`sitrep export --map map.svg`). No Textual.
 
-Same data as the TUI's map pane (sitrep.model.geo_marks): the outline, every
+Same data as the TUI's map pane (sitrep.geo.marks): the outline, every
 place with coordinates coloured by holder, one shape per kind of mark, labels
 placed greedily, a legend with the key figures' counts, a scale bar and the
 outline's credit. Output is deterministic: same situation, same bytes.
@@ -23,10 +23,10 @@ from sitrep.brief.mapsvg_parts import (
     scale_bar_svg,
     text,
 )
-from sitrep.model.geo import fit_projection
-from sitrep.model.geo_labels import Box, Occupancy, around
-from sitrep.model.geo_marks import MapData, map_data
-from sitrep.model.geo_outline import situation_outline
+from sitrep.geo.labels import Box, Occupancy, around
+from sitrep.geo.marks import MapData, map_data
+from sitrep.geo.outline import situation_outline
+from sitrep.geo.projection import fit_projection
 from sitrep.model.situation import Situation
 
 WIDTH = 1000
@@ -83,7 +83,7 @@ def render_map_svg(situation: Situation, *, base: Path | None) -> str:
 
 def write_map_svg(situation: Situation, path: Path, *, base: Path) -> None:
     """Write the map to path atomically. Raises SitrepError (bad outline, I/O)."""
-    from sitrep.model.store import write_atomic
+    from sitrep.storage.store import write_atomic
 
     write_atomic(path, render_map_svg(situation, base=base))
 
@@ -169,7 +169,7 @@ def _labels(
 
 def scale_bar(km_per_pixel: float) -> tuple[int, float]:
     """A round distance at most 180 px long (the legend column's width)."""
-    from sitrep.model.geo import scale_bar as nice
+    from sitrep.geo.projection import scale_bar as nice
 
     return nice(km_per_pixel, 180)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 
 from sitrep.brief.escape import clean
-from sitrep.model.geo_marks import KIND_NAMES, MapData, MarkKind, PlaceMark, legend_kinds
+from sitrep.geo.marks import KIND_NAMES, MapData, MarkKind, PlaceMark, legend_kinds
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 INK = "#1f2328"

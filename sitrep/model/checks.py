@@ -10,16 +10,12 @@ from operator import attrgetter
 
 from pydantic import BaseModel
 
-from sitrep.model.document import EditRejected
+from sitrep.model.sections import CITING, SECTION
 from sitrep.model.situation import Situation
 
-_KEY = {
-    "parties": "id",
-    "sources": "id",
-    "territory": "id",
-    "displacement": "id",
-    "evacuations": "country",
-}
+
+class EditRejected(ValueError):
+    """An edit would make the situation invalid (duplicate id, unknown reference...)."""
 
 
 def check_entry(
@@ -27,7 +23,7 @@ def check_entry(
 ) -> None:
     """Raise EditRejected if entry (going in at index) would break ids or references."""
     entries: list[BaseModel] = getattr(s, section)
-    key = _KEY.get(section)
+    key = SECTION[section].key
     if key is not None and _used_by_another(entries, key, entry, before, index):
         raise EditRejected(f"{key} {getattr(entry, key)!r} is already used in {section}")
     sources = getattr(entry, "sources", None)
@@ -86,6 +82,6 @@ def _check_unused(s: Situation, section: str, old_id: str) -> None:
         if any(p.holder == old_id for p in s.territory):
             raise EditRejected(f"party {old_id!r} holds places: its id cannot change")
         return
-    for name in ("territory", "evacuations", "displacement", "notes", "outlook"):
+    for name in CITING:
         if any(old_id in e.sources for e in getattr(s, name)):
             raise EditRejected(f"source {old_id!r} is cited in {name}: its id cannot change")

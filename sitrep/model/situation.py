@@ -21,6 +21,7 @@ from sitrep.model.entries import (
     Source,
     Text,
 )
+from sitrep.model.sections import CITING
 
 FORMAT_VERSION = 1
 """The file format this version of sitrep writes (the top-level ``sitrep:`` key)."""
@@ -149,7 +150,7 @@ def _reference_problems(s: Situation) -> Iterator[tuple[Path, str]]:
             yield (("territory", i, "holder"), _unknown("party", place.holder, party_ids))
         if (place.lat is None) != (place.lon is None):
             yield (("territory", i, "lat" if place.lat is None else "lon"), "give both lat and lon")
-    for section in ("territory", "evacuations", "displacement", "notes", "outlook"):
+    for section in CITING:
         for i, entry in enumerate(getattr(s, section)):
             for j, ref in enumerate(entry.sources):
                 if ref not in source_ids:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from sitrep.model.document import SECTION_MODELS
+from sitrep.model.sections import SECTION_MODELS
 from sitrep.model.situation import Situation
 
 SLICED_ABOVE = 500_000

@@ -39,8 +39,8 @@ def key_text(app: App[object], key: Key, keymap: Mapping[str, str]) -> str:
 
 def widget_keys() -> dict[str, list[BindingType]]:
     """Bindings of widgets with keys of their own, by help group (imported late: cheap)."""
-    from sitrep.app.widgets.map import MapPane
-    from sitrep.app.widgets.section import SectionView
+    from sitrep.app.widgets.map.pane import MapPane
+    from sitrep.app.widgets.table.section import SectionView
 
     return {"On the map": list(MapPane.BINDINGS), "Table": list(SectionView.BINDINGS)}
 

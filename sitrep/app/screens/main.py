@@ -18,19 +18,20 @@ from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane, Tabs
 
 from sitrep.app.bindings import bindings
-from sitrep.app.columns import COLUMNS
-from sitrep.app.editing import EditActions
-from sitrep.app.files import FileActions
+from sitrep.app.flows.edit import EditActions
+from sitrep.app.flows.files import FileActions
 from sitrep.app.panes import BRIEF, MAP, PANES, SECTION_TITLES, STOPS, pane_of
 from sitrep.app.screens.main_panes import BriefAndMap
 from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.figures import CARDS, KeyFigures, cards_touched
 from sitrep.app.widgets.footer import SitrepFooter
 from sitrep.app.widgets.header import SitrepHeader
-from sitrep.app.widgets.section import SectionView
-from sitrep.app.widgets.table import EntryTable
-from sitrep.model.document import Change, Document, Section
+from sitrep.app.widgets.table.columns import COLUMNS
+from sitrep.app.widgets.table.section import SectionView
+from sitrep.app.widgets.table.table import EntryTable
+from sitrep.editing.document import Change, Document
 from sitrep.model.entries import Place
+from sitrep.model.sections import Section
 
 
 class MainScreen(EditActions, BriefAndMap, Screen[None]):

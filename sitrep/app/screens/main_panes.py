@@ -15,15 +15,16 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
 
-from sitrep.app.files import FileActions
+from sitrep.app.flows.files import FileActions
 from sitrep.app.widgets.figures import BACKGROUND_LIMIT, snapshot
-from sitrep.model.document import Change, Document, Section
+from sitrep.editing.document import Change, Document
 from sitrep.model.entries import Place
-from sitrep.model.sample import sample_path
+from sitrep.model.sections import Section
+from sitrep.storage.sample import sample_path
 
 if TYPE_CHECKING:
     from sitrep.app.widgets.brief import BriefView
-    from sitrep.app.widgets.map import MapPane
+    from sitrep.app.widgets.map.pane import MapPane
 
 BRIEF_DELAY = 0.3
 """Seconds of quiet before the live brief is re-rendered (typing stays fast)."""
@@ -110,7 +111,7 @@ class BriefAndMap(Screen[None]):
         """The map, created on first use and redrawn if edits made it stale."""
         pane = self.map_pane()
         if pane is None:
-            from sitrep.app.widgets.map import MapPane
+            from sitrep.app.widgets.map.pane import MapPane
 
             path = self.document.path
             base = path.parent if path is not None else sample_path().parent

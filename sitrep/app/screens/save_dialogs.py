@@ -2,7 +2,7 @@
 
 ChoiceScreen offers a few named choices, each on its own line with a key and
 what it does; PathScreen asks for a file name. Both return plain values and do
-nothing themselves: sitrep.app.files_save acts on the answer.
+nothing themselves: sitrep.app.flows.save acts on the answer.
 """
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from sitrep.app.colors import CONFIDENCE_MARK, party_color, party_name
 from sitrep.app.describe import entry_label
 from sitrep.app.safe import clean
+from sitrep.app.widgets.marks import CONFIDENCE_MARK, party_color, party_name
 from sitrep.model.entries import Place
 from sitrep.model.figure import Figure
 from sitrep.model.situation import Situation

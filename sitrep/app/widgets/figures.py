@@ -13,9 +13,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from sitrep.app.colors import CONFIDENCE_MARK, party_color
 from sitrep.app.describe import shorten
 from sitrep.app.safe import clean
+from sitrep.app.widgets.marks import CONFIDENCE_MARK, party_color
+from sitrep.editing.document import Change
 from sitrep.model.derive import (
     PartyCount,
     control_summary,
@@ -23,8 +24,8 @@ from sitrep.model.derive import (
     evacuation_summary,
     nearest_to_seat,
 )
-from sitrep.model.document import SECTIONS, Change
 from sitrep.model.entries import Place
+from sitrep.model.sections import SECTIONS
 from sitrep.model.situation import Situation
 
 

@@ -1,0 +1,146 @@
+"""The form to add or edit one entry of any section (a place, a source, a note...).
+
+Returns a FormResult: the validated entry plus any sources or parties made
+inline with ctrl+n from the pickers, which the app adds before the entry.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.content import Content
+from textual.widgets import Input
+
+from sitrep.app.forms.base import FormResult, FormScreen, make_field
+from sitrep.app.forms.errors import rejected_field
+from sitrep.app.forms.fields import FormField
+from sitrep.app.forms.refs import CreateRequested, PartyField, SourcesField
+from sitrep.app.forms.spec import (
+    DATE_DEFAULTS,
+    ID_FROM,
+    SECTION_NOUNS,
+    display_name,
+    slug,
+    specs_for,
+    unique_id,
+)
+from sitrep.app.safe import safe
+from sitrep.editing.document import EditRejected
+from sitrep.model.checks import check_entry
+from sitrep.model.entries import Entry, Party, Place, Source
+from sitrep.model.sections import SECTION_MODELS, Section
+from sitrep.model.situation import Situation
+
+_TITLE_CHARS = 60
+
+
+class EditEntryScreen(FormScreen[FormResult | None, Entry]):
+    """Add (entry None) or edit an entry of section; Escape returns None."""
+
+    def __init__(
+        self,
+        section: Section,
+        situation: Situation,
+        entry: Entry | None = None,
+        *,
+        defaults: dict[str, object] | None = None,
+    ) -> None:
+        self.section = section
+        self.situation = situation
+        self.new_sources: list[Source] = []
+        self.new_parties: list[Party] = []
+        entries: list[Entry] = getattr(situation, section)
+        # The entry being replaced, by identity if the caller passed the live one.
+        self.before = next((e for e in entries if e is entry), None) or next(
+            (e for e in entries if entry is not None and e == entry), None
+        )
+        self.index = len(entries)
+        """Where the entry is (or goes) in its section, for the document's checks."""
+        if self.before is not None:
+            self.index = next(i for i, e in enumerate(entries) if e is self.before)
+        model = SECTION_MODELS[section]
+        specs = specs_for(model, section)
+        values: dict[str, object] = {s.name: s.default for s in specs}
+        if entry is not None:
+            values.update({s.name: getattr(entry, s.name) for s in specs})
+        else:
+            values.update(dict.fromkeys(DATE_DEFAULTS.get(section, ()), situation.header.as_of))
+            values.update(defaults or {})
+        fields = [
+            make_field(spec, values[spec.name], situation.parties, situation.sources)
+            for spec in specs
+        ]
+        noun = SECTION_NOUNS[section]
+        if entry is None:
+            title = Content(f"New {noun}")
+        else:
+            name = display_name(section, entry)
+            if len(name) > _TITLE_CHARS:
+                name = name[: _TITLE_CHARS - 1] + "…"
+            title = Content.assemble(f"Edit {noun} — ", safe(name, one_line=True))
+        super().__init__(model, title, fields, reveal_errors=entry is not None)
+        self.suggest_id = entry is None and "id" not in (defaults or {}) and section in ID_FROM
+        """Keep the id following the name until the user types an id of their own."""
+        self._suggested: str | None = None
+
+    # -- the situation as it will be, with what was made inline -----------------
+    def view(self) -> Situation:
+        """The situation plus the sources and parties made in this form."""
+        return self.situation.model_copy(
+            update={
+                "sources": [*self.situation.sources, *self.new_sources],
+                "parties": [*self.situation.parties, *self.new_parties],
+            }
+        )
+
+    def check(self, value: Entry) -> tuple[dict[str, str], list[str]]:
+        """The document's rules: unique ids and countries, known references, one seat."""
+        if isinstance(value, Place) and (value.lat is None) != (value.lon is None):
+            missing = "lat" if value.lat is None else "lon"
+            return {missing: "give both latitude and longitude, or neither"}, []
+        try:
+            check_entry(self.view(), self.section, self.index, value, self.before)
+        except EditRejected as exc:
+            name = rejected_field(str(exc), self.fields.keys())
+            return ({name: str(exc)}, []) if name else ({}, [str(exc)])
+        return {}, []
+
+    def make_result(self, value: Entry) -> FormResult | None:
+        """The entry and what was made inline."""
+        return FormResult(value, list(self.new_sources), list(self.new_parties))
+
+    # -- id suggestion -------------------------------------------------------------
+    @on(FormField.Edited)
+    def _follow_name(self, event: FormField.Edited) -> None:
+        name = event.field.spec.name
+        if name == "id" and self.suggest_id:
+            if event.field.read() != self._suggested:
+                self.suggest_id = False  # the user typed an id of their own
+            return
+        if self.suggest_id and name in ID_FROM[self.section]:
+            self._suggest_id()
+
+    def _suggest_id(self) -> None:
+        parts = [self.fields[n].read() for n in ID_FROM[self.section]]
+        base = slug(" ".join(p for p in parts if isinstance(p, str)))
+        taken = {str(getattr(e, "id", "")) for e in getattr(self.view(), self.section)}
+        self._suggested = unique_id(base, taken) if base else None
+        self.fields["id"].query_one(Input).value = self._suggested or ""
+
+    # -- sources and parties made inline ---------------------------------------------
+    @on(CreateRequested)
+    def _create(self, event: CreateRequested) -> None:
+        event.stop()
+        picker = event.field
+
+        def added(result: FormResult | None) -> None:
+            if result is None:
+                picker.focus_control()
+                return
+            if isinstance(result.entry, Source) and isinstance(picker, SourcesField):
+                self.new_sources.append(result.entry)
+                picker.add_source(result.entry)
+            elif isinstance(result.entry, Party) and isinstance(picker, PartyField):
+                self.new_parties.append(result.entry)
+                picker.add_party(result.entry)
+
+        self.app.push_screen(EditEntryScreen(event.section, self.view()), added)

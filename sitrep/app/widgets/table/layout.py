@@ -1,0 +1,185 @@
+"""Column widths and row drawing for EntryTable: pure functions, no widget state.
+
+Widths are measured on a sample of rows (never all of them), then fitted to the
+table: the least important columns are left out first, the flex column takes
+the room left over, and the widest columns give way when it is still too tight.
+Rows are drawn as Segments from cleaned text: nothing is parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from sitrep.app.widgets.table.rows import Column, Row
+
+T = TypeVar("T")
+
+SAMPLE_ROWS = 200
+"""Column widths are measured on this many rows (and the titles), never all of them."""
+GAP = 1
+"""Blank cells between columns (and before the first)."""
+
+
+def sample(rows: Sequence[Row[T]]) -> Sequence[Row[T]]:
+    """The rows widths are measured on: the first ones (first paint) and a spread of the rest."""
+    if len(rows) <= SAMPLE_ROWS:
+        return rows
+    half = SAMPLE_ROWS // 2
+    return [*rows[:half], *rows[half :: max(1, len(rows) // half)]]
+
+
+def natural_widths(columns: Sequence[Column[T]], rows: Sequence[Row[T]]) -> list[int]:
+    """What each column's title and sampled cells want, within the column's limits."""
+    rows = sample(rows)
+    widths = []
+    for number, column in enumerate(columns):
+        if column.width is not None:
+            widths.append(column.width)
+            continue
+        widest = max(
+            [cell_len(column.title) + 2]  # room for the sort arrow
+            + [cell_len(row.cells(columns)[number]) for row in rows]
+        )
+        widths.append(max(column.min_width, min(column.max_width, widest)))
+    return widths
+
+
+def grown_widths(columns: Sequence[Column[T]], natural: list[int], cells: list[str]) -> bool:
+    """Widen natural widths in place (up to each maximum) for one row; True if any grew."""
+    grown = False
+    for number, column in enumerate(columns):
+        if column.width is None and not column.flex:
+            wanted = min(column.max_width, cell_len(cells[number]))
+            if wanted > natural[number]:
+                natural[number] = wanted
+                grown = True
+    return grown
+
+
+def fit_widths(columns: Sequence[Column[Any]], natural: Sequence[int], room: int) -> list[int]:
+    """Widths for a table room cells wide; 0 for a column left out.
+
+    Columns with a priority above 0 are left out, least important first, until
+    the rest fit (the detail shows everything); the flex column (else the last)
+    takes the room left over; if it still does not fit the widest columns give
+    way, down to their minimum; past that the table scrolls sideways.
+    """
+    shown = list(range(len(columns)))
+
+    def needed(numbers: list[int]) -> int:
+        wants = (columns[n].min_width if columns[n].flex else natural[n] for n in numbers)
+        return sum(wants) + GAP * (len(numbers) + 1)
+
+    while needed(shown) > room:
+        droppable = [n for n in shown if columns[n].priority > 0]
+        if not droppable:
+            break
+        shown.remove(max(droppable, key=lambda n: (columns[n].priority, n)))
+    widths = [natural[n] if n in shown else 0 for n in range(len(columns))]
+    available = room - GAP * (len(shown) + 1)
+    flex = next((n for n in shown if columns[n].flex), shown[-1] if shown else None)
+    if flex is not None:
+        others = sum(w for n, w in enumerate(widths) if n != flex)
+        widths[flex] = max(columns[flex].min_width, widths[flex], available - others)
+    excess = sum(widths) - available
+    while excess > 0:
+        slack = [
+            (widths[n] - columns[n].min_width, n)
+            for n in shown
+            if columns[n].width is None and widths[n] > columns[n].min_width
+        ]
+        if not slack:
+            break
+        widths[max(slack)[1]] -= 1
+        excess -= 1
+    return widths
+
+
+def table_width(widths: Sequence[int]) -> int:
+    """Cells a row takes with these widths (columns left out take none)."""
+    shown = sum(1 for width in widths if width)
+    return sum(widths) + GAP * (shown + 1)
+
+
+def column_at(widths: Sequence[int], x: int) -> int | None:
+    """The column under cell x of a row."""
+    left = GAP
+    for column, width in enumerate(widths):
+        if not width:
+            continue
+        if left <= x < left + width + GAP:
+            return column
+        left += width + GAP
+    return None
+
+
+@lru_cache(maxsize=256)
+def parse_style(text: str) -> Style:
+    """A Rich style from a column's style string (cached: a few distinct ones)."""
+    return Style.parse(text)
+
+
+def fit_text(text: str, width: int, align: str) -> str:
+    """Text cut (with an ellipsis) or padded to exactly width cells."""
+    length = cell_len(text)
+    if length > width:
+        return set_cell_size(text, width - 1) + "…" if width > 1 else "…"[:width]
+    if align == "right":
+        return " " * (width - length) + text
+    return text + " " * (width - length)
+
+
+def header_strip(
+    columns: Sequence[Column[Any]],
+    widths: Sequence[int],
+    sort: tuple[int | None, bool],
+    style: Style,
+    sorted_style: Style,
+) -> Strip:
+    """The titles, the sorted one marked with an arrow."""
+    sort_column, reverse = sort
+    gap = Segment(" " * GAP, style)
+    segments = [gap]
+    for number, (column, width) in enumerate(zip(columns, widths, strict=True)):
+        if not width:
+            continue
+        title, title_style = column.title, style
+        if number == sort_column:
+            title, title_style = f"{title} {'▼' if reverse else '▲'}", sorted_style
+        segments.append(Segment(fit_text(title, width, column.align), title_style))
+        segments.append(gap)
+    return Strip(segments)
+
+
+def row_strip(
+    columns: Sequence[Column[T]],
+    widths: Sequence[int],
+    entry: T,
+    cells: Sequence[str],
+    base: Style,
+    *,
+    cursor: bool = False,
+) -> Strip:
+    """One row; on the cursor row the cursor's background wins over cell colors."""
+    gap = Segment(" " * GAP, base)
+    segments = [gap]
+    for column, width, text in zip(columns, widths, cells, strict=True):
+        if not width:
+            continue
+        style = base
+        if column.style is not None:
+            cell_style = column.style(entry)
+            if cell_style:
+                style = base + parse_style(cell_style)
+                if cursor:
+                    style = style + Style(bgcolor=base.bgcolor)
+        segments.append(Segment(fit_text(text, width, column.align), style))
+        segments.append(gap)
+    return Strip(segments)

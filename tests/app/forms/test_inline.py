@@ -1,0 +1,117 @@
+"""Sources and parties made inline from an entry form, with ctrl+n or the New… button."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, Input, SelectionList
+
+from sitrep.app.forms.entry import EditEntryScreen
+from sitrep.app.forms.refs import PartyField, SourcesField
+from sitrep.model.entries import Party, Source
+from sitrep.model.situation import Situation
+from tests.app.forms.host import FormHost, form, type_into
+
+SIZE = (120, 40)
+
+
+async def test_new_source_goes_into_new_sources_and_is_cited(sample: Situation) -> None:
+    us = sample.evacuations[0]
+    app = FormHost(lambda: EditEntryScreen("evacuations", sample, us))
+    async with app.run_test(size=SIZE) as pilot:
+        outer = form(app)
+        form(app).fields["sources"].focus_control()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        nested = form(app)
+        assert nested is not outer and isinstance(nested, EditEntryScreen)
+        assert nested.section == "sources"
+        await type_into(pilot, "publisher", "Reuters")
+        await type_into(pilot, "title", "US troops land in Kabul")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert form(app) is outer
+        field = outer.fields["sources"]
+        assert isinstance(field, SourcesField)
+        assert field.chosen[-1] == "reuters"
+        ticked = field.query_one(SelectionList).selected
+        assert "reuters" in ticked
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [result] = app.results
+    assert result.new_sources == [
+        Source(id="reuters", publisher="Reuters", title="US troops land in Kabul",
+               published=sample.header.as_of)
+    ]  # fmt: skip
+    assert result.entry.sources == [*us.sources, "reuters"]
+    assert result.new_parties == []
+
+
+async def test_two_inline_sources_get_distinct_ids(sample: Situation) -> None:
+    app = FormHost(lambda: EditEntryScreen("notes", sample))
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "text", "Two wires from the same agency.")
+        for title in ("One", "Two"):
+            form(app).fields["sources"].query_one(".picker-new", Button).press()
+            await pilot.pause()
+            await type_into(pilot, "publisher", "Reuters")
+            await type_into(pilot, "title", title)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [result] = app.results
+    assert [s.id for s in result.new_sources] == ["reuters", "reuters-2"]
+    assert result.entry.sources == ["reuters", "reuters-2"]
+
+
+async def test_cancelled_inline_source_adds_nothing(sample: Situation) -> None:
+    app = FormHost(lambda: EditEntryScreen("notes", sample, sample.notes[0]))
+    async with app.run_test(size=SIZE) as pilot:
+        form(app).fields["sources"].focus_control()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_into(pilot, "publisher", "Reuters")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, SelectionList)  # back where the user was
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [result] = app.results
+    assert result.new_sources == [] and result.entry == sample.notes[0]
+
+
+async def test_sources_filter_and_toggle(sample: Situation) -> None:
+    kandahar = next(p for p in sample.territory if p.id == "kandahar")
+    app = FormHost(lambda: EditEntryScreen("territory", sample, kandahar))
+    async with app.run_test(size=SIZE) as pilot:
+        field = form(app).fields["sources"]
+        field.query_one(".sources-filter", Input).focus()
+        await pilot.press(*"pentagon", "enter")
+        await pilot.pause()
+        listed = field.query_one(SelectionList)
+        assert listed.option_count == 1 and app.focused is listed
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results[0].entry.sources == [*kandahar.sources, "pentagon"]
+
+
+async def test_new_party_as_holder(sample: Situation) -> None:
+    app = FormHost(lambda: EditEntryScreen("territory", sample))
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "name", "Panjshir")
+        form(app).fields["holder"].focus_control()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_into(pilot, "name", "National Resistance Front")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        holder = form(app).fields["holder"]
+        assert isinstance(holder, PartyField) and holder.read() == "national-resistance-front"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [result] = app.results
+    assert result.new_parties == [
+        Party(id="national-resistance-front", name="National Resistance Front")
+    ]
+    assert result.entry.holder == "national-resistance-front"

@@ -1,0 +1,238 @@
+"""Saving, failing to save, quitting with and without unsaved changes, exporting, recovering."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from sitrep.app.screens.dialogs import ConfirmScreen, QuitScreen
+from sitrep.app.screens.save_dialogs import ChoiceScreen
+from sitrep.storage.journal import Journal
+from sitrep.yaml.io import dump_situation, load_situation
+from tests.app.host import SIZE, copy_sample, main_screen, open_app
+
+
+async def test_save_writes_a_file_sitrep_check_accepts(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    app, said = open_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("d", "ctrl+s")
+        await pilot.pause()
+        assert not app.document.dirty  # type: ignore[union-attr]
+        assert f"Saved {path}" in said.text()
+        header = str(main_screen(app).query_one("#header-file").render())
+        assert "saved" in header and "unsaved" not in header
+    saved = load_situation(path)  # what `sitrep check` runs
+    assert len(saved.territory) == 33
+    assert path.read_text(encoding="utf-8") == dump_situation(saved), "canonical YAML"
+
+
+async def test_f2_saves_too(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    app, _ = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "f2")
+        await pilot.pause()
+    assert len(load_situation(path).territory) == 33
+
+
+async def test_a_failed_save_keeps_the_file_and_the_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = copy_sample(folder)
+    before = path.read_bytes()
+    folder.chmod(0o555)
+    if os.geteuid() == 0:  # root writes anywhere: fail as the kernel would for a user
+
+        def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    app, said = open_app(path)
+    try:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.press("d", "ctrl+s")
+            await pilot.pause()
+            assert app.document.dirty  # type: ignore[union-attr]
+            assert len(app.document.situation.territory) == 33  # type: ignore[union-attr]
+            dialog = app.screen
+            assert isinstance(dialog, ChoiceScreen) and dialog.title_text == "Not saved"
+            assert "cannot save: permission denied" in dialog.message.lower()
+            assert "edits are kept" in dialog.message
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "Not saved: your edits are still here" in said.text("warning")
+            assert app.document.dirty  # type: ignore[union-attr]
+    finally:
+        folder.chmod(0o755)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == [path.name], "no temporary file left"
+
+
+async def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    path.chmod(0o444)
+    app, _ = open_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("d", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and "read-only" in app.screen.message
+        assert app.document.dirty  # type: ignore[union-attr]
+
+
+async def test_quit_without_changes_just_quits(tmp_path: Path) -> None:
+    app, _ = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_quit_with_changes_then_cancel(tmp_path: Path, key: str) -> None:
+    path = copy_sample(tmp_path)
+    before = path.read_bytes()
+    app, _ = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", key)
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, QuitScreen)
+        assert app.document.dirty  # type: ignore[union-attr]
+    assert path.read_bytes() == before
+
+
+async def test_quit_with_changes_then_discard(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    before = path.read_bytes()
+    app, _ = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "q", "d")
+        await pilot.pause()
+        assert not app.is_running
+    assert path.read_bytes() == before
+    assert Journal.pending(path) is None, "a clean quit leaves no edits to recover"
+
+
+async def test_quit_with_changes_then_save(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    app, _ = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "q")
+        await pilot.pause()
+        await pilot.click("#save")
+        await pilot.pause()
+        assert not app.is_running
+    assert len(load_situation(path).territory) == 33
+
+
+async def test_quit_save_that_fails_stays_open(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    path.chmod(0o444)
+    app, _ = open_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("d", "q", "s")
+        await pilot.pause()
+        assert app.is_running, "the edits are not lost to a failed save"
+        assert isinstance(app.screen, ChoiceScreen) and "read-only" in app.screen.message
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and app.document.dirty  # type: ignore[union-attr]
+
+
+async def test_the_sample_is_first_saved_to_local_sitrep_yaml(tmp_path: Path) -> None:
+    app, _ = open_app(None, cwd=tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        header = str(main_screen(app).query_one("#header-file").render())
+        assert "new: sitrep.yaml" in header and "unsaved" in header
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.document.path == tmp_path / "sitrep.yaml"  # type: ignore[union-attr]
+        assert not app.document.dirty  # type: ignore[union-attr]
+    assert len(load_situation(tmp_path / "sitrep.yaml").territory) == 34
+
+
+async def test_a_file_that_appeared_meanwhile_is_not_clobbered(tmp_path: Path) -> None:
+    app, said = open_app(None, cwd=tmp_path)
+    target = tmp_path / "sitrep.yaml"
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        target.write_text("someone else's work\n", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert app.screen.title_text == "File already exists"
+        assert "reload" not in [c.id for c in app.screen.choices], "it is not our file"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "someone else's work\n"
+        assert "Not saved" in said.text()
+        await pilot.press("ctrl+s", "o")
+        await pilot.pause()
+    assert len(load_situation(target).territory) == 34
+
+
+async def test_a_file_changed_on_disk_is_reported_and_not_overwritten_silently(
+    tmp_path: Path,
+) -> None:
+    path = copy_sample(tmp_path)
+    app, said = open_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("d")
+        path.write_text(path.read_text(encoding="utf-8") + "# edited elsewhere\n")
+        app._check_disk()  # what the 2-second poll does
+        await pilot.pause()
+        assert "changed on disk" in said.text("warning")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8").endswith("# edited elsewhere\n")
+        await pilot.press("ctrl+s", "o")
+        await pilot.pause()
+        assert not app.document.dirty  # type: ignore[union-attr]
+    assert len(load_situation(path).territory) == 33
+
+
+async def test_edits_survive_a_crash_and_are_offered_back(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    app, _ = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "j", "d")
+        await pilot.pause()
+        assert app.guard is not None and app.guard.journal is not None
+        app.guard.journal.handle.close()  # what a SIGKILL leaves: the journal, unlocked
+        app.guard.journal = None
+    again, said = open_app(path)
+    async with again.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmScreen)
+        assert "2 unsaved edits" in again.screen.question
+        await pilot.press("enter")  # Recover has focus
+        await pilot.pause()
+        assert len(again.document.situation.territory) == 32  # type: ignore[union-attr]
+        assert "Recovered 2 unsaved edits" in said.text()
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(again.document.situation.territory) == 34  # type: ignore[union-attr]
+
+
+async def test_export_writes_the_brief_next_to_the_file(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    app, said = open_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+    brief = tmp_path / "afghanistan.md"
+    text = brief.read_text(encoding="utf-8")
+    assert text.startswith("# Afghanistan: Taliban offensive")
+    assert "from afghanistan.yaml" in text
+    assert f"Brief written to {brief}" in said.text()

@@ -1,0 +1,83 @@
+"""Settings in the app: key remaps, a broken file, the theme written back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitrep.app.screens.help import HelpScreen
+from sitrep.settings import load_settings, settings_path
+from sitrep.yaml.io import load_situation
+from tests.app.host import SIZE, copy_sample, open_app
+
+
+def write_settings(text: str) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+async def test_keymap_from_settings_remaps_a_key(tmp_path: Path) -> None:
+    write_settings('[keys]\nsave = "ctrl+w"\ndelete = "X"\n')
+    path = copy_sample(tmp_path)
+    app, said = open_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("d")  # no longer delete
+        await pilot.pause()
+        assert not app.document.dirty  # type: ignore[union-attr]
+        await pilot.press("X", "ctrl+s")  # delete by its new key; ctrl+s no longer saves
+        await pilot.pause()
+        assert app.document.dirty  # type: ignore[union-attr]
+        await pilot.press("ctrl+w")
+        await pilot.pause()
+        assert not app.document.dirty  # type: ignore[union-attr]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(w.render()) for w in app.screen.query(".help-column"))
+        assert "^w" in text and "^s f2" not in text
+        assert said.text("warning") == ""
+    assert len(load_situation(path).territory) == 33
+
+
+async def test_unknown_binding_ids_are_reported(tmp_path: Path) -> None:
+    write_settings('[keys]\nsaev = "ctrl+w"\n')
+    app, said = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "unknown binding ids saev" in said.text("warning")
+
+
+async def test_a_broken_settings_file_is_reported_and_ignored(tmp_path: Path) -> None:
+    write_settings("theme = [\n")
+    app, said = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.is_running and app.document.dirty  # type: ignore[union-attr]
+        warning = said.text("warning")
+        assert str(settings_path()) in warning and "using defaults" in warning
+
+
+async def test_an_unknown_theme_is_reported(tmp_path: Path) -> None:
+    write_settings('theme = "no-such-theme"\n')
+    app, said = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "no-such-theme" in said.text("warning")
+        assert app.theme != "no-such-theme"
+
+
+async def test_the_theme_from_settings_is_used_and_a_change_is_written_back(
+    tmp_path: Path,
+) -> None:
+    write_settings('theme = "nord"\nproduced_by = "OCHA desk"\n')
+    app, _ = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+        app.theme = "gruvbox"  # what picking it in the theme palette does
+        await pilot.pause()
+    settings, problem = load_settings()
+    assert problem is None
+    assert settings.theme == "gruvbox"
+    assert settings.produced_by == "OCHA desk", "other settings are kept"

@@ -1,0 +1,56 @@
+"""What the app looks like at 120x40 on the sample: every pane, help, the quit dialog."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.app.run import build_app
+from sitrep.storage.sample import data_path, sample_path
+from tests.app.host import SIZE, copy_sample
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    outline = "afghanistan-outline.geojson"  # the map reads it next to the file
+    shutil.copyfile(data_path(outline), tmp_path / outline)
+    return copy_sample(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        pytest.param([], id="territory"),
+        pytest.param(["2"], id="evacuations"),
+        pytest.param(["3"], id="humanitarian"),
+        pytest.param(["4"], id="outlook_sources"),
+        pytest.param(["5"], id="brief"),
+        pytest.param(["6"], id="map"),
+    ],
+)
+def test_pane(snap_compare: Any, sample_copy: Path, keys: list[str]) -> None:
+    assert snap_compare(build_app(sample_copy), terminal_size=SIZE, press=[*keys, "wait:600"])
+
+
+def test_territory_sorted_and_filtered(snap_compare: Any, sample_copy: Path) -> None:
+    keys = ["s", "s", "s", "s", "s", "S", "slash", "a", "n", "enter", "j"]
+    assert snap_compare(build_app(sample_copy), terminal_size=SIZE, press=keys)
+
+
+def test_help(snap_compare: Any, sample_copy: Path) -> None:
+    assert snap_compare(build_app(sample_copy), terminal_size=SIZE, press=["question_mark"])
+
+
+def test_quit_dialog(snap_compare: Any, sample_copy: Path) -> None:
+    assert snap_compare(build_app(sample_copy), terminal_size=SIZE, press=["d", "q"])
+
+
+def test_invalid_file(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the problems name the file as given: bad.yaml:6:10
+    bad = Path("bad.yaml")
+    text = sample_path().read_text(encoding="utf-8").replace("capital: ", "capitol: ", 1)
+    bad.write_text(text.replace("as_of: 2021-08-13", "as_of: 13 August", 1), encoding="utf-8")
+    assert snap_compare(build_app(bad), terminal_size=SIZE)
