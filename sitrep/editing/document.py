@@ -15,9 +15,10 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from sitrep.model.checks import EditRejected, check_entry
+from sitrep.model.checks import EditRejected, check_entry, check_unused
 from sitrep.model.entries import Entry
-from sitrep.model.sections import CITING, SECTION_MODELS, SECTIONS, Section
+from sitrep.model.refs import REFERENCED
+from sitrep.model.sections import SECTION_MODELS, SECTIONS, Section
 from sitrep.model.situation import Header, Situation
 
 __all__ = [
@@ -194,24 +195,11 @@ class Document:
 
     def _check(self, change: Change) -> None:
         """Refuse a step that would break ids or references; checks only what it touches."""
-        if change.section == "header" or change.after is None:
-            if change.section == "parties" and change.before is not None:
-                self._check_party_unused(change)
-            if change.section == "sources" and change.before is not None:
-                self._check_source_unused(change)
+        if change.section == "header":
+            return
+        if change.after is None:
+            if change.before is not None and change.section in REFERENCED.values():
+                entry_id = str(getattr(change.before, "id", ""))
+                check_unused(self.situation, change.section, entry_id)
             return
         check_entry(self.situation, change.section, change.index, change.after, change.before)
-
-    def _check_party_unused(self, change: Change) -> None:
-        party_id = getattr(change.before, "id", None)
-        users = [p.name for p in self.situation.territory if p.holder == party_id]
-        if users:
-            raise EditRejected(
-                f"party {party_id!r} still holds {len(users)} place(s), e.g. {users[0]}"
-            )
-
-    def _check_source_unused(self, change: Change) -> None:
-        source_id = getattr(change.before, "id", None)
-        for section in CITING:
-            if any(source_id in e.sources for e in self.entries(section)):  # type: ignore[attr-defined]
-                raise EditRejected(f"source {source_id!r} is still cited in {section}")

@@ -10,7 +10,8 @@ from operator import attrgetter
 
 from pydantic import BaseModel
 
-from sitrep.model.sections import CITING, SECTION
+from sitrep.model.refs import REFERENCED, RefKind, references
+from sitrep.model.sections import REGISTRY, SECTION
 from sitrep.model.situation import Situation
 
 
@@ -23,30 +24,45 @@ def check_entry(
 ) -> None:
     """Raise EditRejected if entry (going in at index) would break ids or references."""
     entries: list[BaseModel] = getattr(s, section)
-    key = SECTION[section].key
+    info = SECTION[section]
+    key = info.key
     if key is not None and _used_by_another(entries, key, entry, before, index):
-        raise EditRejected(f"{key} {getattr(entry, key)!r} is already used in {section}")
-    sources = getattr(entry, "sources", None)
-    if sources:
-        known = {x.id for x in s.sources}
-        missing = [ref for ref in sources if ref not in known]
-        if missing:
-            raise EditRejected(f"unknown source {missing[0]!r}")
-    holder = getattr(entry, "holder", None)
-    if section == "territory" and holder is not None and s.party(holder) is None:
-        raise EditRejected(f"unknown party {holder!r}")
-    if section == "territory" and (getattr(entry, "lat", None) is None) != (
-        getattr(entry, "lon", None) is None
-    ):
-        raise EditRejected("give both lat and lon, or neither")
-    if section == "territory" and getattr(entry, "seat_of_government", False):
-        seat = s.seat_of_government()
-        if seat is not None and seat is not before:
-            raise EditRejected(f"{seat.name} is already the seat of government")
-    if before is not None and section in ("parties", "sources"):
+        raise EditRejected(f"{info.noun} {key} {getattr(entry, key)!r} is already used")
+    known: dict[RefKind, set[str]] = {}
+    for _, kind, ref in references(entry):
+        if kind not in known:
+            known[kind] = {str(e.id) for e in getattr(s, REFERENCED[kind])}
+        if ref not in known[kind] and not (kind == "place" and ref == getattr(entry, "id", None)):
+            raise EditRejected(f"unknown {kind} {ref!r}")
+    if section == "places":
+        if (getattr(entry, "lat", None) is None) != (getattr(entry, "lon", None) is None):
+            raise EditRejected("give both lat and lon, or neither")
+        if getattr(entry, "within", None) is not None and entry.within == entry.id:  # type: ignore[attr-defined]
+            raise EditRejected("a place cannot be within itself")
+    if before is not None and section in REFERENCED.values():
         old_id = str(getattr(before, "id", ""))
         if old_id != str(getattr(entry, "id", "")):
-            _check_unused(s, section, old_id)
+            check_unused(s, section, old_id, "its id cannot change")
+
+
+def check_unused(s: Situation, section: str, entry_id: str, what: str = "it cannot go") -> None:
+    """Raise EditRejected if any entry refers to this party, place or source."""
+    kind = next(k for k, name in REFERENCED.items() if name == section)
+    for info in REGISTRY:
+        for entry in getattr(s, info.name):
+            for _, _kind, ref in references(entry, kind):
+                if ref == entry_id and not (info.name == section and entry.id == entry_id):
+                    user = describe(entry)
+                    raise EditRejected(f"{kind} {entry_id!r} is still named by {user}: {what}")
+
+
+def describe(entry: BaseModel) -> str:
+    """A short name for an entry in a message: its name, id, actor or first words."""
+    for name in ("name", "actor", "id", "statement", "text"):
+        value = getattr(entry, name, None)
+        if isinstance(value, str):
+            return value if len(value) <= 40 else value[:39] + "…"
+    return type(entry).__name__.lower()
 
 
 def _used_by_another(
@@ -75,13 +91,3 @@ def _used_by_another(
         if entries[found] is not before:
             return True
         start = found + 1
-
-
-def _check_unused(s: Situation, section: str, old_id: str) -> None:
-    if section == "parties":
-        if any(p.holder == old_id for p in s.territory):
-            raise EditRejected(f"party {old_id!r} holds places: its id cannot change")
-        return
-    for name in CITING:
-        if any(old_id in e.sources for e in getattr(s, name)):
-            raise EditRejected(f"source {old_id!r} is cited in {name}: its id cannot change")

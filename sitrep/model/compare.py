@@ -1,7 +1,7 @@
 """Compare two situations: what changed between two reports. Imports no UI.
 
-Entries are matched by key: places, parties, sources and displacement figures
-by id, evacuations by country (ignoring case), notes by date and text, and
+Entries are matched by key: places, parties, sources and figures by id,
+evacuations by actor (ignoring case), notes by date and text, and
 outlook items by statement and author (ignoring case and spacing). An edited
 note or outlook item therefore shows as one removed and one added.
 """
@@ -15,9 +15,11 @@ from typing import Generic, Literal, TypeVar
 
 from sitrep.model.entries import (
     Assessment,
-    Displacement,
+    ControlChange,
     EmbassyStatus,
     Evacuation,
+    EvacuationStatus,
+    FigureEntry,
     Note,
     Party,
     Place,
@@ -51,9 +53,16 @@ class HeaderChange:
     new: object
 
 
+def control_key(change: ControlChange | None) -> tuple[object, ...]:
+    """What a reader sees of a place's control: state, who, how sure."""
+    if change is None:
+        return ()
+    return (change.state, change.holder, tuple(change.parties), tuple(change.by), change.confidence)
+
+
 @dataclass(frozen=True)
 class PlaceChange:
-    """A place in both situations whose holder, control or confidence changed."""
+    """A place in both situations whose control (state, holder, confidence) changed."""
 
     place_id: str
     old: Place
@@ -61,27 +70,32 @@ class PlaceChange:
 
     @property
     def holder_changed(self) -> bool:
-        """The place changed hands."""
-        return self.old.holder != self.new.holder
+        """The place changed hands: both holders known and different."""
+        return (
+            self.old.holder is not None
+            and self.new.holder is not None
+            and self.old.holder != self.new.holder
+        )
 
     @property
     def control_changed(self) -> bool:
-        """Controlled became contested or the other way round."""
-        return self.old.control != self.new.control
+        """The control state changed (controlled, contested, besieged...)."""
+        return self.old.state != self.new.state
 
     @property
     def confidence_changed(self) -> bool:
         """Confirmed, reported or claimed changed."""
-        return self.old.confidence != self.new.confidence
+        old, new = self.old.current, self.new.current
+        return (old and old.confidence) != (new and new.confidence)
 
 
 @dataclass(frozen=True)
 class FigureChange:
-    """A figure (displacement figure or troops) in both situations whose value changed."""
+    """A figure (a figure entry's value, or troops) in both situations whose value changed."""
 
-    section: Literal["displacement", "evacuations"]
+    section: Literal["figures", "evacuations"]
     key: str
-    """The displacement id, or the evacuating country as written in the new situation."""
+    """The figure's id, or the evacuating actor as written in the new situation."""
     old: Figure | None
     new: Figure | None
 
@@ -100,11 +114,20 @@ class FigureChange:
 
 @dataclass(frozen=True)
 class EmbassyChange:
-    """An evacuating country whose embassy status changed."""
+    """An actor whose embassy status changed."""
 
-    country: str
+    actor: str
     old: EmbassyStatus
     new: EmbassyStatus
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """An actor whose evacuation status changed (announced, under way, completed...)."""
+
+    actor: str
+    old: EvacuationStatus
+    new: EvacuationStatus
 
 
 @dataclass(frozen=True)
@@ -112,14 +135,15 @@ class Changes:
     """Everything that differs between an old and a new situation."""
 
     header: list[HeaderChange] = field(default_factory=list)
-    places: dict[str, PlaceChange] = field(default_factory=dict)
-    figures: list[FigureChange] = field(default_factory=list)
+    control: dict[str, PlaceChange] = field(default_factory=dict)
+    values: list[FigureChange] = field(default_factory=list)
     embassies: list[EmbassyChange] = field(default_factory=list)
+    statuses: list[StatusChange] = field(default_factory=list)
     parties: EntryDiff[Party] = field(default_factory=EntryDiff)
     sources: EntryDiff[Source] = field(default_factory=EntryDiff)
-    territory: EntryDiff[Place] = field(default_factory=EntryDiff)
+    places: EntryDiff[Place] = field(default_factory=EntryDiff)
     evacuations: EntryDiff[Evacuation] = field(default_factory=EntryDiff)
-    displacement: EntryDiff[Displacement] = field(default_factory=EntryDiff)
+    figures: EntryDiff[FigureEntry] = field(default_factory=EntryDiff)
     notes: EntryDiff[Note] = field(default_factory=EntryDiff)
     outlook: EntryDiff[Assessment] = field(default_factory=EntryDiff)
 
@@ -127,14 +151,15 @@ class Changes:
     def entries_unchanged(self) -> bool:
         """True when no entry changed (the header, e.g. as_of, may still differ)."""
         return (
-            not self.places
-            and not self.figures
+            not self.control
+            and not self.values
             and not self.embassies
+            and not self.statuses
             and self.parties.is_empty
             and self.sources.is_empty
-            and self.territory.is_empty
+            and self.places.is_empty
             and self.evacuations.is_empty
-            and self.displacement.is_empty
+            and self.figures.is_empty
             and self.notes.is_empty
             and self.outlook.is_empty
         )
@@ -147,54 +172,65 @@ class Changes:
 
 def compare(old: Situation, new: Situation) -> Changes:
     """What changed from ``old`` to ``new``; lists follow file order (new file, then old)."""
-    places = _matched(old.territory, new.territory, lambda p: p.id)
-    evacuations = _matched(old.evacuations, new.evacuations, lambda e: e.country.casefold())
-    figures_matched = _matched(old.displacement, new.displacement, lambda d: d.id)
-    figures = [
-        FigureChange("displacement", b.id, a.figure, b.figure)
+    places = _matched(old.places, new.places, lambda p: p.id)
+    evacuations = _matched(old.evacuations, new.evacuations, lambda e: e.actor.casefold())
+    figures_matched = _matched(old.figures, new.figures, lambda d: d.id)
+    values = [
+        FigureChange("figures", b.id, a.latest.value, b.latest.value)
         for a, b in figures_matched
-        if a.figure != b.figure
+        if not a.latest.value.same_value(b.latest.value)
     ]
-    figures += [
-        FigureChange("evacuations", b.country, a.troops, b.troops)
+    values += [
+        FigureChange("evacuations", b.actor, a.troops, b.troops)
         for a, b in evacuations
-        if a.troops != b.troops
+        if not _same(a.troops, b.troops)
     ]
     return Changes(
         header=_header_changes(old.header, new.header),
-        places={
+        control={
             b.id: PlaceChange(b.id, a, b)
             for a, b in places
-            if (a.holder, a.control, a.confidence) != (b.holder, b.control, b.confidence)
+            if control_key(a.current) != control_key(b.current)
         },
-        figures=figures,
+        values=values,
         embassies=[
-            EmbassyChange(b.country, a.embassy, b.embassy)
+            EmbassyChange(b.actor, a.embassy, b.embassy)
             for a, b in evacuations
             if a.embassy != b.embassy
         ],
+        statuses=[
+            StatusChange(b.actor, a.status, b.status)
+            for a, b in evacuations
+            if a.status != b.status
+        ],
         parties=_diff(old.parties, new.parties, lambda p: p.id),
         sources=_diff(old.sources, new.sources, lambda s: s.id),
-        territory=_diff(old.territory, new.territory, lambda p: p.id),
-        evacuations=_diff(old.evacuations, new.evacuations, lambda e: e.country.casefold()),
-        displacement=_diff(old.displacement, new.displacement, lambda d: d.id),
+        places=_diff(old.places, new.places, lambda p: p.id),
+        evacuations=_diff(old.evacuations, new.evacuations, lambda e: e.actor.casefold()),
+        figures=_diff(old.figures, new.figures, lambda d: d.id),
         notes=_diff(old.notes, new.notes, _note_key),
         outlook=_diff(old.outlook, new.outlook, _outlook_key),
     )
 
 
+def _same(a: Figure | None, b: Figure | None) -> bool:
+    return a is b or (a is not None and b is not None and a.same_value(b))
+
+
 def describe_delta(old: Figure | None, new: Figure | None) -> str:
     """How a figure moved, in words no more precise than the figures themselves."""
-    if old == new:
+    if _same(old, new):
         return "no change"
     if old is None or new is None:
         return "now given" if old is None else "no longer given"
     if not old.is_known or not new.is_known:
-        return "now disclosed" if not old.is_known else "no longer disclosed"
+        if not old.is_known and not new.is_known:
+            return "still not given"
+        return "now given" if not old.is_known else "no longer given"
     assert old.low is not None and new.low is not None
     if old.kind == new.kind == "exact":
         return _signed(new.low - old.low)
-    if {old.kind, new.kind} <= {"exact", "about"}:
+    if {old.kind, new.kind} <= {"exact", "about", "nearly", "just_over"}:
         change = new.stated - old.stated
         return f"about {_signed(change)}" if change else "about the same"
     if old.high is None and new.high is None:

@@ -1,90 +1,102 @@
-"""Headline figures derived from the entries. Nothing here is ever stored in the file."""
+"""Headline figures derived from the entries. Nothing here is ever stored in the file.
+
+Control counts are in control.py; this module has the seat of government, the
+figures' headlines and the evacuations' totals.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections import Counter
-from dataclasses import dataclass, field
-from operator import attrgetter
+from dataclasses import dataclass
+from typing import Literal
 
-from sitrep.model.entries import Displacement, Evacuation, Place
-from sitrep.model.figure import Figure, sum_figures
+from sitrep.model.control import change_on
+from sitrep.model.entries import Evacuation, FigureEntry, FigurePoint, Party, Place
 from sitrep.model.situation import Situation
-
-_CONTROL_KEY = attrgetter("holder", "confidence", "control")
-_WHERE = attrgetter("lat", "lon", "holder")
+from sitrep.model.total import Total, sum_figures
 
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG), for great-circle distances."""
 
 
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance in kilometres between two WGS84 points."""
+def haversine_term(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The haversine of the central angle: grows with the distance (compare these, cheaply)."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     dphi = phi2 - phi1
     dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in kilometres between two WGS84 points."""
+    a = haversine_term(lat1, lon1, lat2, lon2)
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-@dataclass
-class PartyCount:
-    """How many places one party holds, split by how sure we are."""
-
-    party_id: str
-    name: str
-    held: int = 0
-    confirmed: int = 0
-    reported: int = 0
-    claimed: int = 0
-    contested: int = 0
-
-
-@dataclass
-class ControlSummary:
-    """Places held by each party out of the total."""
-
-    total: int
-    parties: list[PartyCount] = field(default_factory=list)
-
-    def of(self, party_id: str) -> PartyCount | None:
-        """The count for one party."""
-        return next((c for c in self.parties if c.party_id == party_id), None)
-
-
-def control_summary(s: Situation) -> ControlSummary:
-    """Count places per holder, in the order parties are listed (unknown holders last)."""
-    counts = {p.id: PartyCount(p.id, p.name) for p in s.parties}
-    # One C-level pass over the places, then a few Python steps per distinct kind
-    # (this runs after every edit: 10,000 places in about 1 ms).
-    tally = Counter(map(_CONTROL_KEY, s.territory))
-    for (holder, confidence, control), n in tally.items():
-        count = counts.get(holder)
-        if count is None:
-            count = counts[holder] = PartyCount(holder, holder)
-        count.held += n
-        setattr(count, confidence, getattr(count, confidence) + n)
-        if control == "contested":
-            count.contested += n
-    return ControlSummary(total=len(s.territory), parties=list(counts.values()))
+SeatState = Literal["held", "fallen", "contested", "under_pressure", "unclear", "unknown", "gone"]
 
 
 @dataclass(frozen=True)
-class Nearest:
-    """The nearest place held by another party than the one holding the seat of government."""
+class SeatStatus:
+    """Where a government's seat stands on a day.
 
+    held: its party (or an ally) holds it; ``nearest`` is then the nearest place
+    held by a hostile side, with its distance. fallen: a hostile party holds it
+    (``holder``, ``since``). contested / under_pressure (besieged, encircled,
+    partly held) / unclear / unknown (no control stated): as the seat's history
+    says. gone: the party dissolved or merged (``since``).
+    """
+
+    party: Party
     seat: Place
-    place: Place
-    km: float
+    state: SeatState
+    holder: str | None = None
+    since: dt.date | None = None
+    nearest: Place | None = None
+    km: float | None = None
 
 
-def nearest_to_seat(s: Situation) -> Nearest | None:
-    """Nearest place (with coordinates) whose holder differs from the seat's holder."""
-    seat = s.seat_of_government()
-    if seat is None or seat.lat is None or seat.lon is None:
+def seat_statuses(s: Situation, day: dt.date | None = None) -> list[SeatStatus]:
+    """The seat of every party that has one, in file order (the first is the headline)."""
+    found: list[SeatStatus] = []
+    for party in s.parties:
+        seat = s.place(party.seat)
+        if seat is not None:
+            found.append(_seat_status(s, party, seat, day))
+    return found
+
+
+def _seat_status(s: Situation, party: Party, seat: Place, day: dt.date | None) -> SeatStatus:
+    gone_since = party.status_since
+    if party.status != "active" and gone_since is not None and (day is None or gone_since <= day):
+        return SeatStatus(party, seat, "gone", since=gone_since)
+    change = change_on(seat, day)
+    if change is None:
+        return SeatStatus(party, seat, "unknown")
+    if change.state == "contested":
+        return SeatStatus(party, seat, "contested", since=change.date)
+    if change.state == "unclear":
+        return SeatStatus(party, seat, "unclear", since=change.date)
+    holder = change.holder
+    if holder is not None and not s.allies(holder, party.id):
+        return SeatStatus(party, seat, "fallen", holder=holder, since=change.date)
+    state: SeatState = "held" if change.state == "controlled" else "under_pressure"
+    nearest = nearest_hostile(s, party, seat, day)
+    if nearest is None:
+        return SeatStatus(party, seat, state, holder=holder, since=change.date)
+    place, km = nearest
+    return SeatStatus(party, seat, state, holder, change.date, place, km)
+
+
+def nearest_hostile(
+    s: Situation, party: Party, seat: Place, day: dt.date | None = None
+) -> tuple[Place, float] | None:
+    """The nearest place held by a side hostile to party, and its great-circle distance."""
+    if seat.lat is None or seat.lon is None:
         return None
-    # Compare the haversine term, which grows with the distance, and take the
-    # arcsine only for the winner: this runs after every edit.
+    side = {p.id: p.side_id for p in s.parties}
+    own = party.side_id
     sin, cos, radians = math.sin, math.cos, math.radians
     phi1 = radians(seat.lat)
     cos1 = cos(phi1)
@@ -92,10 +104,15 @@ def nearest_to_seat(s: Situation) -> Nearest | None:
     best_a = math.inf
     # sin(x) >= 2x/pi on [0, pi/2], so a >= (dphi/pi)^2: a place whose latitude alone puts
     # it farther than the best so far is skipped before any trigonometry.
-    bound = math.inf  # in degrees of latitude: 180 * sqrt(best_a)
-    seat_holder, seat_lat, seat_lon = seat.holder, seat.lat, seat.lon
-    for place, (lat, lon, holder) in zip(s.territory, map(_WHERE, s.territory), strict=True):
-        if lat is None or lon is None or holder == seat_holder or abs(lat - seat_lat) >= bound:
+    bound = math.inf
+    seat_lat, seat_lon = seat.lat, seat.lon
+    for place in s.places:
+        lat, lon = place.lat, place.lon
+        if lat is None or lon is None or abs(lat - seat_lat) >= bound:
+            continue
+        change = change_on(place, day)
+        holder = change.controller if change is not None else None
+        if holder is None or side.get(holder, holder) == own:
             continue
         phi2 = radians(lat)
         a = sin((phi2 - phi1) / 2) ** 2 + cos1 * cos(phi2) * sin(radians(lon - seat_lon) / 2) ** 2
@@ -105,30 +122,68 @@ def nearest_to_seat(s: Situation) -> Nearest | None:
     if best is None:
         return None
     assert best.lat is not None and best.lon is not None
-    return Nearest(seat, best, great_circle_km(seat.lat, seat.lon, best.lat, best.lon))
+    return best, great_circle_km(seat_lat, seat_lon, best.lat, best.lon)
 
 
-def displacement_headlines(s: Situation) -> list[Displacement]:
-    """The latest figure for each distinct scope, largest first. Never summed across scopes."""
-    latest: dict[tuple[object, ...], Displacement] = {}
-    for d in s.displacement:
-        current = latest.get(d.scope)
-        if current is None or d.as_of >= current.as_of:
-            latest[d.scope] = d
-    return sorted(latest.values(), key=lambda d: (-(d.figure.low or 0), d.counted, d.as_of))
+@dataclass(frozen=True)
+class FigureLine:
+    """A figure's value on a day, and whether it is news in the period or context."""
+
+    entry: FigureEntry
+    point: FigurePoint
+    in_period: bool
+
+
+TOPIC_ORDER = ("casualties", "displacement", "need", "assistance", "funding", "other")
+
+
+def figure_headlines(
+    s: Situation, start: dt.date, end: dt.date, day: dt.date | None = None
+) -> list[FigureLine]:
+    """The value of each figure on day; in the period first (by topic, largest first).
+
+    Figures are never summed across scopes. A value dated before the period (a
+    pre-war stock, an annual estimate) is context, not news.
+    """
+    lines: list[FigureLine] = []
+    for entry in s.figures:
+        point = entry.point_on(day)
+        if point is None:
+            continue
+        first, last = point.as_of.first, point.as_of.last
+        news = first is not None and last is not None and last >= start and first <= end
+        lines.append(FigureLine(entry, point, news))
+
+    def order(line: FigureLine) -> tuple[bool, int, int, str]:
+        topic = TOPIC_ORDER.index(line.entry.topic)
+        return (not line.in_period, topic, -(line.point.value.low or 0), line.entry.counted)
+
+    return sorted(lines, key=order)
 
 
 @dataclass(frozen=True)
 class EvacuationSummary:
-    """Countries evacuating and the troops they committed, summed honestly."""
+    """Who is evacuating (states and organisations apart) and the troops sent for it."""
 
-    countries: list[Evacuation]
-    troops: Figure
+    evacuating: list[Evacuation]
+    states: int
+    organisations: int
+    troops: Total
     with_troops: int
+    evacuees: Total
 
 
 def evacuation_summary(s: Situation) -> EvacuationSummary:
-    """Troops are summed across countries that send any; undisclosed makes it 'at least'."""
-    sending = [e for e in s.evacuations if e.troops is not None]
-    troops = sum_figures([e.troops for e in sending if e.troops is not None])
-    return EvacuationSummary(countries=list(s.evacuations), troops=troops, with_troops=len(sending))
+    """Only entries that are evacuations count; their troops are summed honestly."""
+    evacuating = [e for e in s.evacuations if e.is_evacuation]
+    sending = [e.troops for e in evacuating if e.troops is not None]
+    evacuees = [e.evacuees for e in evacuating if e.evacuees is not None]
+    states = sum(1 for e in evacuating if e.actor_kind == "state")
+    return EvacuationSummary(
+        evacuating=evacuating,
+        states=states,
+        organisations=len(evacuating) - states,
+        troops=sum_figures(sending),
+        with_troops=len(sending),
+        evacuees=sum_figures(evacuees),
+    )

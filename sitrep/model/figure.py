@@ -1,67 +1,62 @@
 """Figures: every number in a situation is a figure, not a bare integer.
 
 Reports rarely give exact counts. A figure keeps what the source actually said
-("about 600", "at least 3,000", "undisclosed", "hundreds of thousands") together
-with the bounds that wording implies, and renders back as the same honest prose.
+("about 600", "nearly 300,000", "about 7.2 million", "undisclosed") together
+with the bounds that wording implies, and shows the same words back.
 
-In the YAML file an exact figure is a plain integer (``3000``); every other kind
-is a short phrase (``about 600``, ``100000-200000``, ``undisclosed``).
+In the YAML file an exact figure is a plain integer (``3000``); any other figure
+is the phrase as written (``about 7.2 million``, ``between 100,000 and 120,000``).
+Sums live in sitrep.model.total.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
-FigureKind = Literal[
-    "exact", "about", "at_least", "more_than", "up_to", "range", "undisclosed", "words"
+from sitrep.model.figure_words import (
+    APPROXIMATE,
+    PREFIXES,
+    WORD_BOUNDS,
+    FigureError,
+    FigureKind,
+    number,
+    prettify,
+)
+
+__all__ = [
+    "APPROXIMATE",
+    "MAX_FIGURE",
+    "WORD_BOUNDS",
+    "Figure",
+    "FigureError",
+    "FigureField",
+    "FigureKind",
 ]
 
-#: Counting words and the bounds they imply (inclusive low, inclusive high).
-WORD_BOUNDS: dict[str, tuple[int, int]] = {
-    "a few": (2, 9),
-    "several": (3, 9),
-    "dozens": (24, 99),
-    "scores": (40, 99),
-    "hundreds": (200, 999),
-    "several hundred": (300, 999),
-    "thousands": (2_000, 9_999),
-    "several thousand": (3_000, 9_999),
-    "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 9_999_999),
-}
+MAX_FIGURE = 10**15
+"""No count a situation report gives comes near this; a longer number is a typo or an attack."""
 
-_PREFIXES: dict[str, FigureKind] = {
+_CANONICAL_PREFIX: dict[FigureKind, str] = {
     "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "approx.": "about",
-    "roughly": "about",
-    "some": "about",
-    "~": "about",
-    "at least": "at_least",
-    "more than": "more_than",
-    "over": "more_than",
-    "up to": "up_to",
-    "at most": "up_to",
-}
-_PREFIX_TEXT: dict[FigureKind, str] = {
-    "about": "about",
+    "nearly": "nearly",
+    "just_over": "just over",
     "at_least": "at least",
     "more_than": "more than",
     "up_to": "up to",
 }
-_SUFFIXES = {"k": 1_000, "m": 1_000_000, "thousand": 1_000, "million": 1_000_000}
-_NUMBER = re.compile(r"^(\d[\d,\s]*(?:\.\d+)?)\s*(k|m|thousand|million)?$")
-_RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|\bto\b)\s*(.+)$")
-
-
-class FigureError(ValueError):
-    """A figure could not be read; the message says what was expected."""
+_RANGE = re.compile(r"^(?:between\s+)?(.+?)\s*(?:-|–|—|\bto\b|\band\b)\s*(.+)$")
+_NOT_KNOWN = {
+    "undisclosed": "undisclosed",
+    "not disclosed": "undisclosed",
+    "withheld": "undisclosed",
+    "unknown": "unknown",
+    "not known": "unknown",
+    "?": "unknown",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,28 +64,30 @@ class Figure:
     """A counted quantity as a source stated it.
 
     ``low`` and ``high`` are the inclusive bounds implied by the wording; ``high``
-    is None when there is no upper bound (at least, more than, undisclosed) and
-    ``low`` is None only for undisclosed figures.
+    is None when there is no upper bound (at least, more than) and both are None
+    for figures that are undisclosed or unknown. ``written`` is the phrase as the
+    source put it (None for an exact integer written as digits).
     """
 
     kind: FigureKind
     low: int | None = None
     high: int | None = None
-    words: str | None = None
+    written: str | None = None
 
     # -- construction ---------------------------------------------------------
     @classmethod
     def exact(cls, value: int) -> Figure:
         """An exact count."""
-        _check_non_negative(value)
+        _check_range(value)
         return cls("exact", value, value)
 
     @classmethod
     def parse(cls, value: Any) -> Figure:
         """Read a figure from the file or from what a user typed.
 
-        Accepts integers and phrases such as ``3,000``, ``about 600``,
-        ``at least 389,645``, ``100k-200k``, ``undisclosed`` or
+        Accepts integers and phrases such as ``3,000``, ``about 600``, ``nearly
+        300,000``, ``about 7.2 million``, ``more than a million``, ``100k-200k``,
+        ``between 100,000 and 120,000``, ``undisclosed``, ``unknown`` or
         ``hundreds of thousands``. Raises FigureError otherwise.
         """
         if isinstance(value, Figure):
@@ -100,127 +97,123 @@ class Figure:
         if isinstance(value, int):
             return cls.exact(value)
         if isinstance(value, float):
-            if value.is_integer():
+            if value.is_integer() and abs(value) <= MAX_FIGURE:
                 return cls.exact(int(value))
             raise FigureError(f"a figure counts whole things: {value} is not a whole number")
         if not isinstance(value, str):
             raise FigureError("expected a number or a phrase such as 'about 600'")
-        text = " ".join(value.strip().lower().split())
+        written = " ".join(value.split())
+        text = written.lower()
         if not text:
-            raise FigureError("a figure cannot be empty; write 'undisclosed' if it is not known")
-        if text in ("undisclosed", "unknown", "not disclosed", "?"):
-            return cls("undisclosed")
+            raise FigureError("a figure cannot be empty; write 'unknown' or 'undisclosed'")
+        if len(text) > 120:
+            raise FigureError("a figure is a short phrase (at most 120 characters)")
+        if text in _NOT_KNOWN:
+            kind = _NOT_KNOWN[text]
+            return cls(kind, None, None, None if text == kind else written)  # type: ignore[arg-type]
         if text in WORD_BOUNDS:
             low, high = WORD_BOUNDS[text]
-            return cls("words", low, high, text)
-        for prefix, kind in sorted(_PREFIXES.items(), key=lambda kv: -len(kv[0])):
+            return cls("words", low, high, written)
+        for prefix, kind in PREFIXES:
             if text.startswith(prefix) and (prefix == "~" or text[len(prefix) :][:1] == " "):
-                number = _number(text[len(prefix) :].strip(), value)
-                if kind == "about":
-                    return cls("about", number, number)
-                if kind == "at_least":
-                    return cls("at_least", number, None)
-                if kind == "more_than":
-                    return cls("more_than", number + 1, None)
-                return cls("up_to", 0, number)
+                return _qualified(kind, number(text[len(prefix) :].strip(), value), written)
         if text.startswith("-"):
             raise FigureError(f"a figure cannot be negative: {value!r}")
-        match = _RANGE.match(text)
-        if match and not _NUMBER.match(text):
-            low, high = _number(match.group(1), value), _number(match.group(2), value)
+        try:
+            exact = number(text, value)
+        except FigureError:
+            match = _RANGE.match(text)
+            if not match:
+                raise
+            low, high = number(match.group(1), value), number(match.group(2), value)
             if low > high:
-                raise FigureError(f"range {value!r} runs backwards: write the smaller number first")
+                raise FigureError(
+                    f"range {value!r} runs backwards: write the smaller number first"
+                ) from None
             if low == high:
                 return cls.exact(low)
-            return cls("range", low, high)
-        return cls.exact(_number(text, value))
+            return cls("range", low, high, written)
+        _check_range(exact)
+        plain = re.fullmatch(r"[\d,]+", text) is not None
+        return cls("exact", exact, exact, None if plain else written)
 
     # -- output ---------------------------------------------------------------
     def to_yaml(self) -> int | str:
-        """The canonical form stored in the file: an int when exact, else a phrase."""
+        """What the file stores: an int when exact and written as digits, else the phrase."""
+        if self.written is not None:
+            return self.written
         if self.kind == "exact":
             assert self.low is not None
             return self.low
+        return self.canonical
+
+    @property
+    def canonical(self) -> str:
+        """The phrase sitrep would write for these bounds ('about 600', '100-200')."""
+        if self.kind == "exact":
+            return str(self.low)
         if self.kind == "range":
             return f"{self.low}-{self.high}"
-        if self.kind == "undisclosed":
-            return "undisclosed"
-        if self.kind == "words":
-            assert self.words is not None
-            return self.words
-        return f"{_PREFIX_TEXT[self.kind]} {self.stated}"
+        if self.kind in ("undisclosed", "unknown", "words"):
+            return self.written if self.kind == "words" and self.written else self.kind
+        return f"{_CANONICAL_PREFIX[self.kind]} {self.stated}"
 
     @property
     def stated(self) -> int:
         """The number the source stated (for 'more than 5' that is 5)."""
-        if self.kind == "more_than":
+        if self.kind in ("more_than", "just_over"):
             assert self.low is not None
             return self.low - 1
-        if self.kind == "up_to":
+        if self.kind in ("up_to", "nearly"):
             assert self.high is not None
             return self.high
         return self.low or 0
 
     def __str__(self) -> str:
-        """Honest prose with thousands separators: 'at least 3,000', 'about 600'."""
+        """The wording as written, with thousands separators: 'at least 3,000'."""
+        if self.written is not None:
+            return prettify(self.written)
         if self.kind == "exact":
             return f"{self.low:,}"
         if self.kind == "range":
             return f"{self.low:,}–{self.high:,}"
-        if self.kind == "undisclosed":
-            return "undisclosed"
-        if self.kind == "words":
-            return str(self.words)
-        return f"{_PREFIX_TEXT[self.kind]} {self.stated:,}"
+        return prettify(self.canonical)
 
     @property
     def is_known(self) -> bool:
-        """False for undisclosed figures, which have no bounds at all."""
-        return self.kind != "undisclosed"
+        """False for undisclosed and unknown figures, which have no bounds at all."""
+        return self.kind not in ("undisclosed", "unknown")
+
+    @property
+    def is_approximate(self) -> bool:
+        """An estimate around a number (about, nearly, just over, counting words)."""
+        return self.kind in APPROXIMATE
+
+    def same_value(self, other: Figure) -> bool:
+        """Whether two figures say the same thing, whatever the wording."""
+        return (self.kind, self.low, self.high) == (other.kind, other.low, other.high)
 
 
-def _check_non_negative(value: int) -> None:
+def _qualified(kind: FigureKind, n: int, written: str) -> Figure:
+    _check_range(n)
+    if kind == "about":
+        return Figure("about", n, n, written)
+    if kind == "nearly":
+        return Figure("nearly", n - n // 10, n, written)
+    if kind == "just_over":
+        return Figure("just_over", n + 1, n + max(1, n // 10), written)
+    if kind == "at_least":
+        return Figure("at_least", n, None, written)
+    if kind == "more_than":
+        return Figure("more_than", n + 1, None, written)
+    return Figure("up_to", 0, n, written)
+
+
+def _check_range(value: int) -> None:
     if value < 0:
         raise FigureError(f"a figure cannot be negative: {value}")
-
-
-def _number(text: str, original: object) -> int:
-    match = _NUMBER.match(text.strip())
-    if not match:
-        raise FigureError(
-            f"cannot read {original!r} as a figure: write a number (3000, 3,000, 100k), "
-            "a qualified number (about 600, at least 3,000, more than 50, up to 4,000), "
-            "a range (100k-200k), 'undisclosed', or words such as 'hundreds of thousands'"
-        )
-    digits = match.group(1).replace(",", "").replace(" ", "")
-    scale = _SUFFIXES.get(match.group(2) or "", 1)
-    if "." in digits and scale == 1:
-        raise FigureError(f"a figure counts whole things: {original!r} is not a whole number")
-    number = round(float(digits) * scale) if "." in digits else int(digits) * scale
-    _check_non_negative(number)
-    return number
-
-
-def sum_figures(figures: list[Figure]) -> Figure:
-    """Add figures honestly: any open bound or undisclosed part makes the total 'at least'.
-
-    Undisclosed parts add nothing to the lower bound; the result is exact only
-    when every part is exact.
-    """
-    if not figures:
-        return Figure.exact(0)
-    low = sum(f.low or 0 for f in figures)
-    if all(f.kind == "exact" for f in figures):
-        return Figure.exact(low)
-    if all(f.kind == "undisclosed" for f in figures):
-        return Figure("undisclosed")
-    if any(f.high is None for f in figures):
-        return Figure("at_least", low, None)
-    high = sum(f.high or 0 for f in figures)
-    if high == low:
-        # Only "about" and exact parts: the total is as approximate as its parts.
-        return Figure("about", low, low)
-    return Figure("range", low, high)
+    if value > MAX_FIGURE:
+        raise FigureError(f"a figure cannot be larger than {MAX_FIGURE:,}: check for a typo")
 
 
 def _validate(value: Any) -> Figure:
@@ -237,14 +230,16 @@ FigureField = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 0},
+                {"type": "integer", "minimum": 0, "maximum": MAX_FIGURE},
                 {
                     "type": "string",
-                    "description": "about N, at least N, more than N, up to N, N-M, "
-                    "undisclosed, or counting words such as 'hundreds of thousands'",
+                    "maxLength": 120,
+                    "description": "about N, nearly N, just over N, at least N, more than N, "
+                    "up to N, N-M, between N and M, undisclosed, unknown, or counting words "
+                    "such as 'hundreds of thousands'; numbers may say '7.2 million'",
                 },
             ]
         }
     ),
 ]
-"""A pydantic field type for figures (validates phrases, serializes canonically)."""
+"""A pydantic field type for figures (validates phrases, keeps and writes their wording)."""

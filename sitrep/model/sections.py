@@ -13,18 +13,16 @@ from typing import Literal
 
 from sitrep.model.entries import (
     Assessment,
-    Displacement,
     Entry,
     Evacuation,
+    FigureEntry,
     Note,
     Party,
     Place,
     Source,
 )
 
-Section = Literal[
-    "parties", "sources", "territory", "evacuations", "displacement", "notes", "outlook"
-]
+Section = Literal["parties", "sources", "places", "evacuations", "figures", "notes", "outlook"]
 
 
 @dataclass(frozen=True)
@@ -45,32 +43,20 @@ class SectionInfo:
 
     @property
     def cites_sources(self) -> bool:
-        """Whether its entries carry a list of source ids."""
-        return "sources" in self.model.model_fields
+        """Whether its entries cite sources (in a field or in their parts)."""
+        from sitrep.model.refs import cites
+
+        return cites(self.model)
 
 
 REGISTRY: tuple[SectionInfo, ...] = (
     SectionInfo("parties", Party, "id", "Parties", "party", "parties", "party"),
     SectionInfo("sources", Source, "id", "Sources", "source", "sources", "source"),
-    SectionInfo("territory", Place, "id", "Territory", "place", "places", "place"),
+    SectionInfo("places", Place, "id", "Places", "place", "places", "place"),
     SectionInfo(
-        "evacuations",
-        Evacuation,
-        "country",
-        "Evacuations",
-        "evacuation",
-        "evacuations",
-        "evacuation",
+        "evacuations", Evacuation, "actor", "Evacuations", "evacuation", "evacuations", "evacuation"
     ),
-    SectionInfo(
-        "displacement",
-        Displacement,
-        "id",
-        "Displacement figures",
-        "figure",
-        "figures",
-        "displacement figure",
-    ),
+    SectionInfo("figures", FigureEntry, "id", "Figures", "figure", "figures", "figure"),
     SectionInfo("notes", Note, None, "Humanitarian notes", "note", "notes", "note"),
     SectionInfo(
         "outlook", Assessment, None, "Outlook", "outlook item", "outlook items", "outlook item"

@@ -1,41 +1,34 @@
-"""The situation: a header and the lists of entries, plus the checks across entries."""
+"""The situation: a header and the lists of entries. Cross-entry checks are in problems.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
-from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from sitrep.model.base import Count, Entry, HourMinute, Text
+from sitrep.model.dates import days_before
+
+if TYPE_CHECKING:
+    from sitrep.model.problems import Finding
 from sitrep.model.entries import (
     Assessment,
-    Displacement,
-    Entry,
     Evacuation,
+    FigureEntry,
     Note,
     Party,
     Place,
     Source,
-    Text,
 )
-from sitrep.model.sections import CITING
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The file format this version of sitrep writes (the top-level ``sitrep:`` key)."""
 
 Path = tuple[str | int, ...]
-"""A location in the file as keys and list indexes, e.g. ('territory', 3, 'holder')."""
+"""A location in the file as keys and list indexes, e.g. ('places', 3, 'control', 0)."""
 
-MAX_PROBLEMS = 200
-"""At most this many cross-entry problems are reported (a hostile file may have millions)."""
-
-SUGGEST_AMONG = 1000
-"""'Did you mean' is only worked out among this many ids (difflib is quadratic)."""
-
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _OFFSET = re.compile(r"^(UTC|GMT)?[+-](0\d|1[0-4]):?[0-5]\d$|^(UTC|GMT|Z)$")
 
 
@@ -45,9 +38,11 @@ class Header(Entry):
     title: Text
     region: Text = Field(description="Country or region covered")
     as_of: dt.date
-    as_of_time: str | None = Field(default=None, description="Local time, HH:MM (24h)")
-    timezone: str | None = Field(default=None, description="e.g. UTC+04:30 or Asia/Kabul")
-    report_number: int | None = Field(default=None, ge=1)
+    as_of_time: HourMinute | None = Field(default=None, description="Local time, HH:MM (24h)")
+    timezone: str | None = Field(
+        default=None, description="An offset such as UTC+04:30, or an IANA name (Area/City)"
+    )
+    report_number: Count | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     produced_by: str | None = None
@@ -55,13 +50,6 @@ class Header(Entry):
     outline: str | None = Field(
         default=None, description="GeoJSON outline for the map, relative to this file"
     )
-
-    @field_validator("as_of_time")
-    @classmethod
-    def _time_is_hh_mm(cls, value: str | None) -> str | None:
-        if value is not None and not _TIME.match(value):
-            raise ValueError("as_of_time must be a 24-hour time such as 18:30")
-        return value
 
     @field_validator("timezone")
     @classmethod
@@ -73,14 +61,14 @@ class Header(Entry):
         if value not in available_timezones():
             raise ValueError(
                 f"unknown time zone {value!r}: use an offset such as UTC+04:30 "
-                "or a name such as Asia/Kabul"
+                "or an IANA time-zone name (Area/City)"
             )
         return value
 
     @model_validator(mode="after")
     def _period_in_order(self) -> Header:
         if self.period_start and self.period_end and self.period_start > self.period_end:
-            raise ValueError("period_start is after period_end")
+            raise ValueError("period_start is after period_end: swap them")
         if self.as_of_time is None and self.timezone is not None:
             raise ValueError("a timezone needs an as_of_time")
         return self
@@ -88,26 +76,31 @@ class Header(Entry):
     @property
     def period_from(self) -> dt.date:
         """Start of the period covered: the header's, else seven days before as-of."""
-        return self.period_start or self.as_of - dt.timedelta(days=7)
+        return self.period_start or days_before(self.as_of, 7)
+
+    @property
+    def period_to(self) -> dt.date:
+        """End of the period covered: the header's, else the as-of date."""
+        return self.period_end or self.as_of
 
 
 class Situation(Entry):
     """A whole situation file. Counts and headline figures are derived, never stored."""
 
-    sitrep: Literal[1] = Field(
-        default=1, description="File format version, so old files can be migrated"
+    sitrep: Literal[2] = Field(
+        default=2, description="File format version, so old files can be migrated"
     )
     header: Header
     parties: list[Party] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
-    territory: list[Place] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
     evacuations: list[Evacuation] = Field(default_factory=list)
-    displacement: list[Displacement] = Field(default_factory=list)
+    figures: list[FigureEntry] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
     outlook: list[Assessment] = Field(default_factory=list)
 
     # -- lookups ---------------------------------------------------------------
-    def party(self, party_id: str) -> Party | None:
+    def party(self, party_id: str | None) -> Party | None:
         """The party with this id, if any."""
         return next((p for p in self.parties if p.id == party_id), None)
 
@@ -115,70 +108,26 @@ class Situation(Entry):
         """The source with this id, if any."""
         return next((s for s in self.sources if s.id == source_id), None)
 
-    def seat_of_government(self) -> Place | None:
-        """The place marked as the seat of government, if one is."""
-        return next((p for p in self.territory if p.seat_of_government), None)
+    def place(self, place_id: str | None) -> Place | None:
+        """The place with this id, if any."""
+        return next((p for p in self.places if p.id == place_id), None)
 
-    # -- checks across entries ---------------------------------------------------
-    def problems(self) -> list[tuple[Path, str]]:
-        """Cross-entry errors: unknown references, duplicate ids, two seats of government.
+    def party_name(self, party_id: str | None) -> str:
+        """A party's name in running text ('the Taliban'); the id when it is not listed."""
+        party = self.party(party_id)
+        return party.prose if party is not None else str(party_id)
 
-        Each is returned with the path of the offending value, so the loader can
-        point at its line and column.
-        """
-        return list(itertools.islice(_reference_problems(self), MAX_PROBLEMS))
+    def allies(self, a: str | None, b: str | None) -> bool:
+        """Whether two parties are on one side (a party is its own ally)."""
+        if a is None or b is None:
+            return False
+        if a == b:
+            return True
+        pa, pb = self.party(a), self.party(b)
+        return pa is not None and pb is not None and pa.side_id == pb.side_id
 
+    def problems(self) -> list[Finding]:
+        """Cross-entry errors, each with the path of the offending value (see problems.py)."""
+        from sitrep.model.problems import cross_entry_problems
 
-def _reference_problems(s: Situation) -> Iterator[tuple[Path, str]]:
-    party_ids = {p.id for p in s.parties}
-    source_ids = {x.id for x in s.sources}
-    yield from _duplicates("parties", [p.id for p in s.parties], "id", "party id")
-    yield from _duplicates("sources", [x.id for x in s.sources], "id", "source id")
-    yield from _duplicates("territory", [p.id for p in s.territory], "id", "place id")
-    yield from _duplicates(
-        "evacuations", [e.country.casefold() for e in s.evacuations], "country", "country"
-    )
-    yield from _duplicates("displacement", [d.id for d in s.displacement], "id", "figure id")
-    seats = [i for i, p in enumerate(s.territory) if p.seat_of_government]
-    for i in seats[1:]:
-        yield (
-            ("territory", i, "seat_of_government"),
-            f"only one place can be the seat of government ({s.territory[seats[0]].name} is)",
-        )
-    for i, place in enumerate(s.territory):
-        if place.holder not in party_ids:
-            yield (("territory", i, "holder"), _unknown("party", place.holder, party_ids))
-        if (place.lat is None) != (place.lon is None):
-            yield (("territory", i, "lat" if place.lat is None else "lon"), "give both lat and lon")
-    for section in CITING:
-        for i, entry in enumerate(getattr(s, section)):
-            for j, ref in enumerate(entry.sources):
-                if ref not in source_ids:
-                    yield ((section, i, "sources", j), _unknown("source", ref, source_ids))
-
-
-def _duplicates(section: str, keys: list[str], field: str, what: str) -> Iterator[tuple[Path, str]]:
-    seen: dict[str, int] = {}
-    for i, key in enumerate(keys):
-        if key in seen:
-            yield (
-                (section, i, field),
-                f"duplicate {what} {key!r} (first used in entry {seen[key] + 1})",
-            )
-        else:
-            seen[key] = i
-
-
-def _unknown(what: str, ref: str, known: set[str]) -> str:
-    import difflib
-
-    message = f"unknown {what} {ref!r}"
-    few = len(known) <= SUGGEST_AMONG
-    close = difflib.get_close_matches(ref, sorted(known), n=1) if few else []
-    if close:
-        message += f"; did you mean {close[0]!r}?"
-    elif not known:
-        message += (
-            f" (no {what} is defined: add it under {(what == 'party' and 'parties') or 'sources'})"
-        )
-    return message
+        return cross_entry_problems(self)

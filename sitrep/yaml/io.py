@@ -19,12 +19,12 @@ import yaml
 
 from sitrep.errors import Problem, SitrepDataError, SitrepIOError
 from sitrep.model.situation import Path, Situation
-from sitrep.model.validate import Invalid, validate_situation
+from sitrep.model.validate import Invalid, format_version, validate_situation
 from sitrep.yaml import nodes as yamlnodes
 from sitrep.yaml.fast import Declined, read_plain, without_gc
 from sitrep.yaml.locate import locate_all
 from sitrep.yaml.nodes import NodeError, compose, locate, to_python
-from sitrep.yaml.problems import Locate, located, validation_problems
+from sitrep.yaml.problems import Locate, validation_problems
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
 """Larger files are refused before reading: 40 MiB holds about 110,000 places.
@@ -131,13 +131,17 @@ def parse_situation(text: str, name: str = "<text>") -> Situation:
             [Problem(name, 1, 1, "a situation file is a mapping (key: value), not a list or text")]
         )
     try:
-        situation = validate_situation(data, values)
+        return validate_situation(data, values)
     except Invalid as exc:
-        raise SitrepDataError(validation_problems(name, where, exc)) from None
-    problems = situation.problems()
-    if problems:
-        raise SitrepDataError(located(name, where, [(p, False, m) for p, m in problems]))
-    return situation
+        version = 1 if _is_v1(data) else 2
+        raise SitrepDataError(validation_problems(name, where, exc, version=version)) from None
+
+
+def _is_v1(data: dict[str, Any]) -> bool:
+    try:
+        return format_version(data) == 1
+    except Invalid:
+        return False
 
 
 def _too_large_message(read: Declined) -> str:

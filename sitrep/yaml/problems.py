@@ -1,27 +1,33 @@
-"""Validation errors and cross-entry problems as FILE:LINE:COL messages.
+"""Validation errors and cross-entry problems as FILE:LINE:COL messages that say what to do.
 
-The positions come from a Locate function: yamlnodes.locate over libyaml's node
-tree when the full parser read the file, yamllocate.locate_all over the text
-when the fast reader did. Both give the same line and column.
+The positions come from a Locate function: nodes.locate over libyaml's node
+tree when the full parser read the file, locate.locate_all over the text when
+the fast reader did. Both give the same line and column.
 """
 
 from __future__ import annotations
 
-import difflib
+import types
+import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel
 
 from sitrep.errors import Problem
-from sitrep.model.sections import SECTION_MODELS
-from sitrep.model.situation import MAX_PROBLEMS, Header, Path, Situation
+from sitrep.model.base import Entry
+from sitrep.model.problems import MAX_PROBLEMS
+from sitrep.model.sections import SECTION
+from sitrep.model.situation import Path, Situation
+from sitrep.model.suggest import did_you_mean
+from sitrep.model.v1.situation import Situation as V1Situation
 from sitrep.model.validate import SLICE, Invalid
 
 Locate = Callable[[Sequence[tuple[Path, bool]]], list[tuple[int, int] | None]]
 """The 0-based (line, column) of each (path, key?) in the file, or None."""
 
-_MODELS: dict[str, type[BaseModel]] = {"header": Header, **SECTION_MODELS}
+_NOUNS = {"header": "the header", **{name: f"a {info.noun}" for name, info in SECTION.items()}}
+_NOUNS.update(territory="a place", displacement="a displacement figure")
 
 
 def located(name: str, where: Locate, found: Sequence[tuple[Path, bool, str]]) -> list[Problem]:
@@ -35,15 +41,31 @@ def located(name: str, where: Locate, found: Sequence[tuple[Path, bool, str]]) -
     ]
 
 
-def validation_problems(name: str, where: Locate, invalid: Invalid) -> list[Problem]:
-    """The first MAX_PROBLEMS validation errors, located (a hostile file may have millions)."""
+def validation_problems(
+    name: str, where: Locate, invalid: Invalid, *, version: int = 2
+) -> list[Problem]:
+    """Every validation error and cross-entry finding (up to MAX_PROBLEMS), located."""
+    root = V1Situation if version == 1 else Situation
     errors = invalid.errors
-    problems = located(name, where, [_explain(error) for error in errors[:MAX_PROBLEMS]])
-    if len(errors) > MAX_PROBLEMS:
-        more = len(errors) - MAX_PROBLEMS
-        problems.append(
-            Problem(name, None, None, f"{more:,} more problems (the first {MAX_PROBLEMS} follow)")
-        )
+    explained = [_explain(error, root) for error in errors[:MAX_PROBLEMS]]
+    findings = invalid.findings[: max(0, MAX_PROBLEMS - len(explained))]
+    firsts = where([(f.first, False) for f in findings if f.first is not None])
+    spots = iter(firsts)
+    for finding in findings:
+        message = finding.message
+        if finding.first is not None:
+            spot = next(spots)
+            if spot is not None:
+                message += f" (first used on line {spot[0] + 1})"
+        explained.append((finding.path, False, message))
+    problems = located(name, where, explained)
+    more = (
+        max(0, len(errors) - MAX_PROBLEMS)
+        + (len(invalid.findings) - len(findings))
+        + invalid.more_findings
+    )
+    if more:
+        problems.append(Problem(name, None, None, f"and {more:,} more problems"))
     if invalid.stopped_at is not None:
         section, start = invalid.stopped_at
         problems.append(
@@ -58,26 +80,96 @@ def validation_problems(name: str, where: Locate, invalid: Invalid) -> list[Prob
     return problems
 
 
-def _explain(error: Any) -> tuple[Path, bool, str]:
+def _explain(error: Any, root: type[BaseModel]) -> tuple[Path, bool, str]:
     """Where a pydantic error points (path, at the key?) and what it says, in our words."""
-    loc: Path = tuple(error["loc"])
-    field = next((str(p) for p in reversed(loc) if isinstance(p, str) and "[" not in p), "")
+    loc: Path = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
+    field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
     kind = error["type"]
     if kind == "extra_forbidden":
-        message = f"unknown key {field!r}"
-        known = _fields_at(loc[:-1])
-        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
-        message += (
-            f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(known)})"
-        )
-        return loc, True, message
+        key = str(error["loc"][-1])
+        known = _fields_at(root, loc[:-1])
+        close = did_you_mean(key, known)
+        hint = f"; did you mean {close!r}?" if close else f" (known keys: {', '.join(known)})"
+        return loc, True, f"unknown key {key!r}{hint}"
     if kind == "missing":
         return loc[:-1], False, f"missing required key {field!r}"
+    return loc, False, _message(error, field, loc)
+
+
+def _message(error: Any, field: str, loc: Path) -> str:
+    kind = str(error["type"])
+    given = error.get("input")
+    prefix = f"{field}: " if field else ""
+    if kind.startswith("date") or kind == "date_from_datetime_parsing":
+        return f"{prefix}{_shown(given)} is not a date: write dates as YYYY-MM-DD, e.g. 2024-12-02"
+    if kind == "string_pattern_mismatch" and field in _ID_FIELDS:
+        return (
+            f"{prefix}{_shown(given)} is not an id: use letters, digits, '-', '_' or '.', "
+            "starting with a letter or digit (e.g. north-district)"
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        what = _NOUNS.get(str(loc[0]) if loc else "", "this entry")
+        if loc and isinstance(loc[-1], int) and len(loc) == 2:
+            what = _NOUNS.get(str(loc[0]), "an entry")
+        return (
+            f"{what} is a set of keys (key: value on lines of its own), not "
+            f"{_kind_of(given)}: check the indentation"
+        )
+    if kind in ("float_type", "float_parsing", "int_type", "int_parsing") and isinstance(
+        given, str
+    ):
+        return f"{prefix}should be a number, not text: remove the quotes"
+    if kind in ("float_type", "int_type") and isinstance(given, bool):
+        return f"{prefix}should be a number, not {str(given).lower()}"
+    if kind == "list_type":
+        return f"{prefix}should be a list (one '- item' per line), not {_kind_of(given)}"
     message = str(error["msg"]).removeprefix("Value error, ").replace("Input should", "should")
-    return loc, False, f"{field}: {message}" if field else message
+    return f"{prefix}{message}"
 
 
-def _fields_at(loc: Path) -> list[str]:
-    strings = [p for p in loc if isinstance(p, str)]
-    model = _MODELS.get(strings[0]) if strings else Situation
-    return list((model or Situation).model_fields)
+_ID_FIELDS = {
+    "id", "holder", "parties", "by", "seat", "merged_into", "side", "within", "place",
+    "sources", "embassy_sources",
+}  # fmt: skip
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return f"a {type(value).__name__}"
+
+
+def _fields_at(root: type[BaseModel], loc: Path) -> list[str]:
+    """The keys allowed where loc points (walking nested models along the path)."""
+    model: type[BaseModel] = root
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        field = model.model_fields.get(step)
+        nested = _model_in(field.annotation) if field is not None else None
+        if nested is None:
+            break
+        model = nested
+    return list(model.model_fields)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model inside list[Model], Model | None, or Model."""
+    if isinstance(annotation, type) and issubclass(annotation, Entry):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,164 @@
+"""Who holds what, at any date: control counts derived from the places' histories."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep.model.entries import ControlChange, ControlState, Place
+from sitrep.model.situation import Situation
+
+
+def change_on(place: Place, day: dt.date | None) -> ControlChange | None:
+    """The control in force on day (None: as it stands); fast when the last change applies."""
+    control = place.control
+    if not control:
+        return None
+    last = control[-1]
+    if last.retracted is None and (day is None or last.date is None or last.date <= day):
+        return last
+    return place.change_on(day)
+
+
+@dataclass
+class PartyCount:
+    """How many places one party holds, split by how sure we are, and where it fights."""
+
+    party_id: str
+    name: str
+    held: int = 0
+    confirmed: int = 0
+    reported: int = 0
+    claimed: int = 0
+    under_pressure: int = 0
+    """Of the places it holds, how many are besieged, encircled or only partly held."""
+    contested: int = 0
+    """Contested places it is named in (not counted as held)."""
+
+
+@dataclass
+class ControlSummary:
+    """Control of a set of places: held by each party, contested, unclear, not stated."""
+
+    total: int
+    parties: list[PartyCount] = field(default_factory=list)
+    contested: int = 0
+    unclear: int = 0
+    unstated: int = 0
+
+    def of(self, party_id: str) -> PartyCount | None:
+        """The count for one party."""
+        return next((c for c in self.parties if c.party_id == party_id), None)
+
+    @property
+    def holding(self) -> list[PartyCount]:
+        """Parties that hold at least one place, most places first (file order on ties)."""
+        order = {c.party_id: i for i, c in enumerate(self.parties)}
+        held = [c for c in self.parties if c.held]
+        return sorted(held, key=lambda c: (-c.held, order[c.party_id]))
+
+
+def control_summary(
+    s: Situation, *, day: dt.date | None = None, places: list[Place] | None = None
+) -> ControlSummary:
+    """Count places per holder on day (None: as they stand), parties in file order."""
+    chosen = s.places if places is None else places
+    counts = {p.id: PartyCount(p.id, p.prose) for p in s.parties}
+    summary = ControlSummary(total=len(chosen))
+    tally: Counter[tuple[str | None, str, ControlState]] = Counter()
+    contested: Counter[str] = Counter()
+    for place in chosen:
+        change = change_on(place, day)
+        if change is None:
+            summary.unstated += 1
+            continue
+        state = change.state
+        if state == "contested":
+            summary.contested += 1
+            for party in change.parties:
+                contested[party] += 1
+        elif state == "unclear":
+            summary.unclear += 1
+        else:
+            tally[(change.holder, change.confidence, state)] += 1
+    for (holder, confidence, state), n in tally.items():
+        assert holder is not None
+        count = counts.get(holder)
+        if count is None:
+            count = counts[holder] = PartyCount(holder, holder)
+        count.held += n
+        setattr(count, confidence, getattr(count, confidence) + n)
+        if state != "controlled":
+            count.under_pressure += n
+    for party, n in contested.items():
+        if party not in counts:
+            counts[party] = PartyCount(party, party)
+        counts[party].contested += n
+    summary.parties = list(counts.values())
+    return summary
+
+
+def controlled_places(s: Situation) -> list[Place]:
+    """Places whose control is stated at all (the ones the counts are about)."""
+    return [p for p in s.places if p.control]
+
+
+def headline_places(s: Situation) -> tuple[str, list[Place]]:
+    """The kind of place the headline counts, and those places (the most common kind).
+
+    A situation may list provinces, the cities in them and an airport: the counts
+    people read ("18 of 34 provinces") are of the most common kind among places
+    with stated control ("other" when kinds are not given).
+    """
+    stated = controlled_places(s)
+    if not stated:
+        return "other", []
+    kinds = Counter(p.kind for p in stated)
+    kind = min(kinds, key=lambda k: (-kinds[k], k == "other", k))
+    return kind, [p for p in stated if p.kind == kind]
+
+
+@dataclass(frozen=True)
+class HandChange:
+    """A place that changed hands: from one holder to another, by a dated change."""
+
+    place: Place
+    change: ControlChange
+    before: str
+    after: str
+
+
+def changed_hands(s: Situation, start: dt.date, end: dt.date) -> list[HandChange]:
+    """Places whose holder really changed between start and end (inclusive), oldest first.
+
+    A change counts only when the controller before it and after it are both known
+    and differ: fighting breaking out (contested), a siege or a confirmation of the
+    same holder are not changes of hands. A retracted claim is not a change.
+    """
+    found: list[HandChange] = []
+    for place in s.places:
+        for change in place.control:
+            if change.date is None or not start <= change.date <= end:
+                continue
+            if change.retracted is not None and change.retracted <= end:
+                continue
+            after = change.controller
+            previous = _controller_before(place, change)
+            if after is not None and previous is not None and previous != after:
+                found.append(HandChange(place, change, previous, after))
+    found.sort(key=lambda h: (h.change.date, h.place.name))
+    return found
+
+
+def _controller_before(place: Place, change: ControlChange) -> str | None:
+    """The last known holder before this change (skipping contested spells and retractions)."""
+    index = next(i for i, c in enumerate(place.control) if c is change)
+    for earlier in reversed(place.control[:index]):
+        if earlier.retracted is not None and (
+            change.date is None or earlier.retracted <= change.date
+        ):
+            continue
+        if earlier.controller is not None:
+            return earlier.controller
+    return None
