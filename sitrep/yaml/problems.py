@@ -26,7 +26,13 @@ from sitrep.model.validate import SLICE, Invalid
 Locate = Callable[[Sequence[tuple[Path, bool]]], list[tuple[int, int] | None]]
 """The 0-based (line, column) of each (path, key?) in the file, or None."""
 
-_NOUNS = {"header": "the header", **{name: f"a {info.noun}" for name, info in SECTION.items()}}
+_NOUNS = {
+    "header": "the header",
+    **{
+        name: f"{'an' if info.noun[0] in 'aeiou' else 'a'} {info.noun}"
+        for name, info in SECTION.items()
+    },
+}
 _NOUNS.update(territory="a place", displacement="a displacement figure")
 
 
