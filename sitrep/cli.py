@@ -49,9 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "check",
         help="validate situation files",
-        description="Validate situation files; each problem is printed as FILE:LINE:COL: message.",
+        description="Validate situation files; each problem is printed as FILE:LINE:COL: message. "
+        "Warnings (unsourced facts, dates after as_of, far-off coordinates) do not fail the check "
+        "unless --strict is given.",
     )
     p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
 
     p = sub.add_parser(
         "fmt",
@@ -150,20 +153,26 @@ def _files_or_default(files: list[str]) -> list[Path]:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from sitrep.yaml.io import load_situation
+    from sitrep.yaml.io import check_situation, read_text
 
     code = 0
     for path in _files_or_default(args.files):
         try:
-            s = load_situation(path)
+            s, warnings = check_situation(read_text(path), str(path))
         except SitrepError as exc:
             for line in exc.lines():
                 print(line, file=sys.stderr)
             code = max(code, exc.exit_code)
             continue
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+        if warnings and args.strict:
+            code = max(code, 1)
+            print(f"{path}: {len(warnings)} warning(s), an error with --strict", file=sys.stderr)
+            continue
         print(
-            f"{path}: valid ({len(s.territory)} places, {len(s.evacuations)} evacuations, "
-            f"{len(s.displacement)} figures, {len(s.notes)} notes, {len(s.sources)} sources)"
+            f"{path}: valid ({len(s.places)} places, {len(s.evacuations)} evacuations, "
+            f"{len(s.figures)} figures, {len(s.notes)} notes, {len(s.sources)} sources)"
         )
     return code
 
@@ -181,12 +190,13 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
                 unchanged += 1
                 continue
             changed += 1
+            migrating = text.lstrip("\ufeff").startswith("sitrep: 1")
             if args.check:
-                print(f"would reformat {path}")
+                print(f"would {'migrate to format 2' if migrating else 'reformat'} {path}")
                 code = max(code, 1)
             else:
                 write_atomic(path, canonical, backup=True)
-                print(f"reformatted {path}")
+                print(f"{'migrated to format 2' if migrating else 'reformatted'}: {path}")
         except SitrepError as exc:
             for line in exc.lines():
                 print(line, file=sys.stderr)

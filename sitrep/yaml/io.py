@@ -24,7 +24,8 @@ from sitrep.yaml import nodes as yamlnodes
 from sitrep.yaml.fast import Declined, read_plain, without_gc
 from sitrep.yaml.locate import locate_all
 from sitrep.yaml.nodes import NodeError, compose, locate, to_python
-from sitrep.yaml.problems import Locate, validation_problems
+from sitrep.model.migrate import MIGRATION_NOTE
+from sitrep.yaml.problems import Locate, located, validation_problems
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
 """Larger files are refused before reading: 40 MiB holds about 110,000 places.
@@ -111,6 +112,25 @@ def load_situation(path: str | FsPath) -> Situation:
 @without_gc
 def parse_situation(text: str, name: str = "<text>") -> Situation:
     """Validate YAML text as a situation; every problem is reported with its line:col."""
+    return _parse(text, name)[0]
+
+
+def check_situation(text: str, name: str = "<text>") -> tuple[Situation, list[Problem]]:
+    """parse_situation, and the warnings about what it holds (each at its line:col)."""
+    from sitrep.model.warn import warnings
+
+    situation, where = without_gc(_parse)(text, name)
+    found = [(f.path, False, f"warning: {f.message}") for f in warnings(situation)]
+    if _is_v1_text(text):
+        found.insert(0, (("sitrep",), True, f"warning: {MIGRATION_NOTE}"))
+    return situation, located(name, where, found)
+
+
+def _is_v1_text(text: str) -> bool:
+    return text.lstrip("\ufeff").startswith("sitrep: 1")
+
+
+def _parse(text: str, name: str) -> tuple[Situation, Locate]:
     read = read_plain(text)
     where: Locate
     if isinstance(read, Declined):
@@ -131,7 +151,7 @@ def parse_situation(text: str, name: str = "<text>") -> Situation:
             [Problem(name, 1, 1, "a situation file is a mapping (key: value), not a list or text")]
         )
     try:
-        return validate_situation(data, values)
+        return validate_situation(data, values), where
     except Invalid as exc:
         version = 1 if _is_v1(data) else 2
         raise SitrepDataError(validation_problems(name, where, exc, version=version)) from None
