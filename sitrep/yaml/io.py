@@ -18,13 +18,13 @@ from typing import Any
 import yaml
 
 from sitrep.errors import Problem, SitrepDataError, SitrepIOError
+from sitrep.model.migrate import MIGRATION_NOTE
 from sitrep.model.situation import Path, Situation
 from sitrep.model.validate import Invalid, format_version, validate_situation
 from sitrep.yaml import nodes as yamlnodes
 from sitrep.yaml.fast import Declined, read_plain, without_gc
 from sitrep.yaml.locate import locate_all
 from sitrep.yaml.nodes import NodeError, compose, locate, to_python
-from sitrep.model.migrate import MIGRATION_NOTE
 from sitrep.yaml.problems import Locate, located, validation_problems
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
