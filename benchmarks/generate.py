@@ -2,12 +2,13 @@
 
     python benchmarks/generate.py --entries 10000 -o /tmp/sitrep-10k.yaml
 
-The same --entries (and --seed) always gives the same bytes. The file has N
-territory entries (settlements or districts with plausible names and coordinates
-inside a country-sized box), and evacuations, displacement figures, notes and
-sources in proportion, with several parties and a mix of confirmed, reported and
-claimed control. It is written through sitrep's canonical dumper, so loading and
-saving it again gives the same bytes.
+The same --entries (and --seed, --changes) always gives the same bytes. The file
+has N places (settlements or districts with plausible names and coordinates
+inside a country-sized box), each with a control history of about --changes
+changes (held, contested, besieged; confirmed, reported and claimed; now and
+then a retracted claim), and evacuations, figures with series, notes and sources
+in proportion, with several parties on three sides. It is written through
+sitrep's canonical dumper, so loading and saving it again gives the same bytes.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from pathlib import Path
 
 from sitrep.model.entries import (
     Assessment,
-    Displacement,
     Evacuation,
+    FigureEntry,
     Note,
     Party,
     Place,
@@ -39,11 +40,11 @@ LAT_RANGE = (29.4, 38.5)
 LON_RANGE = (60.5, 74.9)
 
 PARTIES = (
-    ("government", "Government of the Republic (armed forces and police)", "Government"),
-    ("front", "National Liberation Front", "Front"),
-    ("militia-north", "Northern Alliance militias", "North"),
-    ("militia-east", "Eastern Tribal Council forces", "East"),
-    ("islamic-state", "Islamic State Khorasan Province", "ISKP"),
+    ("government", "Government of the Republic (armed forces and police)", "Government", "state"),
+    ("front", "National Liberation Front", "Front", "front"),
+    ("militia-north", "Northern Alliance militias", "North", "state"),
+    ("militia-east", "Eastern Tribal Council forces", "East", "front"),
+    ("islamic-state", "Islamic State of the Provinces", "ISP", "islamic-state"),
 )
 PARTY_WEIGHTS = (45, 35, 10, 6, 4)
 
@@ -139,13 +140,21 @@ def _figure(rng: random.Random) -> Figure:
     return Figure("undisclosed")
 
 
-def generate(entries: int, seed: int = 1) -> Situation:
+DEFAULT_CHANGES = 3
+"""Control changes per place, on average, unless --changes says otherwise."""
+
+
+def generate(entries: int, seed: int = 1, changes: int = DEFAULT_CHANGES) -> Situation:
     """A valid situation with `entries` places and the other sections in proportion."""
-    rng = random.Random(seed * 1_000_003 + entries)
-    parties = [Party(id=i, name=n, short=s) for i, n, s in PARTIES]
+    rng = random.Random(seed * 1_000_003 + entries + 7919 * changes)
     sources = _sources(rng, max(10, entries // 20))
     source_ids = [s.id for s in sources]
-    places = _places(rng, entries, source_ids)
+    places = _places(rng, entries, source_ids, changes)
+    seat = next((p.id for p in places if p.holder == "government"), None)
+    parties = [
+        Party(id=i, name=n, short=s, side=side, seat=seat if i == "government" else None)
+        for i, n, s, side in PARTIES
+    ]
     names = [p.name for p in places]
     header = Header(
         title=f"Generated situation with {entries:,} places",
@@ -163,9 +172,9 @@ def generate(entries: int, seed: int = 1) -> Situation:
         header=header,
         parties=parties,
         sources=sources,
-        territory=places,
+        places=places,
         evacuations=_evacuations(rng, min(len(COUNTRIES), 3 + entries // 200), source_ids),
-        displacement=_displacement(rng, max(3, entries // 10), names, source_ids),
+        figures=_figures(rng, max(3, entries // 10), names, source_ids),
         notes=_notes(rng, max(4, entries // 5), names, source_ids),
         outlook=_outlook(rng, max(2, entries // 500), source_ids),
     )
@@ -194,54 +203,86 @@ def _sources(rng: random.Random, count: int) -> list[Source]:
     return out
 
 
-def _places(rng: random.Random, count: int, source_ids: list[str]) -> list[Place]:
+def _places(
+    rng: random.Random, count: int, source_ids: list[str], changes: int
+) -> list[Place]:
     out: list[Place] = []
     used: set[str] = set()
     seat = rng.randrange(count) if count else -1
+    party_ids = [p[0] for p in PARTIES]
     for i in range(count):
         name = place_name(rng)
         ident = _slug(name)
         if ident in used:
             ident = f"{ident}-{i + 1}"
         used.add(ident)
-        holder = "government" if i == seat else rng.choices(PARTIES, PARTY_WEIGHTS)[0][0]
-        confidence = rng.choices(("confirmed", "reported", "claimed"), (70, 20, 10))[0]
         place: dict[str, object] = {
             "id": ident,
             "name": name,
+            "kind": rng.choice(("district", "district", "town", "village", "city")),
             "capital": place_name(rng) if rng.random() < 0.3 else None,
             "aliases": [place_name(rng)] if rng.random() < 0.2 else [],
             "pcode": f"BK{i + 1:06d}",
             "lat": round(rng.uniform(*LAT_RANGE), 4),
             "lon": round(rng.uniform(*LON_RANGE), 4),
-            "holder": holder,
-            "control": "contested" if rng.random() < 0.08 else "controlled",
-            "confidence": confidence,
-            "according_to": dict((p[0], p[2]) for p in PARTIES)[holder]
-            if confidence != "confirmed"
-            else None,
-            "since": AS_OF - dt.timedelta(days=rng.randrange(0, 120))
-            if rng.random() < 0.6
-            else None,
-            "how": rng.choice(("fighting", "negotiated", "withdrawal", "unknown")),
-            "seat_of_government": i == seat,
-            "sources": rng.sample(source_ids, rng.choice((1, 1, 2, 3))),
+            "control": _history(rng, changes, source_ids, party_ids, i == seat),
             "note": _prose(rng, rng.choice((1, 2, 3))) if rng.random() < 0.3 else None,
         }
         out.append(Place.model_validate(place))
     return out
 
 
+def _history(
+    rng: random.Random, changes: int, source_ids: list[str], party_ids: list[str], seat: bool
+) -> list[dict[str, object]]:
+    """About `changes` control changes, oldest first; the seat stays with the government."""
+    count = max(1, changes + rng.randint(-1, 1)) if changes else 1
+    days = sorted(rng.sample(range(1, 720), min(count - 1, 719)), reverse=True)
+    weights = list(PARTY_WEIGHTS)
+    history: list[dict[str, object]] = []
+    holder = "government" if seat else rng.choices(party_ids, weights)[0]
+    history.append({"holder": holder, "sources": rng.sample(source_ids, 1)})
+    for n, ago in enumerate(days):
+        last = n == len(days) - 1
+        confidence = rng.choices(("confirmed", "reported", "claimed"), (70, 20, 10))[0]
+        change: dict[str, object] = {
+            "date": AS_OF - dt.timedelta(days=ago),
+            "how": rng.choice(("fighting", "negotiated", "withdrawal", "unknown")),
+            "confidence": confidence,
+            "according_to": "Local radio" if confidence != "confirmed" else None,
+            "sources": rng.sample(source_ids, rng.choice((1, 1, 2))),
+        }
+        roll = rng.random()
+        if seat:
+            change["holder"] = "government"
+        elif roll < 0.08 and not last:
+            change.update(state="contested", parties=rng.sample(party_ids, 2))
+        elif roll < 0.12:
+            besieger = rng.choice([p for p in party_ids if p != holder])
+            change.update(state="besieged", holder=holder, by=[besieger])
+        else:
+            holder = rng.choices(party_ids, weights)[0]
+            change["holder"] = holder
+            if confidence == "claimed" and rng.random() < 0.1 and not last:
+                change["retracted"] = change["date"]
+        history.append(change)
+    return history
+
+
 def _evacuations(rng: random.Random, count: int, source_ids: list[str]) -> list[Evacuation]:
     embassy = ("unknown", "open", "reduced", "temporarily_closed", "closed", "relocated")
+    status = ("none", "planned", "announced", "under_way", "completed", "suspended")
     return [
         Evacuation.model_validate(
             {
-                "country": country,
+                "actor": country,
+                "status": rng.choice(status),
+                "evacuees": _figure(rng) if rng.random() < 0.4 else None,
+                "means": rng.sample(("air", "sea", "land"), rng.choice((0, 1, 2))),
                 "troops": _figure(rng) if rng.random() < 0.5 else None,
                 "purpose": "Evacuate embassy staff and nationals",
-                "embassy": rng.choice(embassy),
                 "announced": AS_OF - dt.timedelta(days=rng.randrange(0, 30)),
+                "embassy": rng.choice(embassy),
                 "sources": rng.sample(source_ids, 1),
                 "note": _prose(rng, 1) if rng.random() < 0.3 else None,
             }
@@ -250,23 +291,34 @@ def _evacuations(rng: random.Random, count: int, source_ids: list[str]) -> list[
     ]
 
 
-def _displacement(
+def _figures(
     rng: random.Random, count: int, names: list[str], source_ids: list[str]
-) -> list[Displacement]:
+) -> list[FigureEntry]:
     out = []
+    topics = ("displacement", "casualties", "need", "assistance", "funding")
     for i in range(count):
         as_of = AS_OF - dt.timedelta(days=rng.randrange(0, 180))
+        points = []
+        for back in sorted(rng.sample(range(0, 90), rng.choice((1, 1, 2, 3))), reverse=True):
+            points.append(
+                {
+                    "as_of": as_of - dt.timedelta(days=back),
+                    "value": _figure(rng).to_yaml(),
+                    "sources": rng.sample(source_ids, 1),
+                }
+            )
+        topic = rng.choice(topics)
         out.append(
-            Displacement.model_validate(
+            FigureEntry.model_validate(
                 {
                     "id": f"fig-{i + 1}",
+                    "topic": topic,
                     "counted": rng.choice(COUNTED),
-                    "figure": _figure(rng),
+                    "unit": "USD" if topic == "funding" else "people",
                     "measure": rng.choice(("stock", "new")),
                     "area": rng.choice(names) if names else "Benchmarkistan",
-                    "since": as_of - dt.timedelta(days=30) if rng.random() < 0.4 else None,
-                    "as_of": as_of,
-                    "sources": rng.sample(source_ids, 1),
+                    "since": as_of - dt.timedelta(days=120) if rng.random() < 0.4 else None,
+                    "series": points,
                     "note": _prose(rng, 1) if rng.random() < 0.2 else None,
                 }
             )
@@ -308,9 +360,9 @@ def _outlook(rng: random.Random, count: int, source_ids: list[str]) -> list[Asse
     ]
 
 
-def write(entries: int, path: Path, seed: int = 1) -> int:
+def write(entries: int, path: Path, seed: int = 1, changes: int = DEFAULT_CHANGES) -> int:
     """Generate and write a file; returns its size in bytes."""
-    text = dump_situation(generate(entries, seed))
+    text = dump_situation(generate(entries, seed, changes))
     path.write_text(text, encoding="utf-8")
     return len(text.encode("utf-8"))
 
@@ -318,13 +370,19 @@ def write(entries: int, path: Path, seed: int = 1) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Command line: --entries N -o FILE [--seed S]."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entries", "-n", type=int, required=True, help="territory entries")
+    parser.add_argument("--entries", "-n", type=int, required=True, help="places")
     parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument(
+        "--changes",
+        type=int,
+        default=DEFAULT_CHANGES,
+        help=f"control changes per place, on average (default {DEFAULT_CHANGES})",
+    )
     args = parser.parse_args(argv)
-    if args.entries < 0:
-        parser.error("--entries must be 0 or more")
-    size = write(args.entries, args.output, args.seed)
+    if args.entries < 0 or args.changes < 0:
+        parser.error("--entries and --changes must be 0 or more")
+    size = write(args.entries, args.output, args.seed, args.changes)
     print(f"wrote {args.output} ({args.entries:,} places, {size / 2**20:.1f} MiB)", file=sys.stderr)
     return 0
 

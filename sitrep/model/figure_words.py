@@ -86,7 +86,7 @@ _SCALES = {
 }
 _ONE = {"a": "1", "an": "1", "one": "1"}
 _NUMBER = re.compile(
-    r"^(\d{1,3}(?:,\d{3})+|\d{1,18}|\d+\.\d{1,6})\s*(k|thousand|mn|m|million|bn|b|billion)?$"
+    r"^(\d{1,3}(?:,\d{3})+|\d{1,120}|\d+\.\d{1,6})\s*(k|thousand|mn|m|million|bn|b|billion)?$"
 )
 _BARE_INTEGER = re.compile(r"(?<![\d.,])\d{4,18}(?![\d.,])")
 

@@ -1,4 +1,4 @@
-"""Headline figures are derived from entries and follow every edit."""
+"""The seat of government, the figures' headlines and the evacuations' totals."""
 
 from __future__ import annotations
 
@@ -7,71 +7,111 @@ import datetime as dt
 import pytest
 
 from sitrep.model.derive import (
-    control_summary,
-    displacement_headlines,
     evacuation_summary,
+    figure_headlines,
     great_circle_km,
-    nearest_to_seat,
+    seat_statuses,
 )
-from sitrep.model.entries import Displacement
-from sitrep.model.figure import Figure
-from sitrep.model.situation import Situation
+from tests.model.build import SEATED, place, situation
+
+D = dt.date
+CAPITAL = {"kind": "city", "lat": 10.0, "lon": 10.0}
 
 
-def test_sample_control_counts_show_the_disagreement(sample: Situation) -> None:
-    summary = control_summary(sample)
-    taliban, government = summary.of("taliban"), summary.of("government")
-    assert summary.total == 34
-    assert taliban is not None and government is not None
-    assert (taliban.held, taliban.confirmed, taliban.claimed) == (18, 17, 1)
-    assert government.held == 16
-    assert taliban.held + government.held == summary.total
-
-
-def test_counts_follow_a_holder_change(sample: Situation) -> None:
-    index = next(i for i, p in enumerate(sample.territory) if p.id == "balkh")
-    sample.territory[index] = sample.territory[index].model_copy(
-        update={"holder": "taliban", "confidence": "claimed"}
+def _seat(*capital_control, parties=SEATED, others=()):  # type: ignore[no-untyped-def]
+    s = situation(
+        parties=parties,
+        places=[place("capital", *capital_control, **CAPITAL), *others],
     )
-    taliban = control_summary(sample).of("taliban")
-    assert taliban is not None and (taliban.held, taliban.claimed) == (19, 2)
+    return seat_statuses(s)[0]
 
 
-def test_nearest_other_holder_to_kabul_is_pul_e_alam(sample: Situation) -> None:
-    nearest = nearest_to_seat(sample)
-    assert nearest is not None
-    assert nearest.seat.name == "Kabul" and nearest.place.capital == "Pul-e Alam"
-    assert nearest.km == pytest.approx(61, abs=1.5)
+def test_the_nearest_hostile_place_skips_allies_and_own_places() -> None:
+    others = [
+        place("ally", {"holder": "militia"}, lat=10.1, lon=10.0),
+        place("own", {"holder": "gov"}, lat=10.2, lon=10.0),
+        place("far", {"holder": "rebels"}, lat=11.0, lon=10.0),
+        place("near", {"holder": "rebels"}, lat=10.5, lon=10.0),
+    ]
+    status = _seat({"holder": "gov"}, others=others)
+    assert status.state == "held" and status.nearest is not None
+    assert status.nearest.id == "near" and status.km == pytest.approx(55.6, abs=0.5)
+
+
+def test_a_seat_held_by_a_hostile_party_has_fallen() -> None:
+    status = _seat({"holder": "gov"}, {"date": "2024-05-09", "holder": "rebels"})
+    assert (status.state, status.holder, status.since) == ("fallen", "rebels", D(2024, 5, 9))
+    assert status.nearest is None
+
+
+def test_a_seat_held_by_an_ally_is_held() -> None:
+    assert _seat({"holder": "militia"}).state == "held"
+
+
+def test_contested_and_besieged_seats_say_so() -> None:
+    contested = {"date": "2024-05-09", "state": "contested", "parties": ["gov", "rebels"]}
+    besieged = {"date": "2024-05-09", "state": "besieged", "holder": "gov", "by": ["rebels"]}
+    assert _seat({"holder": "gov"}, contested).state == "contested"
+    assert _seat({"holder": "gov"}, besieged).state == "under_pressure"
+
+
+def test_a_dissolved_government_has_no_distance() -> None:
+    parties = [
+        {**SEATED[0], "status": "dissolved", "status_since": "2024-05-08"},
+        *SEATED[1:],
+    ]
+    status = _seat({"holder": "gov"}, {"date": "2024-05-08", "holder": "rebels"}, parties=parties)
+    assert (status.state, status.since) == ("gone", D(2024, 5, 8))
 
 
 def test_great_circle_known_distance() -> None:
-    # Kabul to Kandahar is about 450 km as the crow flies.
-    assert great_circle_km(34.528, 69.172, 31.613, 65.710) == pytest.approx(450, abs=15)
     assert great_circle_km(0, 0, 0, 180) == pytest.approx(20015, abs=5)
+    assert great_circle_km(10, 10, 10, 10) == 0
 
 
-def test_evacuation_troops_are_at_least_when_one_is_undisclosed(sample: Situation) -> None:
-    summary = evacuation_summary(sample)
-    assert str(summary.troops) == "at least 3,600"
+def test_pre_period_values_are_context_not_news() -> None:
+    point = lambda day, value: {"as_of": day, "value": value}  # noqa: E731
+    s = situation(
+        figures=[
+            {"id": "old", "counted": "IDPs", "area": "North", "series": [point("2023-12", 900000)]},
+            {
+                "id": "new",
+                "topic": "displacement",
+                "counted": "IDPs",
+                "area": "South",
+                "series": [point("2024-04-01", 1000), point("2024-05-09", "about 5000")],
+            },
+            {
+                "id": "dead",
+                "topic": "casualties",
+                "counted": "killed",
+                "area": "All",
+                "series": [point("2024-05-08", 12)],
+            },
+        ]
+    )
+    lines = figure_headlines(s, D(2024, 5, 3), D(2024, 5, 10))
+    assert [(line.entry.id, line.in_period) for line in lines] == [
+        ("dead", True),
+        ("new", True),
+        ("old", False),
+    ]
+    assert str(lines[1].point.value) == "about 5,000"
+    earlier = figure_headlines(s, D(2024, 5, 3), D(2024, 5, 10), day=D(2024, 4, 15))
+    assert [line.entry.id for line in earlier] == ["new", "old"]
+
+
+def test_only_evacuations_count_and_organisations_apart() -> None:
+    s = situation(
+        evacuations=[
+            {"actor": "State A", "status": "announced", "troops": "about 3000"},
+            {"actor": "State B", "status": "under_way", "troops": "about 600"},
+            {"actor": "State C", "status": "announced", "troops": "undisclosed"},
+            {"actor": "State D", "embassy": "open", "troops": "about 9000"},
+            {"actor": "An agency", "actor_kind": "organisation", "status": "completed"},
+        ]
+    )
+    summary = evacuation_summary(s)
+    assert (summary.states, summary.organisations) == (3, 1)
+    assert str(summary.troops) == "about 3,600, plus 1 undisclosed"
     assert summary.with_troops == 3
-    assert len(summary.countries) == 6
-
-
-def test_displacement_is_never_summed_across_scopes(sample: Situation) -> None:
-    headlines = displacement_headlines(sample)
-    assert len(headlines) == len({d.scope for d in sample.displacement})
-    assert str(headlines[0].figure) == "389,645"
-
-
-def test_latest_figure_of_one_scope_replaces_older() -> None:
-    base = dict(counted="IDPs", area="Afghanistan", unit="people", measure="stock")
-    older = Displacement(id="a", figure=Figure.exact(10), as_of=dt.date(2021, 8, 1), **base)
-    newer = Displacement(id="b", figure=Figure.exact(20), as_of=dt.date(2021, 8, 8), **base)
-    other = Displacement(
-        id="c", figure=Figure.exact(5), as_of=dt.date(2021, 8, 2), counted="IDPs", area="Kabul"
-    )
-    situation = Situation.model_validate(
-        {"header": {"title": "t", "region": "r", "as_of": "2021-08-13"}}
-    )
-    situation.displacement = [older, newer, other]
-    assert [d.id for d in displacement_headlines(situation)] == ["b", "c"]
