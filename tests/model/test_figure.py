@@ -101,7 +101,7 @@ def test_rejects_what_is_not_a_figure(bad) -> None:
 def test_a_figure_has_a_sane_maximum() -> None:
     assert Figure.parse(MAX_FIGURE).low == MAX_FIGURE
     for huge in (MAX_FIGURE + 1, "9" * 4000, f"about {'9' * 30}"):
-        with pytest.raises(FigureError, match="typo|short phrase"):
+        with pytest.raises(FigureError, match=r"typo|short phrase"):
             Figure.parse(huge)
 
 
