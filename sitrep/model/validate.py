@@ -15,6 +15,7 @@ so one slice can hold only so many). Small data is validated in one go.
 from __future__ import annotations
 
 import functools
+import typing
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -173,7 +174,10 @@ class _Placeholder:
 def _placeholder(model: type[BaseModel], key: Any) -> Any:
     if not isinstance(key, str):
         return None
-    fields: dict[str, Any] = {name: [] for name in model.model_fields}
+    fields: dict[str, Any] = {
+        name: [] if typing.get_origin(field.annotation) is list else None
+        for name, field in model.model_fields.items()
+    }
     entry = model.model_construct(None, **fields)
     object.__setattr__(entry, "__sitrep_placeholder__", True)
     for name in ("id", "actor"):

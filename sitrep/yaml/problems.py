@@ -7,6 +7,7 @@ the fast reader did. Both give the same line and column.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -15,7 +16,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from sitrep.errors import Problem
-from sitrep.model.base import Entry
 from sitrep.model.problems import MAX_PROBLEMS
 from sitrep.model.sections import SECTION
 from sitrep.model.situation import Path, Situation
@@ -106,7 +106,9 @@ def _message(error: Any, field: str, loc: Path) -> str:
     kind = str(error["type"])
     given = error.get("input")
     prefix = f"{field}: " if field else ""
-    if kind.startswith("date") or kind == "date_from_datetime_parsing":
+    if kind.startswith("date"):
+        if isinstance(given, str) and _ISO_SHAPE.match(given):
+            return f"{prefix}{given} is not a real date (no such day in that month)"
         return f"{prefix}{_shown(given)} is not a date: write dates as YYYY-MM-DD, e.g. 2024-12-02"
     if kind == "string_pattern_mismatch" and field in _ID_FIELDS:
         return (
@@ -133,6 +135,7 @@ def _message(error: Any, field: str, loc: Path) -> str:
     return f"{prefix}{message}"
 
 
+_ISO_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID_FIELDS = {
     "id", "holder", "parties", "by", "seat", "merged_into", "side", "within", "place",
     "sources", "embassy_sources",
@@ -170,7 +173,7 @@ def _fields_at(root: type[BaseModel], loc: Path) -> list[str]:
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
     """The model inside list[Model], Model | None, or Model."""
-    if isinstance(annotation, type) and issubclass(annotation, Entry):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)
     if origin in (list, typing.Union, types.UnionType):
