@@ -7,10 +7,13 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from sitrep.model.dates import FuzzyDate
 from sitrep.model.entries import (
     Assessment,
-    Displacement,
+    ControlChange,
     Evacuation,
+    FigureEntry,
+    FigurePoint,
     Note,
     Party,
     Place,
@@ -52,16 +55,31 @@ numbers = st.integers(min_value=0, max_value=10**15)
 @st.composite
 def figures(draw: st.DrawFn) -> Figure:
     """A figure of any kind, built from the phrase a user would type."""
-    kind = draw(st.sampled_from(["exact", "about", "at least", "more than", "up to", "range"]))
-    if draw(st.integers(0, 9)) == 0:
-        return Figure.parse(draw(st.sampled_from(["undisclosed", *WORD_BOUNDS])))
+    kind = draw(
+        st.sampled_from(
+            ["exact", "about", "nearly", "just over", "at least", "more than", "up to", "range"]
+        )
+    )
+    roll = draw(st.integers(0, 9))
+    if roll == 0:
+        return Figure.parse(draw(st.sampled_from(["undisclosed", "unknown", *WORD_BOUNDS])))
     n = draw(numbers)
     if kind == "exact":
-        return Figure.exact(n)
+        return Figure.exact(n) if roll % 2 else Figure.parse(f"{n:,}")
     if kind == "range":
         return Figure.parse(f"{n}-{n + draw(st.integers(1, 10**6))}")
-    return Figure.parse(f"{kind} {n}")
+    if kind in ("nearly", "just over") and n == 0:
+        n = 1
+    return Figure.parse(f"{kind} {n:,}" if roll % 3 == 0 else f"{kind} {n}")
 
+
+fuzzy_dates = st.one_of(
+    dates.map(FuzzyDate.parse),
+    dates.map(lambda d: FuzzyDate.parse(d.isoformat()[:7])),
+    dates.map(lambda d: FuzzyDate.parse(f"{d.year:04d}")),
+    dates.map(lambda d: FuzzyDate.parse(f"about {d.isoformat()}")),
+    st.just(FuzzyDate.parse("unknown")),
+)
 
 headers = st.builds(
     Header,
@@ -79,7 +97,7 @@ headers = st.builds(
 def _header_ok(header: Header, draw: st.DrawFn) -> Header:
     updates: dict[str, Any] = {}
     if header.as_of_time is not None and draw(st.booleans()):
-        updates["timezone"] = draw(st.sampled_from(["UTC+04:30", "UTC", "Asia/Kabul", "-05:00"]))
+        updates["timezone"] = draw(st.sampled_from(["UTC+04:30", "UTC", "Etc/GMT-3", "-05:00"]))
     if draw(st.booleans()):
         start = draw(dates)
         updates["period_start"] = start
@@ -88,7 +106,16 @@ def _header_ok(header: Header, draw: st.DrawFn) -> Header:
 
 
 def parties() -> st.SearchStrategy[Party]:
-    return st.builds(Party, id=ids, name=text, short=optional_text)
+    return st.builds(
+        Party,
+        id=ids,
+        name=text,
+        short=optional_text,
+        in_text=optional_text,
+        aliases=st.lists(tricky_text, max_size=2),
+        side=st.none() | ids,
+        note=optional_text,
+    )
 
 
 def sources() -> st.SearchStrategy[Source]:
@@ -111,54 +138,57 @@ def _refs(source_ids: list[str]) -> st.SearchStrategy[list[str]]:
 
 @st.composite
 def situations(draw: st.DrawFn, max_entries: int = 4) -> Situation:
-    """A valid situation: unique ids, references that resolve, one seat at most."""
+    """A valid situation: unique ids, references that resolve, histories in order."""
     header = _header_ok(draw(headers), draw)
-    the_parties = draw(st.lists(parties(), max_size=max_entries, unique_by=lambda p: p.id))
-    the_sources = draw(st.lists(sources(), max_size=max_entries, unique_by=lambda s: s.id))
+    the_parties = draw(
+        st.lists(parties(), max_size=max_entries, unique_by=lambda p: p.id.casefold())
+    )
+    the_sources = draw(
+        st.lists(sources(), max_size=max_entries, unique_by=lambda s: s.id.casefold())
+    )
     source_ids = [s.id for s in the_sources]
     refs = _refs(source_ids)
-    places: list[Place] = []
-    if the_parties:
-        for place_id in draw(st.lists(ids, max_size=max_entries, unique=True)):
-            places.append(draw(_place(place_id, [p.id for p in the_parties], refs)))
-    seat = next((i for i, p in enumerate(places) if p.seat_of_government), None)
-    for i, place in enumerate(places):
-        if place.seat_of_government and i != seat:
-            places[i] = place.model_copy(update={"seat_of_government": False})
+    party_ids = [p.id for p in the_parties]
+    place_ids = draw(st.lists(ids, max_size=max_entries, unique_by=str.casefold))
+    places = [draw(_place(pid, party_ids, place_ids[:i], refs)) for i, pid in enumerate(place_ids)]
+    if places and the_parties and draw(st.booleans()):
+        the_parties[0] = the_parties[0].model_copy(
+            update={"seat": draw(st.sampled_from(place_ids))}
+        )
     evacuations = draw(
         st.lists(
             st.builds(
                 Evacuation,
-                country=text,
+                actor=text,
+                actor_kind=st.sampled_from(["state", "organisation", "company", "other"]),
+                status=st.sampled_from(
+                    ["none", "planned", "announced", "under_way", "completed", "suspended"]
+                ),
+                evacuees=st.none() | figures(),
+                nationalities=st.lists(tricky_text, max_size=2),
+                means=st.lists(st.sampled_from(["air", "sea", "land"]), max_size=2, unique=True),
+                route=optional_text,
+                destinations=st.lists(tricky_text, max_size=2),
                 troops=st.none() | figures(),
                 purpose=optional_text,
                 embassy=st.sampled_from(["unknown", "open", "closed", "relocated"]),
+                embassy_since=optional_dates,
+                embassy_confidence=st.sampled_from(["confirmed", "reported", "claimed"]),
+                embassy_sources=refs,
                 wording=optional_text,
                 announced=optional_dates,
                 sources=refs,
                 note=optional_text,
             ),
             max_size=max_entries,
-            unique_by=lambda e: e.country.casefold(),
+            unique_by=lambda e: e.actor.casefold(),
         )
     )
-    displacement = draw(
+    figure_entries = draw(
         st.lists(
-            st.builds(
-                Displacement,
-                id=ids,
-                counted=text,
-                figure=figures(),
-                unit=st.sampled_from(["people", "households"]),
-                measure=st.sampled_from(["stock", "new"]),
-                area=text,
-                since=optional_dates,
-                as_of=dates,
-                sources=refs,
-                note=optional_text,
-            ),
+            _figure_entry(place_ids, refs),
             max_size=max_entries,
-            unique_by=lambda d: d.id,
+            unique_by=lambda d: d.id.casefold(),
         )
     )
     notes = draw(st.lists(notes_for(source_ids), max_size=max_entries))
@@ -180,9 +210,9 @@ def situations(draw: st.DrawFn, max_entries: int = 4) -> Situation:
         header=header,
         parties=the_parties,
         sources=the_sources,
-        territory=places,
+        places=places,
         evacuations=evacuations,
-        displacement=displacement,
+        figures=figure_entries,
         notes=notes,
         outlook=outlook,
     )
@@ -201,26 +231,95 @@ def notes_for(source_ids: list[str]) -> st.SearchStrategy[Note]:
 
 
 @st.composite
+def _figure_entry(
+    draw: st.DrawFn, place_ids: list[str], refs: st.SearchStrategy[list[str]]
+) -> FigureEntry:
+    points = draw(
+        st.lists(
+            st.builds(
+                FigurePoint, as_of=fuzzy_dates, value=figures(), sources=refs, note=optional_text
+            ),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    points.sort(key=lambda p: p.as_of.key)
+    return FigureEntry(
+        id=draw(ids),
+        topic=draw(
+            st.sampled_from(
+                ["displacement", "casualties", "need", "assistance", "funding", "other"]
+            )
+        ),
+        counted=draw(text),
+        unit=draw(st.sampled_from(["people", "households", "percent", "USD", "EUR"])),
+        measure=draw(st.sampled_from(["stock", "new"])),
+        area=draw(text),
+        place=draw(st.none() | st.sampled_from(place_ids)) if place_ids else None,
+        since=draw(optional_dates),
+        counted_by=draw(optional_text),
+        series=points,
+        note=draw(optional_text),
+    )
+
+
+@st.composite
+def _changes(
+    draw: st.DrawFn, party_ids: list[str], refs: st.SearchStrategy[list[str]]
+) -> list[ControlChange]:
+    if not party_ids:
+        return []
+    days = sorted(draw(st.lists(dates, max_size=3)))
+    out: list[ControlChange] = []
+    for i, day in enumerate([None, *days] if draw(st.booleans()) else days):
+        state = draw(st.sampled_from(["controlled", "contested", "besieged", "partial", "unclear"]))
+        holder = draw(st.sampled_from(party_ids))
+        fields: dict[str, Any] = {
+            "date": day,
+            "state": state,
+            "how": draw(
+                st.sampled_from(["fighting", "negotiated", "withdrawal", "surrender", "unknown"])
+            ),
+            "confidence": draw(st.sampled_from(["confirmed", "reported", "claimed"])),
+            "according_to": draw(optional_text),
+            "sources": draw(refs),
+            "note": draw(optional_text),
+        }
+        if state in ("controlled", "partial", "besieged"):
+            fields["holder"] = holder
+        if state == "contested":
+            fields["parties"] = draw(st.lists(st.sampled_from(party_ids), min_size=1, max_size=2))
+        if state == "besieged":
+            fields["by"] = [draw(st.sampled_from(party_ids))]
+        if state == "partial":
+            fields["share"] = draw(optional_text)
+        if day is not None and i and draw(st.integers(0, 5)) == 0:
+            fields["retracted"] = day
+        out.append(ControlChange(**fields))
+    return out
+
+
+@st.composite
 def _place(
-    draw: st.DrawFn, place_id: str, party_ids: list[str], refs: st.SearchStrategy[list[str]]
+    draw: st.DrawFn,
+    place_id: str,
+    party_ids: list[str],
+    earlier: list[str],
+    refs: st.SearchStrategy[list[str]],
 ) -> Place:
     located = draw(st.booleans())
     return Place(
         id=place_id,
         name=draw(text),
+        kind=draw(st.sampled_from(["country", "province", "district", "city", "airport", "other"])),
+        within=draw(st.none() | st.sampled_from(earlier)) if earlier else None,
         capital=draw(optional_text),
         aliases=draw(st.lists(tricky_text, max_size=2)),
         iso=draw(optional_text),
         pcode=draw(optional_text),
         lat=draw(st.floats(-90, 90)) if located else None,
         lon=draw(st.floats(-180, 180)) if located else None,
-        holder=draw(st.sampled_from(party_ids)),
-        control=draw(st.sampled_from(["controlled", "contested"])),
-        confidence=draw(st.sampled_from(["confirmed", "reported", "claimed"])),
-        according_to=draw(optional_text),
-        since=draw(optional_dates),
-        how=draw(st.sampled_from(["fighting", "negotiated", "withdrawal", "unknown"])),
-        seat_of_government=draw(st.booleans()),
+        control=draw(_changes(party_ids, refs)),
         sources=draw(refs),
         note=draw(optional_text),
     )

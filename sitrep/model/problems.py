@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sitrep.model.refs import RefKind, references
+from sitrep.model.refs import RefKind, referenced, references
 from sitrep.model.sections import REGISTRY
 from sitrep.model.situation import Path, Situation
 from sitrep.model.suggest import did_you_mean
@@ -51,9 +51,13 @@ def _problems(s: Situation) -> Iterator[Finding]:
         "source": {x.id for x in s.sources},
     }
     for info in REGISTRY:
-        for i, entry in enumerate(getattr(s, info.name)):
+        entries = getattr(s, info.name)
+        kinds = [k for k in known if not referenced(entries, k) <= known[k]]
+        if not kinds:  # the usual case: a quick set test, no walk with paths
+            continue
+        for i, entry in enumerate(entries):
             for rel, kind, ref in references(entry):
-                if ref not in known[kind]:
+                if kind in kinds and ref not in known[kind]:
                     yield Finding((info.name, i, *rel), _unknown(kind, ref, known[kind]))
     yield from _party_problems(s)
     yield from _place_problems(s)

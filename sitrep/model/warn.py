@@ -10,7 +10,7 @@ import statistics
 from collections.abc import Iterator
 
 from sitrep.model.problems import Finding
-from sitrep.model.refs import cited
+from sitrep.model.refs import has_reference
 from sitrep.model.sections import CITING, SECTION
 from sitrep.model.situation import Situation
 
@@ -78,5 +78,5 @@ def _unsourced(s: Situation) -> Iterator[Finding]:
         for i, entry in enumerate(getattr(s, section)):
             if section == "places" and not entry.control:
                 continue  # a place with no control stated asserts nothing to source
-            if not cited(entry):
+            if not has_reference(entry, "source"):
                 yield Finding((section, i), f"this {noun} cites no source")

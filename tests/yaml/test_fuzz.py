@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from sitrep.editing.document import Document, EditRejected
 from sitrep.errors import SitrepError
-from sitrep.model.entries import Note, Place
+from sitrep.model.entries import ControlChange, Note, Place
 from sitrep.model.situation import Situation
 from sitrep.storage.diskstate import DiskState
 from sitrep.storage.journal import Journal
@@ -79,9 +79,14 @@ def test_every_figure_survives(figure: object) -> None:
     s = Situation.model_validate(
         {
             "header": {"title": "t", "region": "r", "as_of": "2021-08-13"},
-            "evacuations": [{"country": "X", "troops": figure}],
-            "displacement": [
-                {"id": "d", "counted": "c", "figure": figure, "area": "a", "as_of": "2021-01-01"}
+            "evacuations": [{"actor": "X", "troops": figure, "evacuees": figure}],
+            "figures": [
+                {
+                    "id": "d",
+                    "counted": "c",
+                    "area": "a",
+                    "series": [{"as_of": "2021-01-01", "value": figure}],
+                }
             ],
         }
     )
@@ -93,7 +98,7 @@ def test_every_figure_survives(figure: object) -> None:
 operations = st.lists(
     st.tuples(
         st.sampled_from(["add", "replace", "delete", "undo", "redo", "header", "group"]),
-        st.sampled_from(["parties", "sources", "territory", "notes"]),
+        st.sampled_from(["parties", "sources", "places", "notes"]),
         st.integers(0, 50),
         st.data(),
     ),
@@ -113,7 +118,9 @@ def _new_entry(section: str, doc: Document, data: st.DataObject) -> object:
         return data.draw(notes_for([x.id for x in s.sources]))
     party = data.draw(st.sampled_from([p.id for p in s.parties] or ["nobody"]))
     return Place(
-        id=data.draw(st.sampled_from(["kabul", "herat", "0123", "NO"])), name="P", holder=party
+        id=data.draw(st.sampled_from(["north", "south", "0123", "NO"])),
+        name="P",
+        control=[ControlChange(holder=party)],
     )
 
 

@@ -139,11 +139,20 @@ def test_wrong_types_are_errors_not_coerced() -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("places:\n- id: a\n  name: A\n  lat: '31.6'\n  lon: 1\n", "f.yaml:17:8: lat: should be a number, not text: remove the quotes"),
-        ("places:\n- id: a\n  name: A\n  lat: true\n  lon: 1\n", "f.yaml:17:8: lat: should be a number, not true"),
+        (
+            "places:\n- id: a\n  name: A\n  lat: '31.6'\n  lon: 1\n",
+            "f.yaml:17:8: lat: should be a number, not text: remove the quotes",
+        ),
+        (
+            "places:\n- id: a\n  name: A\n  lat: true\n  lon: 1\n",
+            "f.yaml:17:8: lat: should be a number, not true",
+        ),
         ("places:\n- id: a b\n  name: A\n", "f.yaml:15:7: id: 'a b' is not an id"),
         ("outlook:\n- just words\n", "f.yaml:15:3: an outlook item is a set of keys"),
-        ("places:\n- id: a\n  name: A\n  kind: city\n  knd: town\n", "f.yaml:18:3: unknown key 'knd'; did you mean 'kind'?"),
+        (
+            "places:\n- id: a\n  name: A\n  kind: city\n  knd: town\n",
+            "f.yaml:18:3: unknown key 'knd'; did you mean 'kind'?",
+        ),
     ],
 )
 def test_messages_say_what_to_do(body: str, expected: str) -> None:
@@ -163,7 +172,9 @@ def test_schema_and_reference_errors_come_in_one_run() -> None:
 
 def test_a_duplicate_names_the_line_of_its_first_use() -> None:
     found = problems(HEAD + "places:\n- id: a\n  name: A\n- id: A\n  name: B\n")
-    assert found == ["f.yaml:17:7: duplicate place id 'a': each place needs its own (first used on line 15)"]
+    assert found == [
+        "f.yaml:17:7: duplicate place id 'a': each place needs its own (first used on line 15)"
+    ]
 
 
 def test_alias_and_empty_and_list_documents_are_refused() -> None:

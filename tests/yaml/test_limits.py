@@ -217,7 +217,7 @@ def hundred_thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         sys.path.remove(str(REPO))
     path = tmp_path_factory.mktemp("big") / "sitrep-100000.yaml"
-    write(100_000, path)
+    write(100_000, path, changes=1)
     return path
 
 
@@ -229,6 +229,6 @@ def test_a_generated_file_of_100000_places_opens(hundred_thousand: Path) -> None
     assert isinstance(read, Read)
     assert 2_000_000 < read.values < 0.6 * yamlfast.MAX_FAST_VALUES  # room to grow
     situation = validate.validate_situation(read.value, read.values)
-    assert len(situation.territory) == 100_000
+    assert len(situation.places) == 100_000
     assert situation.problems() == []
     assert size_warning(text) is None
