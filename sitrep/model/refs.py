@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import typing
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel
@@ -61,8 +62,12 @@ def references(
     return _walk(entry, _plan(type(entry), kind))
 
 
-_Plan = tuple[tuple[str, RefKind, bool], tuple[tuple[str, "_Plan"], ...]]
-"""(reference fields: name, kind, is a list), (part fields: name, plan of the part)."""
+@dataclass(frozen=True)
+class _Plan:
+    """What to read of a model: reference fields (name, kind, is a list) and parts to walk."""
+
+    fields: tuple[tuple[str, RefKind, bool], ...]
+    parts: tuple[tuple[str, _Plan], ...]
 
 
 @functools.cache
@@ -73,19 +78,18 @@ def _plan(model: type[BaseModel], kind: RefKind | None) -> _Plan:
         if kind is None or ref_kind == kind
     )
     parts = tuple((name, _plan(_part_model(model, name), kind)) for name in PARTS.get(model, ()))
-    return fields, tuple((name, plan) for name, plan in parts if plan[0] or plan[1])
+    return _Plan(fields, tuple((name, plan) for name, plan in parts if plan.fields or plan.parts))
 
 
 def _walk(entry: BaseModel, plan: _Plan) -> Iterator[tuple[RelPath, RefKind, str]]:
-    fields, parts = plan
-    for name, ref_kind, is_list in fields:
+    for name, ref_kind, is_list in plan.fields:
         value = getattr(entry, name)
         if is_list:
             for i, ref in enumerate(value):
                 yield (name, i), ref_kind, ref
         elif value is not None:
             yield (name,), ref_kind, value
-    for name, part_plan in parts:
+    for name, part_plan in plan.parts:
         for i, part in enumerate(getattr(entry, name)):
             for path, part_kind, ref in _walk(part, part_plan):
                 yield (name, i, *path), part_kind, ref
@@ -109,14 +113,13 @@ def has_reference(entry: BaseModel, kind: RefKind) -> bool:
 
 
 def _collect(entry: BaseModel, plan: _Plan, found: list[str]) -> None:
-    fields, parts = plan
-    for name, _, is_list in fields:
+    for name, _, is_list in plan.fields:
         value = getattr(entry, name)
         if is_list:
             found.extend(value)
         elif value is not None:
             found.append(value)
-    for name, part_plan in parts:
+    for name, part_plan in plan.parts:
         for part in getattr(entry, name):
             _collect(part, part_plan, found)
 
