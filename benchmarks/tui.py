@@ -176,7 +176,7 @@ def measure_app(path: Path, keys_each: int) -> dict[str, Any]:
     marks["app_imported"] = time.time()
     assert opened.document is not None, f"{path} is not valid: {opened.error}"
     situation = opened.document.situation
-    first = situation.territory[0].name if situation.territory else situation.header.title
+    first = situation.places[0].name if situation.places else situation.header.title
     app = SitrepApp(
         opened.document,
         settings=settings,

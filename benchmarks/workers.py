@@ -74,7 +74,7 @@ def save(path: Path, reps: int) -> dict[str, Any]:
     from sitrep.yaml.io import load_situation
 
     document = Document(load_situation(path), path)
-    section = "territory" if document.situation.territory else "notes"
+    section = "places" if document.situation.places else "notes"
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / path.name
 

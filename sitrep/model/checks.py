@@ -52,8 +52,8 @@ def check_unused(s: Situation, section: str, entry_id: str, what: str = "it cann
         for entry in getattr(s, info.name):
             for _, _kind, ref in references(entry, kind):
                 if ref == entry_id and not (info.name == section and entry.id == entry_id):
-                    user = describe(entry)
-                    raise EditRejected(f"{kind} {entry_id!r} is still named by {user}: {what}")
+                    user = f"{info.noun} {describe(entry)}"
+                    raise EditRejected(f"{kind} {entry_id!r} is still named by the {user}: {what}")
 
 
 def describe(entry: BaseModel) -> str:

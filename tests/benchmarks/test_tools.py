@@ -27,12 +27,13 @@ def tiny(tmp_path: Path) -> Path:
 
 def test_generate_writes_a_valid_canonical_file(tiny: Path) -> None:
     situation = load_situation(tiny)
-    assert len(situation.territory) == 40
-    assert len(situation.notes) == 8 and len(situation.displacement) == 4
-    assert len({p.holder for p in situation.territory}) >= 3
-    assert {p.confidence for p in situation.territory} >= {"confirmed", "reported"}
-    assert all(29 <= (p.lat or 0) <= 39 and 60 <= (p.lon or 0) <= 75 for p in situation.territory)
-    assert sum(p.seat_of_government for p in situation.territory) == 1
+    assert len(situation.places) == 40
+    assert len(situation.notes) == 8 and len(situation.figures) == 4
+    assert len({p.holder for p in situation.places}) >= 3
+    changes = [c for p in situation.places for c in p.control]
+    assert {c.confidence for c in changes} >= {"confirmed", "reported"}
+    assert all(29 <= (p.lat or 0) <= 39 and 60 <= (p.lon or 0) <= 75 for p in situation.places)
+    assert sum(p.seat is not None for p in situation.parties) == 1
     assert dump_situation(situation) == tiny.read_text(encoding="utf-8")
 
 
@@ -50,7 +51,7 @@ def test_generate_handles_zero_places(tmp_path: Path) -> None:
     from benchmarks.generate import write
 
     write(0, tmp_path / "empty.yaml")
-    assert load_situation(tmp_path / "empty.yaml").territory == []
+    assert load_situation(tmp_path / "empty.yaml").places == []
 
 
 @pytest.mark.parametrize("kind", ["load", "parse", "save", "dump", "export"])

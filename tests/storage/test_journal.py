@@ -35,7 +35,7 @@ def edit(doc: Document) -> None:
     """A bit of everything: add, replace, delete, header, a group, undo and redo."""
     s = doc.situation
     doc.add("notes", Note(date=dt.date(2021, 8, 14), text="Kabul airport crowded"))
-    doc.replace("territory", 3, s.territory[3].model_copy(update={"note": "checked"}))
+    doc.replace("places", 3, s.places[3].model_copy(update={"note": "checked"}))
     doc.delete("notes", 0)
     doc.set_header(s.header.model_copy(update={"title": "Afghanistan, 14 August"}))
     with doc.group():

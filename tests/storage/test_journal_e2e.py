@@ -182,7 +182,7 @@ def journal_lines(path: Path) -> int:
 
 def holder_of(path: Path, place_id: str) -> str:
     """Who holds a place in the file on disk."""
-    return next(p.holder for p in load_situation(path).territory if p.id == place_id)
+    return next(p.holder for p in load_situation(path).places if p.id == place_id)
 
 
 @pytest.fixture(params=list(DRIVERS))

@@ -32,8 +32,8 @@ STEP = textwrap.dedent(
         elif i % 3 == 0:
             doc.add("notes", Note(date=dt.date(2021, 8, 14), text=f"note {i}"), 0)
         elif i % 3 == 1:
-            place = doc.situation.territory[i % 30]
-            doc.replace("territory", i % 30, place.model_copy(update={"note": f"edit {i}"}))
+            place = doc.situation.places[i % 30]
+            doc.replace("places", i % 30, place.model_copy(update={"note": f"edit {i}"}))
         else:
             doc.set_header(doc.situation.header.model_copy(update={"title": f"Title {i}"}))
     """
