@@ -32,7 +32,7 @@ def test_version_and_help() -> None:
 def test_check_uses_the_sample_when_there_is_no_local_file(tmp_path: Path) -> None:
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "valid (34 places" in result.stdout
+    assert "valid (37 places" in result.stdout
     assert list(tmp_path.iterdir()) == []  # read-only: nothing written anywhere here
 
 

@@ -10,7 +10,6 @@ import pytest
 
 from sitrep.errors import SitrepDataError
 from sitrep.yaml.io import dump_situation, load_situation, parse_situation
-from tests.paths import REPO
 
 HEAD = """\
 sitrep: 2
@@ -205,12 +204,3 @@ def test_output_is_block_style_with_blank_lines_between_entries(sample) -> None:
     assert "{" not in out.split("places:")[1].split("\n- ")[0]
     assert "\n\n- id: badghis\n" in out
     assert out.startswith("sitrep: 2\n\nheader:\n")
-
-
-def test_documented_example_is_valid() -> None:
-    """docs/format.md's annotated example stays true to the format."""
-    doc = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
-    example = doc.split("```yaml\n")[2].split("```")[0]
-    situation = parse_situation(example, "docs/format.md")
-    assert situation.territory[0].confidence == "claimed"
-    assert str(situation.evacuations[0].troops) == "about 600"

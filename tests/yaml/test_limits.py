@@ -148,11 +148,11 @@ def test_mapping_and_list_shapes_no_situation_has_go_to_libyaml() -> None:
 def test_a_large_file_outside_the_fast_style_says_what_to_change(
     sample_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(yamlnodes, "MAX_NODES", 1000)  # the sample holds about 1,400 values
+    monkeypatch.setattr(yamlnodes, "MAX_NODES", 1000)  # the sample holds several thousand values
     text = sample_file.read_text(encoding="utf-8")
     assert isinstance(parse_situation(text), Situation)  # the fast reader needs no libyaml
     lines = text.split("\n")
-    number = next(n for n, line in enumerate(lines) if line.startswith("  holder: "))
+    number = next(n for n, line in enumerate(lines) if line.startswith("  - holder: "))
     lines[number] += "  # checked"
     (line,) = refused("\n".join(lines))
     column = len(lines[number]) - len("# checked") + 1
