@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -31,8 +32,19 @@ SLICED_ABOVE = 500_000
 SLICE = 100
 """Entries per slice: with at most 200 keys and 1,000-item lists each, under 500,000 errors."""
 
-V1_SECTIONS = ("parties", "sources", "territory", "evacuations", "displacement", "notes", "outlook")
-"""Version 1's sections: their entries are checked by V1Situation as a whole."""
+V1_SECTION_MODELS: dict[str, type[BaseModel]] = {
+    name: typing.get_args(V1Situation.model_fields[name].annotation)[0]
+    for name in (
+        "parties",
+        "sources",
+        "territory",
+        "evacuations",
+        "displacement",
+        "notes",
+        "outlook",
+    )
+}
+"""Version 1's sections and their entry models, for validating a slice at a time."""
 
 
 class Invalid(Exception):
@@ -79,9 +91,9 @@ def format_version(data: dict[str, Any]) -> int:
 def validate_situation(data: dict[str, Any], values: int = 0) -> Situation:
     """The situation in data (as read from YAML); values is how many YAML values it holds."""
     if format_version(data) == 1:
-        return migrate(_validate_v1(data))
+        return migrate(_validate_v1(data, values))
     try:
-        situation: Situation = _validate(Situation, data, values)
+        situation: Situation = _validate(Situation, data, values, SECTION_MODELS)
     except Invalid as exc:
         if exc.stopped_at is None:
             exc.findings = _partial_findings(data)
@@ -94,23 +106,25 @@ def validate_situation(data: dict[str, Any], values: int = 0) -> Situation:
     return situation
 
 
-def _validate_v1(data: dict[str, Any]) -> V1Situation:
-    try:
-        old = V1Situation.model_validate(data)
-    except ValidationError as exc:
-        raise Invalid(exc.errors(include_url=False)) from None
+def _validate_v1(data: dict[str, Any], values: int) -> V1Situation:
+    old: V1Situation = _validate(V1Situation, data, values, V1_SECTION_MODELS)
     problems = old.problems()
     if problems:
         raise Invalid([], findings=[Finding(path, message) for path, message in problems])
     return old
 
 
-def _validate(model: type[BaseModel], data: dict[str, Any], values: int) -> Any:
+def _validate(
+    model: type[BaseModel],
+    data: dict[str, Any],
+    values: int,
+    section_models: Mapping[str, type[BaseModel]],
+) -> Any:
     try:
         if values <= SLICED_ABOVE:
             return model.model_validate(data)
         checked = dict(data)
-        for section, entry_model in SECTION_MODELS.items():
+        for section, entry_model in section_models.items():
             items = data.get(section)
             if isinstance(items, list):
                 checked[section] = _entries(section, entry_model, items)

@@ -67,7 +67,7 @@ def test_a_generated_file_takes_the_fast_path(
     write(200, path)
     text = path.read_text(encoding="utf-8")
     fast = fast_load(text)
-    assert fast is not None and len(fast["territory"]) == 200
+    assert fast is not None and len(fast["places"]) == 200
     assert typed(fast) == typed(slow_load(text))
 
 
