@@ -71,7 +71,10 @@ def validation_problems(
         + invalid.more_findings
     )
     if more:
-        problems.append(Problem(name, None, None, f"and {more:,} more problems"))
+        shown = len(problems)
+        problems.append(
+            Problem(name, None, None, f"{more:,} more problems (the first {shown} follow)")
+        )
     if invalid.stopped_at is not None:
         section, start = invalid.stopped_at
         problems.append(
@@ -126,7 +129,9 @@ def _message(error: Any, field: str, loc: Path) -> str:
     if kind in ("float_type", "float_parsing", "int_type", "int_parsing") and isinstance(
         given, str
     ):
-        return f"{prefix}should be a number, not text: remove the quotes"
+        if _NUMBER.match(given.strip()):
+            return f"{prefix}should be a number, not text: remove the quotes"
+        return f"{prefix}should be a number, not {_shown(given)}"
     if kind in ("float_type", "int_type") and isinstance(given, bool):
         return f"{prefix}should be a number, not {str(given).lower()}"
     if kind == "list_type":
@@ -135,6 +140,7 @@ def _message(error: Any, field: str, loc: Path) -> str:
     return f"{prefix}{message}"
 
 
+_NUMBER = re.compile(r"^[-+]?\d+(\.\d*)?$")
 _ISO_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID_FIELDS = {
     "id", "holder", "parties", "by", "seat", "merged_into", "side", "within", "place",

@@ -38,14 +38,14 @@ EXPECTED: dict[str, tuple[int | None, int | None, str]] = {
     "top-level-list.yaml": (1, 1, "a situation file is a mapping (key: value)"),
     "top-level-text.yaml": (1, 1, "a situation file is a mapping (key: value)"),
     "missing-header.yaml": (1, 1, "missing required key 'header'"),
-    "future-version.yaml": (1, 9, "sitrep: should be 1"),
-    "wrong-types.yaml": (5, 10, "as_of: should be a valid date"),
+    "future-version.yaml": (1, 9, "sitrep: format version 3 is not one this sitrep reads"),
+    "wrong-types.yaml": (5, 10, "as_of: 'yesterday' is not a date: write dates as YYYY-MM-DD"),
     "unknown-keys.yaml": (3, 3, "key 'title'"),
     "duplicate-keys.yaml": (6, 3, "duplicate key 'title'"),
     "non-string-keys.yaml": (7, 3, "keys must be plain names"),
     "duplicate-ids.yaml": (11, 7, "duplicate party id 'taliban' (first used in entry 1)"),
     "unknown-references.yaml": (14, 11, "unknown party 'talibn'; did you mean 'taliban'?"),
-    "impossible-date.yaml": (5, 10, "day value is outside expected range"),
+    "impossible-date.yaml": (5, 10, "as_of: 2021-02-30 is not a real date (no such day in that"),
     "out-of-range-coordinates.yaml": (14, 8, "lat: should be less than or equal to 90"),
     "negative-figures.yaml": (8, 11, "troops: a figure cannot be negative: -3000"),
     "long-number.yaml": (6, 18, "number too long (5,000 digits)"),
@@ -62,9 +62,9 @@ EXPECTED: dict[str, tuple[int | None, int | None, str]] = {
 # Every problem of these files, not only the first.
 EVERY_PROBLEM = {
     "wrong-types.yaml": [
-        "5:10: as_of: should be a valid date or datetime, input is too short",
-        "6:18: report_number: should be a valid integer, unable to parse string as an integer",
-        "7:10: parties: should be a valid list",
+        "5:10: as_of: 'yesterday' is not a date: write dates as YYYY-MM-DD, e.g. 2024-12-02",
+        "6:18: report_number: should be a number, not 'first'",
+        "7:10: parties: should be a list (one '- item' per line), not text",
     ],
     "unknown-keys.yaml": [
         "3:3: missing required key 'title'",
