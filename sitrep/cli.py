@@ -179,7 +179,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_fmt(args: argparse.Namespace) -> int:
     from sitrep.storage.store import write_atomic
-    from sitrep.yaml.io import dump_situation, parse_situation, read_text
+    from sitrep.yaml.io import dump_situation, is_version_1, parse_situation, read_text
 
     code, changed, unchanged = 0, 0, 0
     for path in _files_or_default(args.files):
@@ -190,7 +190,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
                 unchanged += 1
                 continue
             changed += 1
-            migrating = text.lstrip("\ufeff").startswith("sitrep: 1")
+            migrating = is_version_1(text)
             if args.check:
                 print(f"would {'migrate to format 2' if migrating else 'reformat'} {path}")
                 code = max(code, 1)

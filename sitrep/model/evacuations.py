@@ -29,6 +29,12 @@ class Evacuation(Entry):
     status: EvacuationStatus = Field(
         default="none", description="none: no evacuation (an embassy change only)"
     )
+    confidence: Confidence = Field(
+        default="confirmed", description="How sure the evacuation itself is"
+    )
+    according_to: str | None = Field(
+        default=None, description="Who reports it (for reported/claimed)"
+    )
     evacuees: FigureField | None = Field(
         default=None, description="People to evacuate, or evacuated"
     )

@@ -22,8 +22,8 @@ Topic = Literal["displacement", "casualties", "need", "assistance", "funding", "
 Measure = Literal["stock", "new"]
 Unit = Annotated[
     str,
-    StringConstraints(pattern=r"^(people|households|percent|[A-Z]{3})$"),
-    Field(description="people, households, percent, or a currency code such as USD"),
+    StringConstraints(pattern=r"^(people|households|percent|km2|[A-Z]{3})$"),
+    Field(description="people, households, percent, km2, or a currency code such as USD"),
 ]
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -34,7 +34,17 @@ class FigurePoint(Entry):
     as_of: FuzzyDateField = Field(description="YYYY-MM-DD, YYYY-MM, YYYY, 'about ...' or unknown")
     value: FigureField
     sources: list[Id] = Field(default_factory=list)
+    retracted: dt.date | None = Field(
+        default=None, description="Withdrawn by its source on this date: kept, no longer used"
+    )
     note: str | None = None
+
+    def active_on(self, day: dt.date | None) -> bool:
+        """Whether this value stands on day (None: as it stands, withdrawals counted)."""
+        first = self.as_of.first
+        if day is not None and first is not None and first > day:
+            return False
+        return self.retracted is None or (day is not None and self.retracted > day)
 
 
 class FigureEntry(Entry):
@@ -61,15 +71,13 @@ class FigureEntry(Entry):
 
     @property
     def latest(self) -> FigurePoint:
-        """The current value: the last point of the series."""
-        return self.series[-1]
+        """The current value: the last point not withdrawn (else the last point)."""
+        return self.point_on(None) or self.series[-1]
 
     def point_on(self, day: dt.date | None) -> FigurePoint | None:
-        """The latest point known on day (None: the latest of all)."""
-        if day is None:
-            return self.series[-1]
+        """The latest point standing on day (None: as it stands), if any."""
         for point in reversed(self.series):
-            if point.as_of.first is None or point.as_of.first <= day:
+            if point.active_on(day):
                 return point
         return None
 

@@ -31,3 +31,4 @@ class Assessment(Entry):
     horizon: str | None = Field(default=None, description="e.g. '30 to 90 days'")
     made_on: dt.date | None = None
     sources: list[Id] = Field(default_factory=list)
+    note: str | None = None

@@ -34,6 +34,7 @@ class Party(Entry):
     status: PartyStatus = "active"
     status_since: dt.date | None = Field(default=None, description="When it merged or dissolved")
     merged_into: Id | None = Field(default=None, description="Id of the party it merged into")
+    sources: list[Id] = Field(default_factory=list)
     note: str | None = None
 
     @model_validator(mode="after")

@@ -33,7 +33,7 @@ REFERENCED: dict[RefKind, str] = {"party": "parties", "place": "places", "source
 """The section each kind of reference points into."""
 
 REFERENCES: dict[type[BaseModel], dict[str, RefKind]] = {
-    Party: {"seat": "place", "merged_into": "party"},
+    Party: {"seat": "place", "merged_into": "party", "sources": "source"},
     Place: {"within": "place", "sources": "source"},
     ControlChange: {"holder": "party", "parties": "party", "by": "party", "sources": "source"},
     Evacuation: {"sources": "source", "embassy_sources": "source"},

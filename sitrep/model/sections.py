@@ -40,6 +40,8 @@ class SectionInfo:
     plural: str
     form_noun: str
     """One entry in a form's title ("New displacement figure")."""
+    facts: bool = True
+    """Whether its entries state facts, each of which must cite a source."""
 
     @property
     def cites_sources(self) -> bool:
@@ -50,8 +52,8 @@ class SectionInfo:
 
 
 REGISTRY: tuple[SectionInfo, ...] = (
-    SectionInfo("parties", Party, "id", "Parties", "party", "parties", "party"),
-    SectionInfo("sources", Source, "id", "Sources", "source", "sources", "source"),
+    SectionInfo("parties", Party, "id", "Parties", "party", "parties", "party", facts=False),
+    SectionInfo("sources", Source, "id", "Sources", "source", "sources", "source", facts=False),
     SectionInfo("places", Place, "id", "Places", "place", "places", "place"),
     SectionInfo(
         "evacuations", Evacuation, "actor", "Evacuations", "evacuation", "evacuations", "evacuation"
@@ -75,3 +77,6 @@ SECTION_MODELS: dict[str, type[Entry]] = {info.name: info.model for info in REGI
 
 CITING: tuple[Section, ...] = tuple(info.name for info in REGISTRY if info.cites_sources)
 """The sections whose entries cite sources."""
+
+FACTS: tuple[Section, ...] = tuple(info.name for info in REGISTRY if info.facts)
+"""The sections whose entries state facts (each must cite a source)."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from sitrep.model.problems import Finding
 from sitrep.model.refs import has_reference
-from sitrep.model.sections import CITING, SECTION
+from sitrep.model.sections import FACTS, SECTION
 from sitrep.model.situation import Situation
 
 FAR_DEGREES = 8.0
@@ -73,7 +73,7 @@ def _coordinates(s: Situation) -> Iterator[Finding]:
 
 def _unsourced(s: Situation) -> Iterator[Finding]:
     """Facts that cite no source, against the promise that every fact cites its sources."""
-    for section in CITING:
+    for section in FACTS:
         noun = SECTION[section].noun
         for i, entry in enumerate(getattr(s, section)):
             if section == "places" and not entry.control:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path as FsPath
@@ -121,13 +122,17 @@ def check_situation(text: str, name: str = "<text>") -> tuple[Situation, list[Pr
 
     situation, where = without_gc(_parse)(text, name)
     found = [(f.path, False, f"warning: {f.message}") for f in warnings(situation)]
-    if _is_v1_text(text):
+    if is_version_1(text):
         found.insert(0, (("sitrep",), True, f"warning: {MIGRATION_NOTE}"))
     return situation, located(name, where, found)
 
 
-def _is_v1_text(text: str) -> bool:
-    return text.lstrip("\ufeff").startswith("sitrep: 1")
+_VERSION_1 = re.compile(r"^sitrep:[ \t]*1[ \t]*(#.*)?$", re.MULTILINE)
+
+
+def is_version_1(text: str) -> bool:
+    """Whether a (valid) situation text says it is format version 1."""
+    return _VERSION_1.search(text) is not None
 
 
 def _parse(text: str, name: str) -> tuple[Situation, Locate]:

@@ -88,13 +88,32 @@ def test_new_blank_is_valid(tmp_path: Path) -> None:
 def test_fmt_rewrites_and_check_reports(tmp_path: Path, sample_file: Path) -> None:
     messy = tmp_path / "messy.yaml"
     messy.write_text(
-        "header: {title: T, as_of: 2021-08-13, region: R}\nsitrep: 1\nparties: [{name: A, id: a}]\n"
+        "header: {title: T, as_of: 2021-08-13, region: R}\nsitrep: 2\nparties: [{name: A, id: a}]\n"
     )
     check = run("fmt", "--check", str(messy))
     assert check.returncode == 1 and f"would reformat {messy}" in check.stdout
     assert run("fmt", str(messy)).returncode == 0
-    assert messy.read_text().startswith("sitrep: 1\n\nheader:\n  title: T\n")
+    assert messy.read_text().startswith("sitrep: 2\n\nheader:\n  title: T\n")
     assert run("fmt", "--check", str(messy)).returncode == 0
+
+
+def test_fmt_migrates_a_version_1_file_and_says_so(tmp_path: Path) -> None:
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        "header: {title: T, as_of: 2021-08-13, region: R}\nsitrep: 1\n"
+        "parties: [{name: A, id: a}]\nterritory: [{id: x, name: X, holder: a, since: 2021-08-01}]\n"
+    )
+    check = run("check", str(old))
+    assert check.returncode == 0 and "format 1 file" in check.stderr
+    assert run("check", "--strict", str(old)).returncode == 1
+    assert f"would migrate to format 2 {old}" in run("fmt", "--check", str(old)).stdout
+    done = run("fmt", str(old))
+    assert done.returncode == 0 and f"migrated to format 2: {old}" in done.stdout
+    text = old.read_text()
+    assert text.startswith("sitrep: 2\n") and "places:\n- id: x\n" in text
+    assert "  control:\n  - date: 2021-08-01\n    holder: a\n" in text
+    assert run("check", "--strict", str(old)).returncode == 1  # unsourced: a warning
+    assert run("check", str(old)).returncode == 0
 
 
 def test_fmt_leaves_invalid_files_alone(tmp_path: Path) -> None:
@@ -123,7 +142,7 @@ def test_schema_is_json_schema_of_the_format() -> None:
     result = run("schema")
     schema = json.loads(result.stdout)
     assert schema["$schema"].startswith("https://json-schema.org/")
-    assert {"header", "territory", "evacuations", "displacement"} <= set(schema["properties"])
+    assert {"header", "places", "evacuations", "figures"} <= set(schema["properties"])
 
 
 def test_config_prints_the_settings_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
