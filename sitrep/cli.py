@@ -14,11 +14,15 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitrep import __version__
 from sitrep.errors import SitrepError, SitrepIOError, SitrepUsageError
 
-COMMANDS = ("check", "fmt", "new", "export", "schema", "config")
+if TYPE_CHECKING:
+    from sitrep.model.situation import Situation
+
+COMMANDS = ("check", "fmt", "new", "next", "export", "schema", "config")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", nargs="*", metavar="FILE")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument(
+        "--stale",
+        action="store_true",
+        help="list entries due or overdue for confirmation (header.refresh says how often)",
+    )
 
     p = sub.add_parser(
         "fmt",
@@ -77,6 +86,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", default="Unspecified", help="country or region covered")
 
     p = sub.add_parser(
+        "next",
+        help="start the next report in FILE",
+        description="Start the next report: the report number goes up, the as-of date and the "
+        "period move on, the analyst's highlights are kept with the report they belong to and "
+        "cleared. Nothing else changes.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--date", type=_date, metavar="DATE", help="its as-of date (default: the next day)"
+    )
+
+    p = sub.add_parser(
         "export",
         help="write the Markdown brief",
         description="Write the Markdown brief of a situation.",
@@ -84,7 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT", help="output file ('-' or none: stdout)")
     p.add_argument("--since", type=_date, metavar="DATE", help="start of the period covered")
-    p.add_argument("--previous", metavar="OLD", help="previous report: adds what changed")
+    p.add_argument(
+        "--previous",
+        metavar="OLD",
+        help="previous report, a file or a git revision of FILE (HEAD~1, v12): adds what changed",
+    )
     p.add_argument(
         "--no-timestamp",
         action="store_true",
@@ -166,6 +191,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             continue
         for warning in warnings:
             print(warning, file=sys.stderr)
+        if args.stale:
+            _print_stale(s, path)
         if warnings and args.strict:
             code = max(code, 1)
             print(f"{path}: {len(warnings)} warning(s), an error with --strict", file=sys.stderr)
@@ -175,6 +202,42 @@ def _cmd_check(args: argparse.Namespace) -> int:
             f"{len(s.figures)} figures, {len(s.notes)} notes, {len(s.sources)} sources)"
         )
     return code
+
+
+def _print_stale(s: Situation, path: Path) -> None:
+    from sitrep.model.freshness import stale
+
+    if s.header.refresh is None:
+        print(f"{path}: no refresh rates (header.refresh), so nothing is due", file=sys.stderr)
+        return
+    for fresh in stale(s):
+        name = getattr(fresh.entry, "name", None) or getattr(fresh.entry, "actor", None)
+        label = name or getattr(fresh.entry, "id", "?")
+        when = (
+            f"last confirmed {fresh.confirmed.isoformat()} ({fresh.age} days)"
+            if fresh.confirmed
+            else "never confirmed"
+        )
+        print(
+            f"{path}: {fresh.state.replace('_', ' ')}: {fresh.section} {label}: {when}, "
+            f"refresh every {fresh.every} day(s)"
+        )
+
+
+def _cmd_next(args: argparse.Namespace) -> int:
+    from sitrep.storage.store import write_atomic
+    from sitrep.yaml.io import dump_situation, load_situation
+
+    path = Path(args.file)
+    situation = load_situation(path)
+    try:
+        header = situation.header.next(args.date)
+    except ValueError as exc:
+        raise SitrepUsageError(f"{path}: {exc}") from None
+    situation.header = header
+    write_atomic(path, dump_situation(situation), backup=True)
+    print(f"{path}: report {header.report_number} as of {header.as_of.isoformat()}")
+    return 0
 
 
 def _cmd_fmt(args: argparse.Namespace) -> int:
@@ -263,12 +326,13 @@ def _copy_sample_outline(folder: Path) -> None:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from sitrep.brief import render_brief
+    from sitrep.storage.git import load_previous
     from sitrep.storage.store import write_atomic
     from sitrep.yaml.io import load_situation
 
     path = _files_or_default([args.file] if args.file else [])[0]
     situation = load_situation(path)
-    previous = load_situation(args.previous) if args.previous else None
+    previous = load_previous(args.previous, path) if args.previous else None
     map_link = None
     if args.map:
         from sitrep.brief.mapsvg import write_map_svg
@@ -324,6 +388,7 @@ def _no_command(args: argparse.Namespace) -> int:  # `sitrep --help`-less edge: 
 
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "check": _cmd_check,
+    "next": _cmd_next,
     "fmt": _cmd_fmt,
     "new": _cmd_new,
     "export": _cmd_export,

@@ -57,6 +57,7 @@ class Evacuation(Entry):
     embassy_confidence: Confidence = "confirmed"
     embassy_sources: list[Id] = Field(default_factory=list)
     sources: list[Id] = Field(default_factory=list)
+    checked: dt.date | None = Field(default=None, description="When it was last confirmed")
     note: str | None = None
 
     @property

@@ -60,6 +60,9 @@ class FigureEntry(Entry):
     since: dt.date | None = Field(default=None, description="Start of the counted period")
     counted_by: str | None = Field(default=None, description="Who counted")
     series: list[FigurePoint] = Field(min_length=1, description="Values, oldest first")
+    checked: dt.date | None = Field(
+        default=None, description="When the latest value was last confirmed, if later"
+    )
     note: str | None = None
 
     @model_validator(mode="after")

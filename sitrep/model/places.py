@@ -120,6 +120,9 @@ class Place(Entry):
         default_factory=list, description="Control history, oldest first"
     )
     sources: list[Id] = Field(default_factory=list, description="About the place itself")
+    checked: dt.date | None = Field(
+        default=None, description="When its control was last confirmed, if later than a change"
+    )
     note: str | None = None
 
     @property

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, field_validator, model_validator
 
 from sitrep.model.base import Count, Entry, HourMinute, Text
-from sitrep.model.dates import days_before
+from sitrep.model.dates import days_after, days_before
+from sitrep.model.report import PastReport, Refresh, next_as_of
 
 if TYPE_CHECKING:
     from sitrep.model.problems import Finding
@@ -50,6 +51,12 @@ class Header(Entry):
     outline: str | None = Field(
         default=None, description="GeoJSON outline for the map, relative to this file"
     )
+    refresh: Refresh | None = Field(
+        default=None, description="How often each kind of entry should be confirmed, in days"
+    )
+    past_reports: list[PastReport] = Field(
+        default_factory=list, description="Reports already issued, oldest first"
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -77,6 +84,40 @@ class Header(Entry):
     def period_from(self) -> dt.date:
         """Start of the period covered: the header's, else seven days before as-of."""
         return self.period_start or days_before(self.as_of, 7)
+
+    @property
+    def previous(self) -> PastReport | None:
+        """The report issued before this one, if the file keeps it."""
+        return self.past_reports[-1] if self.past_reports else None
+
+    def next(self, date: dt.date | None = None) -> Header:
+        """The header of the next report: number up, dates moved on, highlights kept in history.
+
+        The new period runs from the day after this report's as-of date to the new
+        as-of date (the next day unless a date is given).
+        """
+        as_of = next_as_of(self.as_of, date)
+        if as_of <= self.as_of:
+            raise ValueError(
+                f"the next report must stand after this one ({self.as_of.isoformat()})"
+            )
+        issued = PastReport(
+            report_number=self.report_number,
+            as_of=self.as_of,
+            period_start=self.period_start,
+            period_end=self.period_end,
+            highlights=list(self.highlights),
+        )
+        return self.model_copy(
+            update={
+                "report_number": (self.report_number or len(self.past_reports) + 1) + 1,
+                "as_of": as_of,
+                "period_start": min(days_after(self.as_of, 1), as_of),
+                "period_end": as_of,
+                "highlights": [],
+                "past_reports": [*self.past_reports, issued],
+            }
+        )
 
     @property
     def period_to(self) -> dt.date:

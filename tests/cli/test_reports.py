@@ -1,0 +1,38 @@
+"""A situation over weeks on the command line: the next report, what is stale."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sitrep.yaml.io import load_situation
+from tests.cli.test_cli import run
+
+
+def test_next_starts_report_two_the_next_day(tmp_path: Path, sample_file: Path) -> None:
+    path = tmp_path / "sit.yaml"
+    shutil.copy(sample_file, path)
+    before = load_situation(path)
+    done = run("next", str(path))
+    assert done.returncode == 0 and "report 2 as of 2021-08-14" in done.stdout
+    after = load_situation(path)
+    assert after.header.report_number == 2
+    assert (after.header.as_of.isoformat(), after.header.highlights) == ("2021-08-14", [])
+    assert after.header.past_reports[-1].highlights == before.header.highlights
+    assert after.places == before.places and after.figures == before.figures
+    assert run("next", str(path), "--date", "2021-08-14").returncode == 2  # not after report 2
+
+
+def test_check_stale_lists_what_is_due(tmp_path: Path, sample_file: Path) -> None:
+    path = tmp_path / "sit.yaml"
+    text = sample_file.read_text().replace(
+        "\nparties:", "  refresh:\n    places: 1\n    evacuations: 2\n\nparties:", 1
+    )
+    path.write_text(text)
+    done = run("check", "--stale", str(path))
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if ": places " in line]
+    assert any(
+        "overdue: places Jowzjan: last confirmed 2021-08-07 (6 days)" in line for line in lines
+    )
+    assert not any(" Kandahar:" in line for line in lines)  # fell on 12 Aug: confirmed 13 Aug?
