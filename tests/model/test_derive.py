@@ -6,42 +6,42 @@ import datetime as dt
 
 import pytest
 
+from sitrep.model.control import control_summary
 from sitrep.model.derive import (
-    control_summary,
-    displacement_headlines,
     evacuation_summary,
+    figure_headlines,
     great_circle_km,
-    nearest_to_seat,
+    seat_statuses,
 )
-from sitrep.model.entries import Displacement
+from sitrep.model.entries import ControlChange, Evacuation, FigureEntry, FigurePoint
 from sitrep.model.figure import Figure
 from sitrep.model.situation import Situation
 
 
-def test_sample_control_counts_show_the_disagreement(sample: Situation) -> None:
+def test_sample_control_counts_keep_contested_apart(sample: Situation) -> None:
     summary = control_summary(sample)
     taliban, government = summary.of("taliban"), summary.of("government")
     assert summary.total == 34
     assert taliban is not None and government is not None
-    assert (taliban.held, taliban.confirmed, taliban.claimed) == (18, 17, 1)
-    assert government.held == 16
-    assert taliban.held + government.held == summary.total
+    assert (taliban.held, taliban.confirmed, taliban.claimed) == (17, 16, 1)
+    assert (government.held, summary.contested) == (16, 1)
+    assert taliban.held + government.held + summary.contested == summary.total
 
 
-def test_counts_follow_a_holder_change(sample: Situation) -> None:
-    index = next(i for i, p in enumerate(sample.territory) if p.id == "balkh")
-    sample.territory[index] = sample.territory[index].model_copy(
-        update={"holder": "taliban", "confidence": "claimed"}
+def test_counts_follow_a_new_change_of_control(sample: Situation) -> None:
+    balkh = next(p for p in sample.places if p.id == "balkh")
+    balkh.control.append(
+        ControlChange(date=dt.date(2021, 8, 13), holder="taliban", confidence="claimed")
     )
     taliban = control_summary(sample).of("taliban")
-    assert taliban is not None and (taliban.held, taliban.claimed) == (19, 2)
+    assert taliban is not None and (taliban.held, taliban.claimed) == (18, 2)
 
 
-def test_nearest_other_holder_to_kabul_is_pul_e_alam(sample: Situation) -> None:
-    nearest = nearest_to_seat(sample)
-    assert nearest is not None
-    assert nearest.seat.name == "Kabul" and nearest.place.capital == "Pul-e Alam"
-    assert nearest.km == pytest.approx(61, abs=1.5)
+def test_the_seat_is_held_and_the_nearest_hostile_place_is_pul_e_alam(sample: Situation) -> None:
+    (status,) = seat_statuses(sample)
+    assert status.state == "held" and status.seat.name == "Kabul"
+    assert status.nearest is not None and status.nearest.capital == "Pul-e Alam"
+    assert status.km == pytest.approx(61, abs=1.5)
 
 
 def test_great_circle_known_distance() -> None:
@@ -50,28 +50,38 @@ def test_great_circle_known_distance() -> None:
     assert great_circle_km(0, 0, 0, 180) == pytest.approx(20015, abs=5)
 
 
-def test_evacuation_troops_are_at_least_when_one_is_undisclosed(sample: Situation) -> None:
+def test_evacuation_troops_are_summed_honestly(sample: Situation) -> None:
     summary = evacuation_summary(sample)
-    assert str(summary.troops) == "at least 3,600"
-    assert summary.with_troops == 3
-    assert len(summary.countries) == 6
+    assert str(summary.troops) == "about 3,600, plus 1 undisclosed"
+    assert len(summary.with_troops) == 3
+    assert (summary.states, summary.organisations) == (6, 0)
 
 
-def test_displacement_is_never_summed_across_scopes(sample: Situation) -> None:
-    headlines = displacement_headlines(sample)
-    assert len(headlines) == len({d.scope for d in sample.displacement})
-    assert str(headlines[0].figure) == "389,645"
+def test_only_evacuations_count_and_kinds_stay_apart(sample: Situation) -> None:
+    sample.evacuations += [
+        Evacuation(actor="A relief agency", actor_kind="organisation", status="under_way"),
+        Evacuation(actor="An airline", actor_kind="company", status="planned"),
+        Evacuation(actor="A state that stays", embassy="open", troops=Figure.exact(9000)),
+    ]
+    summary = evacuation_summary(sample)
+    assert summary.actors == {"state": 6, "organisation": 1, "company": 1}
+    assert str(summary.troops) == "about 3,600, plus 1 undisclosed"  # no evacuation, no troops
 
 
-def test_latest_figure_of_one_scope_replaces_older() -> None:
-    base = dict(counted="IDPs", area="Afghanistan", unit="people", measure="stock")
-    older = Displacement(id="a", figure=Figure.exact(10), as_of=dt.date(2021, 8, 1), **base)
-    newer = Displacement(id="b", figure=Figure.exact(20), as_of=dt.date(2021, 8, 8), **base)
-    other = Displacement(
-        id="c", figure=Figure.exact(5), as_of=dt.date(2021, 8, 2), counted="IDPs", area="Kabul"
+def test_figures_of_the_period_come_first_and_older_ones_are_context(
+    sample: Situation,
+) -> None:
+    sample.figures.append(
+        FigureEntry(
+            id="stock",
+            topic="displacement",
+            counted="IDPs",
+            area="Afghanistan",
+            series=[FigurePoint(as_of="2020-12", value=Figure.parse("about 3.5 million"))],
+        )
     )
-    situation = Situation.model_validate(
-        {"header": {"title": "t", "region": "r", "as_of": "2021-08-13"}}
-    )
-    situation.displacement = [older, newer, other]
-    assert [d.id for d in displacement_headlines(situation)] == ["b", "c"]
+    h = sample.header
+    lines = figure_headlines(sample, h.period_from, h.period_to, h.as_of)
+    assert [line.in_period for line in lines] == [True, True, True, False]
+    assert lines[-1].entry.id == "stock" and str(lines[-1].point.value) == "about 3.5 million"
+    assert len(lines) == len({f.scope for f in sample.figures})
