@@ -9,7 +9,7 @@ control_summary over the headline places (the most common kind with control).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from sitrep.geo.outline import Outline
 from sitrep.geo.palette import UNKNOWN_HOLDER_COLOR, party_colors
@@ -31,17 +31,7 @@ MarkKind = Literal[
     "seat",
 ]
 
-MARK_KINDS: tuple[MarkKind, ...] = (
-    "confirmed",
-    "reported",
-    "claimed",
-    "contested",
-    "besieged",
-    "partial",
-    "unclear",
-    "none",
-    "seat",
-)
+MARK_KINDS: tuple[MarkKind, ...] = get_args(MarkKind)
 """Legend order."""
 
 GLYPHS: dict[MarkKind, str] = {

@@ -143,17 +143,21 @@ def figure_headlines(
 ) -> list[FigureLine]:
     """The value of each figure on day; in the period first (by topic, largest first).
 
-    Figures are never summed across scopes. A value dated before the period (a
-    pre-war stock, an annual estimate) is context, not news.
+    Figures are never summed across scopes, and of two entries of one scope only
+    the later value is shown (it replaces the older). A value dated before the
+    period (a pre-war stock, an annual estimate) is context, not news.
     """
-    lines: list[FigureLine] = []
+    latest: dict[tuple[object, ...], FigureLine] = {}
     for entry in s.figures:
         point = entry.point_on(day)
         if point is None:
             continue
         first, last = point.as_of.first, point.as_of.last
         news = first is not None and last is not None and last >= start and first <= end
-        lines.append(FigureLine(entry, point, news))
+        known = latest.get(entry.scope)
+        if known is None or known.point.as_of.key <= point.as_of.key:
+            latest[entry.scope] = FigureLine(entry, point, news)
+    lines = list(latest.values())
 
     def order(line: FigureLine) -> tuple[bool, int, int, str]:
         topic = TOPIC_ORDER.index(line.entry.topic)

@@ -85,3 +85,20 @@ def test_figures_of_the_period_come_first_and_older_ones_are_context(
     assert [line.in_period for line in lines] == [True, True, True, False]
     assert lines[-1].entry.id == "stock" and str(lines[-1].point.value) == "about 3.5 million"
     assert len(lines) == len({f.scope for f in sample.figures})
+
+
+def test_of_two_entries_of_one_scope_only_the_later_value_is_a_headline() -> None:
+    def entry(figure_id: str, as_of: str, value: int, area: str = "Afghanistan") -> FigureEntry:
+        point = FigurePoint(as_of=as_of, value=Figure.exact(value))
+        return FigureEntry(id=figure_id, counted="IDPs", area=area, series=[point])
+
+    situation = Situation.model_validate(
+        {"header": {"title": "t", "region": "r", "as_of": "2021-08-13"}}
+    )
+    situation.figures = [
+        entry("b", "2021-08-08", 20),
+        entry("a", "2021-08-01", 10),
+        entry("c", "2021-08-02", 5, area="Kabul"),
+    ]
+    lines = figure_headlines(situation, dt.date(2021, 8, 6), dt.date(2021, 8, 13))
+    assert [line.entry.id for line in lines] == ["b", "c"]
