@@ -78,7 +78,8 @@ def _table(ctx: BriefContext, chosen: list[Place], columns: list[Column]) -> str
     if len({p.kind for p in every}) > 1:
         first.append(("Kind", lambda p: words.say(p.kind)))
     if any(p.within for p in every):
-        first.append(("Within", lambda p: cell(_within(s, p))))
+        names = {p.id: p.name for p in every}
+        first.append(("Within", lambda p: cell(names.get(p.within or "", p.within))))
     if any(p.capital for p in every):
         first.append(("Capital", lambda p: cell(p.capital)))
     last: list[Column] = [("Sources", lambda p: _cite(ctx, p))]
@@ -86,11 +87,6 @@ def _table(ctx: BriefContext, chosen: list[Place], columns: list[Column]) -> str
         last.append(("Note", lambda p: cell(p.note)))
     used = [*first, *columns, *last]
     return table([name for name, _ in used], [[make(p) for _, make in used] for p in chosen])
-
-
-def _within(s: Situation, place: Place) -> str | None:
-    parent = s.place(place.within)
-    return parent.name if parent is not None else place.within
 
 
 def _cite(ctx: BriefContext, place: Place) -> str:
