@@ -1,7 +1,7 @@
 """Control in words: who holds a place and how, the seat of government, the counts.
 
 Plain text, not yet escaped (see words.py). Party names are the running-text
-names (``in_text``: "the Taliban"), capitalised only where a line starts.
+names (``in_text``: "the rebels"), capitalised only where a line starts.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ _PRESSURE = {"besieged": "besieged by", "encircled": "encircled by"}
 
 
 def names(s: Situation, party_ids: list[str]) -> str:
-    """'the Taliban and the government'."""
+    """'the rebels and the government'."""
     return words.join([s.party_name(p) for p in dict.fromkeys(party_ids)])
 
 
 def state_phrase(s: Situation, change: ControlChange | None) -> str:
-    """'held by the Taliban', 'contested between A and B', 'held by A, besieged by B'."""
+    """'held by the rebels', 'contested between A and B', 'held by A, besieged by B'."""
     if change is None:
         return "control not stated"
     state = change.state
@@ -54,8 +54,8 @@ def with_confidence(s: Situation, change: ControlChange | None) -> str:
 def seat_line(s: Situation, status: SeatStatus) -> str:
     """The seat of government in one plain sentence; a distance only when the seat is held.
 
-    'Kabul, the seat of the government, fell to the Taliban on 15 Aug 2021';
-    'nearest place held by a side hostile to the government: ..., 61 km from Kabul'.
+    'Capital City, the seat of the government, fell to the rebels on 15 Aug 2021';
+    'nearest place held by a side hostile to the government: ..., 61 km from Capital City'.
     """
     party = s.party_name(status.party.id)
     seat = status.seat.label
@@ -122,7 +122,7 @@ def _nearest(s: Situation, status: SeatStatus, party: str, seat: str) -> str:
 
 
 def count_line(count: PartyCount, summary: ControlSummary, kind: str, pressure: str) -> str:
-    """'The Taliban: 17 of 34 provinces (16 confirmed, 1 claimed); 1 of them besieged'.
+    """'The rebels: 17 of 34 provinces (16 confirmed, 1 claimed); 1 of them besieged'.
 
     The parts in brackets add up to the count held; contested places are never in
     it (they have a line of their own).

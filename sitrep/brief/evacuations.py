@@ -52,7 +52,7 @@ def _evacuation_table(ctx: BriefContext, evacuating: list[Evacuation]) -> str:
 
 
 def _who(e: Evacuation) -> str | None:
-    """'about 4,000: US nationals, Afghan staff'."""
+    """'about 4,000: own nationals, local staff'."""
     parts = [str(e.evacuees)] if e.evacuees is not None else []
     if e.nationalities:
         parts.append(", ".join(e.nationalities))
@@ -60,7 +60,7 @@ def _who(e: Evacuation) -> str | None:
 
 
 def _how(e: Evacuation) -> str | None:
-    """'air; Kabul airport to Qatar; to Qatar and Kuwait'."""
+    """'air; from the capital's airport; to two neighbouring states'."""
     parts = []
     if e.means:
         parts.append(words.join([words.say(m) for m in e.means]))

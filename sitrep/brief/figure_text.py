@@ -1,6 +1,6 @@
 """Figures in words: what is counted, where, how much, by whom and as of when.
 
-'People in need in Afghanistan: about 7.2 million (OCHA, as of Aug 2021)'.
+'People in need in the region: about 7.2 million (UN, as of Aug 2021)'.
 The value is shown as the source wrote it ("about 7.2 million", never
 "about 7,200,000"); "unknown" and "undisclosed" stay apart. Plain text, not
 yet escaped (see words.py).
@@ -56,9 +56,9 @@ def _money(value: str, currency: str) -> str:
 
 
 def label(entry: FigureEntry) -> str:
-    """'IDPs in Afghanistan since 1 Jan 2021': what is counted, where, over what period.
+    """'IDPs in the region since 1 Jan 2021': what is counted, where, over what period.
 
-    The area is left out when the counted text already names it ('IDPs in Sudan').
+    The area is left out when the counted text already names it (counted 'IDPs in X', area X).
     """
     text = words.capitalized(entry.counted)
     if entry.area.casefold() not in entry.counted.casefold():
@@ -83,7 +83,7 @@ def by(s: Situation, entry: FigureEntry, point: FigurePoint) -> str:
 
 
 def line(s: Situation, entry: FigureEntry, point: FigurePoint) -> str:
-    """'People in need in Afghanistan: about 7.2 million (OCHA, as of Aug 2021)'."""
+    """'People in need in the region: about 7.2 million (UN, as of Aug 2021)'."""
     who = by(s, entry, point)
     when = f"as of {point.as_of}" if point.as_of.first is not None else "date not known"
     about = f"{who}, {when}" if who else when

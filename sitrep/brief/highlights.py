@@ -80,7 +80,7 @@ def _moves(
     *,
     gained: bool,
 ) -> str:
-    """'**18 provinces changed hands** between ..., all to the Taliban: on 13 Aug 2021 ...'.
+    """'**18 provinces changed hands** between ..., all to the rebels: on 13 Aug 2021 ...'.
 
     With ``gained``, places that came under a party's control with no earlier
     holder recorded: '**2 cities came under the control of the Northern Front** ...'.
@@ -113,7 +113,7 @@ def _moves(
 
 
 def _latest_first(ctx: BriefContext, dated: Sequence[Dated]) -> str:
-    """'on 13 Aug 2021 Qalat and Pul-e Alam (claimed); on 12 Aug 2021 Herat; and 8 more
+    """'on 13 Aug 2021 North Town and West Town (claimed); on 12 Aug 2021 Port City; and 8 more
     before 12 Aug 2021'. Whole days are named, newest first, while they fit.
     """
     days: dict[dt.date, list[tuple[Place, ControlChange]]] = {}

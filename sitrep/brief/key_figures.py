@@ -70,7 +70,7 @@ def control_lines(ctx: BriefContext) -> list[str]:
 
 
 def _named(ctx: BriefContext, contested: list[Place]) -> str:
-    """'Jowzjan, between the Taliban and the government; ...' for a few contested places."""
+    """'North Town, between the rebels and the government; ...' for a few contested places."""
     s = ctx.situation
     shown = contested[:MAX_CONTESTED_NAMED]
     parts = []

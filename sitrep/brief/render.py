@@ -83,7 +83,7 @@ def sources_section(ctx: BriefContext) -> str:
 
 
 def source_line(source: Source) -> str:
-    """'UNHCR, “Title”, 12 Aug 2021 (UN/NGO; reliability B). <https://...>'."""
+    """'A Relief Agency, “Title”, 12 Aug 2021 (UN/NGO; reliability B). <https://...>'."""
     text = inline(source.publisher)
     if source.title:
         text += f", “{inline(source.title)}”"

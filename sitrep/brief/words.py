@@ -45,7 +45,7 @@ def period(start: dt.date, end: dt.date) -> str:
 
 
 def capitalized(text: str) -> str:
-    """Text with its first letter in upper case, to start a line: 'The Taliban ...'."""
+    """Text with its first letter in upper case, to start a line: 'The rebels ...'."""
     return text[:1].upper() + text[1:]
 
 
@@ -80,14 +80,14 @@ def kind_counts(items: Iterable[Place]) -> str:
 
 
 def place_title(place: Place) -> str:
-    """'Pul-e Alam (Logar)': the capital with its place, or just the name."""
+    """'Port City (Coast Province)': the capital with its place, or just the name."""
     if place.capital and place.capital != place.name:
         return f"{place.capital} ({place.name})"
     return place.label
 
 
 def confidence(change: ControlChange) -> str:
-    """'confirmed', 'claimed, according to the Taliban spokesman', 'reported'."""
+    """'confirmed', 'claimed, according to a rebel spokesman', 'reported'."""
     text: str = change.confidence
     if change.according_to and change.confidence != "confirmed":
         text += f", according to {change.according_to}"
