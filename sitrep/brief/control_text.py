@@ -110,7 +110,16 @@ def _fallen(s: Situation, status: SeatStatus, change: ControlChange) -> str:
 def _nearest(s: Situation, status: SeatStatus, party: str, seat: str) -> str:
     nearest = status.nearest
     if nearest is None or status.km is None:
-        return f"{seat}, the seat of {party}: no place held by a hostile side has coordinates"
+        held = f"{seat}, the seat of {party}, is held by {s.party_name(status.holder)}"
+        if status.seat.lat is None or status.seat.lon is None:
+            return f"{held} (it has no coordinates, so no distance is given)"
+        hostile = any(
+            (holder := p.holder) is not None and not s.allies(holder, status.party.id)
+            for p in s.places
+        )
+        if not hostile:
+            return f"{held}; no place is held by a side hostile to {party}"
+        return f"{held}; no place held by a side hostile to {party} has coordinates"
     change = nearest.current
     assert change is not None
     holder = s.party_name(change.controller)

@@ -289,3 +289,31 @@ def test_no_change_of_hands_without_one(name: str) -> None:
         found = re.match(r"- \d+ \w+ \d+: (.+) changed hands, from (.+) to (.+) \(", line)
         if found:
             assert found.group(2) != found.group(3)
+
+
+def test_a_held_seat_without_a_distance_says_why() -> None:
+    s = load("front-line")
+    s.parties = [p for p in s.parties if p.id != "east"]
+    for place in s.places:
+        place.control = [c for c in place.control if "east" not in c.involved()]
+    lines = items(render_brief(s), "Key figures")
+    assert (
+        "Kapital, the seat of the government, is held by the government; no place is held "
+        "by a side hostile to the government" in lines
+    )
+    s = load("front-line")
+    for place in s.places:
+        if place.id != "kapital":
+            place.lat = place.lon = None
+    lines = items(render_brief(s), "Key figures")
+    assert (
+        "Kapital, the seat of the government, is held by the government; no place held by "
+        "a side hostile to the government has coordinates" in lines
+    )
+    kapital = next(p for p in s.places if p.id == "kapital")
+    kapital.lat = kapital.lon = None
+    lines = items(render_brief(s), "Key figures")
+    assert (
+        "Kapital, the seat of the government, is held by the government (it has no "
+        "coordinates, so no distance is given)" in lines
+    )
