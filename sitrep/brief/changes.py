@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sitrep.brief import words
+from sitrep.brief import control_text, figure_text, words
 from sitrep.brief.escape import inline
 from sitrep.brief.markdown import bullets, heading
-from sitrep.model.compare import Changes, FigureChange, PlaceChange, compare
-from sitrep.model.entries import Displacement, Note, Source
+from sitrep.model.compare import Changes, FigureChange, PlaceChange, StatusChange, compare
+from sitrep.model.control import held_since
+from sitrep.model.entries import FigureEntry, Note, Source
 from sitrep.model.situation import Situation
 
 NO_CHANGE = "No change since the previous report."
@@ -21,64 +22,83 @@ def changes_section(previous: Situation, situation: Situation) -> str:
     title = heading(2, "Changes since the previous report")
     if changes.entries_unchanged:
         return f"{title}\n\n{intro} {NO_CHANGE}"
-    items = [_place_change(previous, situation, c) for c in changes.places.values()]
-    items += [_figure_change(previous, situation, c) for c in changes.figures]
+    items = [_place_change(previous, situation, c) for c in changes.control.values()]
+    items += [_figure_change(previous, situation, c) for c in changes.values]
     items += [
-        inline(f"{c.country}: embassy {words.say(c.old)} → {words.say(c.new)}")
+        inline(f"{c.actor}: embassy {words.say(c.old)} → {words.say(c.new)}")
         for c in changes.embassies
     ]
-    items += _added_and_removed(changes)
+    items += [_status_change(c) for c in changes.statuses]
+    items += _added_and_removed(changes, previous, situation)
     return f"{title}\n\n{intro}\n\n{bullets(items)}"
 
 
 def _place_change(previous: Situation, situation: Situation, change: PlaceChange) -> str:
+    """'Strelsau North: changed hands from the government to the Northern Front on 9 Mar 2024'.
+
+    Only a change of holder is a change of hands; anything else (fighting, a
+    siege, a confirmation) says what it is now and what it was.
+    """
     old, new = change.old, change.new
-    parts = []
+    title = words.place_title(new)
     if change.holder_changed:
-        was = words.party_name(previous, old.holder)
-        now = words.party_name(situation, new.holder)
-        when = f" on {words.day(new.since)}" if new.since else ""
-        parts.append(f"changed hands from {was} to {now}{when}")
-    if change.control_changed:
-        parts.append(f"control {old.control} → {new.control}")
-    if change.confidence_changed:
-        parts.append(f"confidence {old.confidence} → {new.confidence}")
-    return inline(f"{words.place_title(new)}: {'; '.join(parts)}")
+        was = previous.party_name(old.holder)
+        now = situation.party_name(new.holder)
+        since = held_since(new)
+        when = f" on {words.day(since)}" if since else ""
+        text = f"{title}: changed hands from {was} to {now}{when}"
+        if new.state != "controlled":
+            text += f"; now {control_text.state_phrase(situation, new.current)}"
+    else:
+        now = control_text.with_confidence(situation, new.current)
+        was = control_text.with_confidence(previous, old.current)
+        text = f"{title}: was {was}; now {now}"
+    return inline(text)
 
 
 def _figure_change(previous: Situation, situation: Situation, change: FigureChange) -> str:
     old = "none" if change.old is None else str(change.old)
     new = "none" if change.new is None else str(change.new)
     if change.section == "evacuations":
-        what = f"{change.key}: troops"
+        what = f"{change.key}: troops for the evacuation"
     else:
-        entry = _displacement(situation, change.key) or _displacement(previous, change.key)
-        what = words.capitalized(words.displacement_scope(entry)) if entry else change.key
-        unit = entry.unit if entry else "people"
-        new = words.figure_with_unit(change.new, unit) if change.new else new
+        entry = _figure(situation, change.key) or _figure(previous, change.key)
+        what = figure_text.label(entry) if entry else change.key
+        if entry is not None:
+            old = figure_text.amount(change.old, entry.unit) if change.old else old
+            new = figure_text.amount(change.new, entry.unit) if change.new else new
     return inline(f"{what}: {old} → {new} ({change.delta})")
 
 
-def _displacement(situation: Situation, figure_id: str) -> Displacement | None:
-    return next((d for d in situation.displacement if d.id == figure_id), None)
+def _status_change(change: StatusChange) -> str:
+    """'Freedonia: evacuation announced → under way'; none is 'no evacuation'."""
+
+    def status(value: str) -> str:
+        return "no evacuation" if value == "none" else f"evacuation {words.say(value)}"
+
+    return inline(f"{change.actor}: {status(change.old)} → {status(change.new)}")
 
 
-def _added_and_removed(changes: Changes) -> list[str]:
+def _figure(situation: Situation, figure_id: str) -> FigureEntry | None:
+    return next((f for f in situation.figures if f.id == figure_id), None)
+
+
+def _added_and_removed(changes: Changes, previous: Situation, situation: Situation) -> list[str]:
     named: list[tuple[str, list[str], list[str]]] = [
         (
             "place",
-            [words.place_title(p) for p in changes.territory.added],
-            [words.place_title(p) for p in changes.territory.removed],
+            [words.place_title(p) for p in changes.places.added],
+            [words.place_title(p) for p in changes.places.removed],
         ),
         (
-            "evacuation",
-            [e.country for e in changes.evacuations.added],
-            [e.country for e in changes.evacuations.removed],
+            "evacuation entry",
+            [e.actor for e in changes.evacuations.added],
+            [e.actor for e in changes.evacuations.removed],
         ),
         (
-            "displacement figure",
-            [words.displacement_line(d) for d in changes.displacement.added],
-            [words.displacement_line(d) for d in changes.displacement.removed],
+            "figure",
+            [figure_text.line(situation, d, d.latest) for d in changes.figures.added],
+            [figure_text.line(previous, d, d.latest) for d in changes.figures.removed],
         ),
         (
             "note",

@@ -26,7 +26,7 @@ class Citations:
         return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
 
     def cite_after(self, text: str, source_ids: Iterable[str]) -> str:
-        """``text`` followed by its citation, if any: 'Kabul fell [2]'."""
+        """``text`` followed by its citation, if any: 'the capital fell [2]'."""
         mark = self.cite(source_ids)
         return f"{text} {mark}" if mark else text
 

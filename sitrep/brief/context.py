@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sitrep.brief.citations import Citations
+from sitrep.model.control import (
+    ControlGain,
+    ControlSummary,
+    HandChange,
+    changed_hands,
+    control_summary,
+    gained_control,
+    headline_places,
+)
+from sitrep.model.derive import FigureLine, figure_headlines
 from sitrep.model.entries import Evacuation, Place
 from sitrep.model.situation import Situation
 
@@ -37,21 +48,52 @@ class BriefContext:
         """Whether a date falls inside the period covered (both ends included)."""
         return date is not None and self.start <= date <= self.end
 
-    def changed_hands(self) -> list[Place]:
-        """Places whose holder has held them since a date in the period, in date order."""
-        places = [p for p in self.situation.territory if self.in_period(p.since)]
-        return sorted(places, key=lambda p: (p.since, p.label.casefold(), p.id))
+    @cached_property
+    def headline(self) -> tuple[str, list[Place]]:
+        """The kind of place the counts are of, and those places (see headline_places)."""
+        return headline_places(self.situation)
+
+    @cached_property
+    def summary(self) -> ControlSummary | None:
+        """Control of the headline places as they stand (None: no place has control stated)."""
+        _, chosen = self.headline
+        return control_summary(self.situation, places=chosen) if chosen else None
+
+    @cached_property
+    def hands(self) -> list[HandChange]:
+        """Places whose holder really changed in the period, oldest first."""
+        return changed_hands(self.situation, self.start, self.end)
+
+    @cached_property
+    def gains(self) -> list[ControlGain]:
+        """Places that came under a party's control in the period, no earlier holder recorded."""
+        return gained_control(self.situation, self.start, self.end)
+
+    @cached_property
+    def figures(self) -> list[FigureLine]:
+        """Each figure's latest value known on the report's date; in-period values first."""
+        s = self.situation
+        return figure_headlines(s, self.start, self.end, s.header.as_of)
 
     def new_evacuations(self) -> list[Evacuation]:
-        """Evacuations announced in the period, in date order then by country."""
-        found = [e for e in self.situation.evacuations if self.in_period(e.announced)]
-        return sorted(found, key=lambda e: (e.announced, e.country.casefold(), e.country))
+        """Evacuations (not embassy changes only) announced in the period, by date then actor."""
+        found = [
+            e for e in self.situation.evacuations if e.is_evacuation and self.in_period(e.announced)
+        ]
+        return sorted(found, key=lambda e: (e.announced, e.actor.casefold(), e.actor))
 
-    def previous_holder(self, place: Place) -> str | None:
-        """The place's holder in the previous report, when it was someone else."""
-        if self.previous is None:
-            return None
-        old = next((p for p in self.previous.territory if p.id == place.id), None)
-        if old is None or old.holder == place.holder:
-            return None
-        return old.holder
+    def embassy_changes(self) -> list[Evacuation]:
+        """Entries whose embassy status was set in the period, by date then actor."""
+        found = [
+            e
+            for e in self.situation.evacuations
+            if e.embassy != "unknown" and self.in_period(embassy_date(e))
+        ]
+        return sorted(found, key=lambda e: (embassy_date(e), e.actor.casefold(), e.actor))
+
+
+def embassy_date(evacuation: Evacuation) -> dt.date | None:
+    """When the embassy's status began: its own date, else an embassy-only entry's announcement."""
+    if evacuation.embassy_since is not None:
+        return evacuation.embassy_since
+    return evacuation.announced if not evacuation.is_evacuation else None

@@ -44,16 +44,14 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_INERT = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_ENTITIES})
+"""Each markup character to its escape, in one pass (str.translate)."""
+
+
 def inline(text: str) -> str:
     """User text as inert Markdown on one line: safe in a paragraph, list item or table cell."""
-    text = _ENTITY_START.sub("&amp;", clean(text))
-    pieces: list[str] = []
-    for char in text:
-        if char in _BACKSLASHED:
-            pieces.append("\\" + char)
-        else:
-            pieces.append(_ENTITIES.get(char, char))
-    return _BLOCK_START.sub(_escape_block_start, "".join(pieces), count=1)
+    text = _ENTITY_START.sub("&amp;", clean(text)).translate(_INERT)
+    return _BLOCK_START.sub(_escape_block_start, text, count=1)
 
 
 def _escape_block_start(match: re.Match[str]) -> str:

@@ -1,7 +1,8 @@
 """The map as a standalone SVG for the brief (`sitrep export --map map.svg`). No Textual.
 
 Same data as the TUI's map pane (sitrep.geo.marks): the outline, every
-place with coordinates coloured by holder, one shape per kind of mark, labels
+place with coordinates coloured by holder (a contested place by both sides, a
+besieged one ringed by the besiegers), one shape per kind of mark, labels
 placed greedily, a legend with the key figures' counts, a scale bar and the
 outline's credit. Output is deterministic: same situation, same bytes.
 """
@@ -27,6 +28,7 @@ from sitrep.geo.labels import Box, Occupancy, around
 from sitrep.geo.marks import MapData, map_data
 from sitrep.geo.outline import situation_outline
 from sitrep.geo.projection import fit_projection
+from sitrep.model.places import place_noun
 from sitrep.model.situation import Situation
 
 WIDTH = 1000
@@ -54,10 +56,11 @@ def render_map_svg(situation: Situation, *, base: Path | None) -> str:
             legend_bottom += 30
     height = int(max(MAP_BOX.y + MAP_BOX.h, legend_bottom) + 36)
     header = situation.header
-    subtitle = f"Who holds what, as of {date_text(header.as_of)}"
+    what = "Who holds what" if data.summary is not None else "Places"
+    subtitle = f"{what}, as of {date_text(header.as_of)}"
     if header.as_of_time:
         subtitle += f", {header.as_of_time}" + (f" {header.timezone}" if header.timezone else "")
-    subtitle += f" · {data.total} places"
+    subtitle += f" · {data.total:,} {place_noun('other', data.total)}"
     credit = "Map: sitrep."
     if data.outline is not None:
         credit = f"Outline: {clean(data.outline.source)}. " + credit

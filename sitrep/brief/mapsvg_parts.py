@@ -7,6 +7,7 @@ import math
 
 from sitrep.brief.escape import clean
 from sitrep.geo.marks import KIND_NAMES, MapData, MarkKind, PlaceMark, legend_kinds
+from sitrep.model.places import place_noun
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 INK = "#1f2328"
@@ -46,20 +47,32 @@ def date_text(day: dt.date) -> str:
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
-def shape(kind: MarkKind, x: float, y: float, r: float, color: str) -> str:
-    """The SVG shape of one kind of mark, centred at (x, y)."""
+def _circle(x: float, y: float, r: float, fill: str, extra: str = "") -> str:
+    return (
+        f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}" fill="{fill}" '
+        f'stroke="{STROKE}" stroke-width="1"{extra}/>'
+    )
+
+
+def _star(x: float, y: float, r: float, color: str) -> str:
+    points = []
+    for k in range(10):
+        radius = r if k % 2 == 0 else r * 0.45
+        angle = -math.pi / 2 + k * math.pi / 5
+        points.append(f"{num(x + radius * math.cos(angle))},{num(y + radius * math.sin(angle))}")
+    return (
+        f'<polygon points="{" ".join(points)}" fill="{color}" stroke="{STROKE}" '
+        'stroke-width="1" stroke-linejoin="round"/>'
+    )
+
+
+def shape(
+    kind: MarkKind, x: float, y: float, r: float, color: str, others: tuple[str, ...] = ()
+) -> str:
+    """The SVG shape of one kind of mark, centred at (x, y); others colour the second side."""
+    other = others[0] if others else "#ffffff"
     if kind == "seat":
-        points = []
-        for k in range(10):
-            radius = r if k % 2 == 0 else r * 0.45
-            angle = -math.pi / 2 + k * math.pi / 5
-            points.append(
-                f"{num(x + radius * math.cos(angle))},{num(y + radius * math.sin(angle))}"
-            )
-        return (
-            f'<polygon points="{" ".join(points)}" fill="{color}" stroke="{STROKE}" '
-            'stroke-width="1" stroke-linejoin="round"/>'
-        )
+        return _star(x, y, r, color)
     if kind == "reported":
         d = r * 1.2
         return (
@@ -71,32 +84,63 @@ def shape(kind: MarkKind, x: float, y: float, r: float, color: str) -> str:
             f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r - 0.5)}" fill="#ffffff" '
             f'stroke="{color}" stroke-width="2.5"/>'
         )
-    if kind == "contested":
-        return (
-            f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}" fill="#ffffff" '
-            f'stroke="{STROKE}" stroke-width="1"/>'
+    if kind == "contested":  # two halves: the first party left, the second right
+        return _circle(x, y, r, other) + (
             f'<path d="M{num(x)},{num(y - r)}A{num(r)},{num(r)} 0 0 0 {num(x)},{num(y + r)}Z" '
             f'fill="{color}" stroke="{STROKE}" stroke-width="1"/>'
         )
-    return (
-        f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}" fill="{color}" '
-        f'stroke="{STROKE}" stroke-width="1"/>'
-    )
+    if kind == "besieged":  # the holder inside a dashed ring of the besiegers' colour
+        ring = others[0] if others else STROKE
+        return _circle(x, y, r - 1.5, color) + (
+            f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r + 1.5)}" fill="none" '
+            f'stroke="{ring}" stroke-width="2.5" stroke-dasharray="3 2"/>'
+        )
+    if kind == "partial":  # a square cut on its diagonal: the main holder upper left
+        h = r * 0.9
+        x0, y0, x1, y1 = num(x - h), num(y - h), num(x + h), num(y + h)
+        return (
+            f'<rect x="{x0}" y="{y0}" width="{num(2 * h)}" height="{num(2 * h)}" '
+            f'fill="{other}" stroke="{STROKE}" stroke-width="1"/>'
+            f'<polygon points="{x0},{y0} {x1},{y0} {x0},{y1}" fill="{color}" '
+            f'stroke="{STROKE}" stroke-width="1"/>'
+        )
+    if kind == "unclear":
+        return _circle(x, y, r - 0.5, "#eaeef2", ' stroke-dasharray="2 2"')
+    if kind == "none":
+        h = r * 0.55
+        return (
+            f'<rect x="{num(x - h)}" y="{num(y - h)}" width="{num(2 * h)}" '
+            f'height="{num(2 * h)}" fill="{color}" stroke="{STROKE}" stroke-width="1"/>'
+        )
+    return _circle(x, y, r, color)
 
 
 def marker(mark: PlaceMark, x: float, y: float, r: float) -> str:
     """One place on the map, with a tooltip naming it."""
     return (
         f'<g class="place" data-place={attr(mark.place_id)} data-kind="{mark.kind}">'
-        f"<title>{text(mark.label)}</title>{shape(mark.kind, x, y, r, mark.color)}</g>"
+        f"<title>{text(mark.label)}</title>"
+        f"{shape(mark.kind, x, y, r, mark.color, mark.others)}</g>"
     )
 
 
+def legend_title(data: MapData) -> str:
+    """'Control of 34 provinces'; '12 places' when no place has control stated."""
+    if data.summary is None:
+        return f"{data.total:,} {place_noun('other', data.total)}"
+    total = data.summary.total
+    return f"Control of {total:,} {place_noun(data.headline_kind, total)}"
+
+
 def legend(data: MapData, parts: list[str], *, x: float, y: float) -> float:
-    """Append the legend (parties with counts, mark kinds); returns its bottom edge."""
+    """Append the legend (parties with counts, mark kinds); returns its bottom edge.
+
+    The counts are the key figures' counts: headline places held by each party,
+    then those contested, unclear or with no control stated.
+    """
     parts.append(
         f'<text x="{num(x)}" y="{num(y + 14)}" font-size="15" font-weight="bold" '
-        f'fill="{INK}">Control of {data.total} places</text>'
+        f'fill="{INK}">{text(legend_title(data))}</text>'
     )
     y += 40
     for row in data.legend:
@@ -110,14 +154,36 @@ def legend(data: MapData, parts: list[str], *, x: float, y: float) -> float:
             f'font-weight="bold" text-anchor="end" fill="{INK}">{row.held}</text></g>'
         )
         y += 26
+        if row.other:
+            parts.append(_note(x + 24, y - 8, f"and {row.other:,} other {_places(row.other)}"))
+            y += 12
+    summary = data.summary
+    if summary is not None:
+        for state, label, n in (
+            ("contested", "Contested", summary.contested),
+            ("unclear", "Control unclear", summary.unclear),
+            ("unstated", "Control not stated", summary.unstated),
+        ):
+            if n:
+                parts.append(
+                    f'<g class="legend-state" data-state="{state}" data-count="{n}">'
+                    f'<text x="{num(x + 24)}" y="{num(y)}" font-size="14" fill="{INK}">'
+                    f'{label}</text><text class="count" x="{num(x + 256)}" y="{num(y)}" '
+                    f'font-size="14" font-weight="bold" text-anchor="end" fill="{INK}">{n}</text>'
+                    "</g>"
+                )
+                y += 26
+    notes = []
+    if data.other_places and summary is not None:
+        notes.append(f"{data.other_places:,} other {_places(data.other_places)}, not counted above")
     if data.unplaced:
-        parts.append(
-            f'<text x="{num(x)}" y="{num(y)}" font-size="12" fill="{MUTED}">'
-            f"{data.unplaced} without coordinates, not on the map</text>"
-        )
+        notes.append(f"{data.unplaced:,} without coordinates, not on the map")
+    for note in notes:
+        parts.append(_note(x, y, note))
         y += 22
     y += 14
-    for kind in legend_kinds(data):
+    # With no control anywhere the marks are plain places: no key of control states.
+    for kind in legend_kinds(data) if summary is not None else []:
         parts.append(
             f'<g class="legend-kind" data-kind="{kind}">'
             f"{shape(kind, x + 8, y - 5, 8 if kind == 'seat' else 6, NEUTRAL)}"
@@ -128,6 +194,14 @@ def legend(data: MapData, parts: list[str], *, x: float, y: float) -> float:
         )
         y += 22
     return y
+
+
+def _note(x: float, y: float, words: str) -> str:
+    return f'<text x="{num(x)}" y="{num(y)}" font-size="12" fill="{MUTED}">{text(words)}</text>'
+
+
+def _places(count: int) -> str:
+    return place_noun("other", count)
 
 
 def scale_bar_svg(x: float, y: float, km: int, length: float) -> str:

@@ -9,9 +9,11 @@ from sitrep.brief import words
 from sitrep.brief.changes import changes_section
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import inline, web_url
-from sitrep.brief.highlights import highlights_section, key_figures_section
+from sitrep.brief.evacuations import evacuations_section
+from sitrep.brief.highlights import highlights_section
+from sitrep.brief.key_figures import key_figures_section
 from sitrep.brief.markdown import document, heading, lines, numbered
-from sitrep.brief.sections import evacuations_section, humanitarian_section, outlook_section
+from sitrep.brief.sections import humanitarian_section, outlook_section
 from sitrep.brief.territory import territory_section
 from sitrep.model.entries import Source
 from sitrep.model.situation import Situation
@@ -81,7 +83,7 @@ def sources_section(ctx: BriefContext) -> str:
 
 
 def source_line(source: Source) -> str:
-    """'UNHCR, “Title”, 12 Aug 2021 (UN/NGO; reliability B). <https://...>'."""
+    """'A Relief Agency, “Title”, 12 Aug 2021 (UN/NGO; reliability B). <https://...>'."""
     text = inline(source.publisher)
     if source.title:
         text += f", “{inline(source.title)}”"

@@ -1,77 +1,153 @@
-"""The territory section: who holds what, grouped by holder, and what changed in the period."""
+"""The territory section: who holds what (grouped by holder), what is fought over, what changed.
+
+A situation whose places have no control stated gets a plain list of places
+instead ('## Places'), with no claim of who holds anything; one with no places
+gets no section at all.
+"""
 
 from __future__ import annotations
 
-from sitrep.brief import words
+from collections.abc import Callable
+
+from sitrep.brief import control_text, words
+from sitrep.brief.chronology import chronology
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import cell, inline, relative_path
-from sitrep.brief.markdown import bullets, heading, table
-from sitrep.model.derive import control_summary
+from sitrep.brief.markdown import heading, table
+from sitrep.model.control import control_summary, current_hold
 from sitrep.model.entries import Place
+from sitrep.model.situation import Situation
+
+Column = tuple[str, Callable[[Place], str]]
 
 
 def territory_section(ctx: BriefContext, map_path: str | None = None) -> str:
-    """'## Territory': the map if any, a table per holder, then the changes in the period."""
+    """'## Territory' (or '## Places' when no control is stated); '' when there are no places."""
     s = ctx.situation
-    blocks = [heading(2, "Territory")]
+    if not s.places:
+        return ""
+    with_control = any(p.control for p in s.places)
+    blocks = [heading(2, "Territory" if with_control else "Places")]
     if map_path:
         alt = inline(f"Map of {s.header.region} as of {words.day(s.header.as_of)}")
         blocks.append(f"![{alt}]({relative_path(map_path)})")
-    if not s.territory:
-        blocks.append("No places recorded.")
+    if not with_control:
+        blocks.append("No control of any place is recorded.")
+        blocks.append(_table(ctx, s.places, []))
+        return "\n\n".join(blocks)
+    groups = _groups(s)
     summary = control_summary(s)
-    _, many = words.place_noun(s)
-    for count in summary.parties:
-        places = [p for p in s.territory if p.holder == count.party_id]
-        if not places:
-            continue
-        name = inline(words.party_name(s, count.party_id))
-        blocks.append(heading(3, f"{name}: {count.held:,} of {summary.total:,} {many}"))
-        blocks.append(_holder_table(ctx, places))
-    blocks.append(heading(3, "Changes in the period"))
-    blocks.append(_changes_in_period(ctx))
+    for count in summary.holding:
+        held = groups.get(count.party_id, [])
+        title = f"Held by {inline(s.party_name(count.party_id))}: {words.kind_counts(held)}"
+        blocks += [heading(3, title), _table(ctx, held, _held_columns(ctx))]
+    for key, title, columns in (
+        ("contested", "Contested", _contested_columns(ctx)),
+        ("unclear", "Control unclear", _since_column()),
+        ("unstated", "Control not stated", []),
+    ):
+        chosen = groups.get(f":{key}", [])
+        if chosen:
+            blocks.append(heading(3, f"{title}: {words.kind_counts(chosen)}"))
+            blocks.append(_table(ctx, chosen, columns))
+    blocks.append(heading(3, "Changes of control in the period"))
+    blocks.append(chronology(ctx))
     return "\n\n".join(blocks)
 
 
-def _holder_table(ctx: BriefContext, places: list[Place]) -> str:
-    territory = ctx.situation.territory
-    with_capital = any(p.capital for p in territory)
-    with_note = any(p.note for p in territory)
-    header = ["Place"] + (["Capital"] if with_capital else [])
-    header += ["Since", "How", "Confidence", "Sources"] + (["Note"] if with_note else [])
-    rows = []
-    for place in sorted(places, key=lambda p: (p.name.casefold(), p.name, p.id)):
-        name = inline(place.name)
-        if place.seat_of_government:
-            name += " (seat of government)"
-        row = [name] + ([cell(place.capital)] if with_capital else [])
-        row += [
-            words.day_or(place.since),
-            words.say(place.how),
-            inline(words.confidence(place)),
-            ctx.citations.cite(place.sources) or "—",
-        ]
-        if with_note:
-            row.append(cell(place.note))
-        rows.append(row)
-    return table(header, rows)
+def _groups(s: Situation) -> dict[str, list[Place]]:
+    """Places by holder id, or by ':contested', ':unclear', ':unstated'; sorted by name."""
+    groups: dict[str, list[Place]] = {}
+    for place in sorted(s.places, key=lambda p: (p.name.casefold(), p.name, p.id)):
+        change = place.current
+        if change is None:
+            key = ":unstated"
+        elif change.controller is None:
+            key = f":{change.state}"
+        else:
+            key = change.controller
+        groups.setdefault(key, []).append(place)
+    return groups
 
 
-def _changes_in_period(ctx: BriefContext) -> str:
-    """One line per place that changed hands in the period, in date order."""
-    changed = ctx.changed_hands()
-    when = words.period(ctx.start, ctx.end)
-    if not changed:
-        return f"No place changed hands from {when}."
-    items = []
-    for place in changed:
-        assert place.since is not None
-        text = f"{words.day(place.since)}: {words.place_title(place)} to "
-        text += words.party_name(ctx.situation, place.holder)
-        before = ctx.previous_holder(place)
-        if before is not None and ctx.previous is not None:
-            text += f" from {words.party_name(ctx.previous, before)}"
-        how = "how not known" if place.how == "unknown" else words.say(place.how)
-        text += f" ({how}; {words.confidence(place)})"
-        items.append(ctx.citations.cite_after(inline(text), place.sources))
-    return f"From {when}, in date order:\n\n{bullets(items)}"
+def _table(ctx: BriefContext, chosen: list[Place], columns: list[Column]) -> str:
+    """A table of places: name, then kind, within and capital when any place has them."""
+    s = ctx.situation
+    every = s.places
+    first: list[Column] = [("Place", lambda p: inline(p.name))]
+    if len({p.kind for p in every}) > 1:
+        first.append(("Kind", lambda p: words.say(p.kind)))
+    if any(p.within for p in every):
+        names = {p.id: p.name for p in every}
+        first.append(("Within", lambda p: cell(names.get(p.within or "", p.within))))
+    if any(p.capital for p in every):
+        first.append(("Capital", lambda p: cell(p.capital)))
+    last: list[Column] = [("Sources", lambda p: _cite(ctx, p))]
+    if any(p.note for p in every):
+        last.append(("Note", lambda p: cell(p.note)))
+    used = [*first, *columns, *last]
+    return table([name for name, _ in used], [[make(p) for _, make in used] for p in chosen])
+
+
+def _cite(ctx: BriefContext, place: Place) -> str:
+    """The place's own sources and those of its current control (the whole current hold)."""
+    hold = current_hold(place) or ([place.current] if place.current else [])
+    ids = [*place.sources, *(ref for change in hold for ref in change.sources)]
+    return ctx.citations.cite(ids) or "—"
+
+
+def _held_columns(ctx: BriefContext) -> list[Column]:
+    s = ctx.situation
+
+    def control(place: Place) -> str:
+        change = place.current
+        assert change is not None
+        since = f" since {words.day(change.date)}" if change.date else ""
+        if change.state in ("besieged", "encircled"):
+            return inline(f"{change.state} by {control_text.names(s, change.by)}{since}")
+        if change.state == "partial":
+            others = [p for p in change.parties if p != change.holder]
+            text = "partly held"
+            if others:
+                text += f"; {control_text.names(s, others)} holding parts"
+            if change.share:
+                text += f" ({change.share})"
+            return inline(text + since)
+        return "held"
+
+    def since(place: Place) -> str:
+        hold = current_hold(place)
+        return words.day_or(hold[0].date if hold else None)
+
+    def how(place: Place) -> str:
+        hold = current_hold(place)
+        return words.say(hold[0].how) if hold else "not known"
+
+    def sure(place: Place) -> str:
+        change = place.current
+        return inline(words.confidence(change)) if change is not None else "—"
+
+    return [("Control", control), ("Held since", since), ("How", how), ("Confidence", sure)]
+
+
+def _contested_columns(ctx: BriefContext) -> list[Column]:
+    s = ctx.situation
+
+    def between(place: Place) -> str:
+        change = place.current
+        assert change is not None
+        return inline(control_text.names(s, change.parties))
+
+    def sure(place: Place) -> str:
+        change = place.current
+        return inline(words.confidence(change)) if change is not None else "—"
+
+    return [("Between", between), *_since_column(), ("Confidence", sure)]
+
+
+def _since_column() -> list[Column]:
+    def since(place: Place) -> str:
+        change = place.current
+        return words.day_or(change.date if change is not None else None)
+
+    return [("Since", since)]

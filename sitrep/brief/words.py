@@ -1,4 +1,4 @@
-"""Plain words for dates, enum values, places and figures in the brief.
+"""Plain words for dates, enum values, counts and places in the brief.
 
 Everything returned here is plain text, not yet escaped: pass user-derived
 results through :func:`sitrep.brief.escape.inline` before writing them out.
@@ -7,10 +7,11 @@ results through :func:`sitrep.brief.escape.inline` before writing them out.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 
-from sitrep.model.entries import Displacement, Place
-from sitrep.model.figure import Figure
-from sitrep.model.situation import Situation
+from sitrep.model.entries import ControlChange, Place
+from sitrep.model.places import place_noun
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -19,6 +20,7 @@ _ENUM_WORDS = {
     "party_statement": "party statement",
     "un_ngo": "UN/NGO",
     "unknown": "not known",
+    "under_way": "under way",
 }
 
 
@@ -43,7 +45,7 @@ def period(start: dt.date, end: dt.date) -> str:
 
 
 def capitalized(text: str) -> str:
-    """Text with its first letter in upper case, to start a line: 'Refugees in ...'."""
+    """Text with its first letter in upper case, to start a line: 'The rebels ...'."""
     return text[:1].upper() + text[1:]
 
 
@@ -59,55 +61,34 @@ def join(items: list[str], last: str = "and") -> str:
     return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
-def place_noun(situation: Situation) -> tuple[str, str]:
-    """('capital', 'capitals') when every place has a capital, else ('place', 'places')."""
-    if situation.territory and all(p.capital for p in situation.territory):
-        return "capital", "capitals"
-    return "place", "places"
+def places(count: int, kind: str = "other") -> str:
+    """'1 province', '18 provinces', '3 places' (kind 'other')."""
+    return f"{count:,} {place_noun(kind, count)}"
+
+
+def kind_of(items: Iterable[Place]) -> str:
+    """The kind all these places share, else 'other' (counted as 'places')."""
+    kinds = {p.kind for p in items}
+    return kinds.pop() if len(kinds) == 1 else "other"
+
+
+def kind_counts(items: Iterable[Place]) -> str:
+    """'17 provinces and 1 airport': places counted by kind, most first."""
+    counts = Counter(p.kind for p in items)
+    ordered = sorted(counts, key=lambda k: (-counts[k], k == "other", k))
+    return join([places(counts[k], k) for k in ordered])
 
 
 def place_title(place: Place) -> str:
-    """'Pul-e Alam (Logar)': the capital with its place, or just the name."""
+    """'Port City (Coast Province)': the capital with its place, or just the name."""
     if place.capital and place.capital != place.name:
         return f"{place.capital} ({place.name})"
     return place.label
 
 
-def party_name(situation: Situation, party_id: str) -> str:
-    """A party's name, falling back to its id when it is not listed."""
-    party = situation.party(party_id)
-    return party.name if party is not None else party_id
-
-
-def confidence(place: Place) -> str:
-    """'confirmed', 'claimed, according to Taliban', 'contested; reported'."""
-    text: str = place.confidence
-    if place.according_to and place.confidence != "confirmed":
-        text += f", according to {place.according_to}"
-    if place.control == "contested":
-        text = f"contested; {text}"
+def confidence(change: ControlChange) -> str:
+    """'confirmed', 'claimed, according to a rebel spokesman', 'reported'."""
+    text: str = change.confidence
+    if change.according_to and change.confidence != "confirmed":
+        text += f", according to {change.according_to}"
     return text
-
-
-def figure_with_unit(figure: Figure, unit: str) -> str:
-    """'at least 389,645 people', 'hundreds of thousands of people'; 'undisclosed' alone."""
-    if not figure.is_known:
-        return str(figure)
-    return f"{figure} of {unit}" if figure.kind == "words" else f"{figure} {unit}"
-
-
-def displacement_scope(d: Displacement) -> str:
-    """What a displacement figure counts, where and over what period, e.g.
-    'IDPs in Afghanistan (new since 1 Jan 2021)'.
-    """
-    if d.measure == "new":
-        span = f"new since {day(d.since)}" if d.since else "new"
-    else:
-        span = f"total, counting from {day(d.since)}" if d.since else "total"
-    return f"{d.counted} in {d.area} ({span})"
-
-
-def displacement_line(d: Displacement) -> str:
-    """'IDPs in Afghanistan (new since 1 Jan 2021): 389,645 people, as of 8 Aug 2021'."""
-    scope = capitalized(displacement_scope(d))
-    return f"{scope}: {figure_with_unit(d.figure, d.unit)}, as of {day(d.as_of)}"

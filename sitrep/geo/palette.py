@@ -3,7 +3,7 @@
 Colours come from the Okabe-Ito palette, which stays distinguishable under the
 common kinds of colour blindness. The first two (orange, sky blue) are far apart
 for every kind and readable on both dark terminals and white paper, so the two
-parties of a two-sided conflict (the sample's Taliban and government) get them.
+parties of a two-sided conflict (the first two in the file) get them.
 """
 
 from __future__ import annotations

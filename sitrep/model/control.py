@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sitrep.model.entries import ControlChange, ControlState, Place
@@ -136,7 +137,45 @@ def changed_hands(s: Situation, start: dt.date, end: dt.date) -> list[HandChange
     and differ: fighting breaking out (contested), a siege or a confirmation of the
     same holder are not changes of hands. A retracted claim is not a change.
     """
-    found: list[HandChange] = []
+    found = [
+        HandChange(place, change, previous, after)
+        for place, change, previous, after in _period_changes(s, start, end)
+        if previous is not None and previous != after
+    ]
+    found.sort(key=lambda h: (h.change.date, h.place.name))
+    return found
+
+
+@dataclass(frozen=True)
+class ControlGain:
+    """A place whose control by a party began on a dated change, no earlier holder recorded."""
+
+    place: Place
+    change: ControlChange
+    holder: str
+
+
+def gained_control(s: Situation, start: dt.date, end: dt.date) -> list[ControlGain]:
+    """Places that came under a party's control between start and end, none holding them before.
+
+    The history says who holds the place from that date, but not who (if anyone)
+    held it earlier: a first dated change, or control after a contested spell
+    with no holder on record. These did not "change hands" (no earlier holder is
+    known); they came under that party's control. Oldest first.
+    """
+    found = [
+        ControlGain(place, change, after)
+        for place, change, previous, after in _period_changes(s, start, end)
+        if previous is None and change.state == "controlled"
+    ]
+    found.sort(key=lambda g: (g.change.date, g.place.name))
+    return found
+
+
+def _period_changes(
+    s: Situation, start: dt.date, end: dt.date
+) -> Iterator[tuple[Place, ControlChange, str | None, str]]:
+    """(place, change, controller before, controller after) of each held change in the period."""
     for place in s.places:
         for change in place.control:
             if change.date is None or not start <= change.date <= end:
@@ -144,15 +183,38 @@ def changed_hands(s: Situation, start: dt.date, end: dt.date) -> list[HandChange
             if change.retracted is not None and change.retracted <= end:
                 continue
             after = change.controller
-            previous = _controller_before(place, change)
-            if after is not None and previous is not None and previous != after:
-                found.append(HandChange(place, change, previous, after))
-    found.sort(key=lambda h: (h.change.date, h.place.name))
-    return found
+            if after is not None:
+                yield place, change, controller_before(place, change), after
 
 
-def _controller_before(place: Place, change: ControlChange) -> str | None:
-    """The last known holder before this change (skipping contested spells and retractions)."""
+def current_hold(place: Place, day: dt.date | None = None) -> list[ControlChange]:
+    """The changes of the current holder's unbroken hold, oldest first ([] when not held).
+
+    A confirmation, a siege or a partial loss by the same holder does not break
+    it; a contested spell, an unclear one or another holder does.
+    """
+    change = change_on(place, day)
+    if change is None or change.controller is None:
+        return []
+    run = [change]
+    earlier = place.previous_change(change)
+    while earlier is not None and earlier.controller == change.controller:
+        run.append(earlier)
+        earlier = place.previous_change(earlier)
+    return run[::-1]
+
+
+def held_since(place: Place, day: dt.date | None = None) -> dt.date | None:
+    """When the current holder's unbroken hold began (None: not held, or held before records).
+
+    A claimed capture on 15 Aug confirmed on 16 Aug has been held since 15 Aug.
+    """
+    run = current_hold(place, day)
+    return run[0].date if run else None
+
+
+def controller_before(place: Place, change: ControlChange) -> str | None:
+    """The last known holder before this change began (contested spells, retractions skipped)."""
     index = next(i for i, c in enumerate(place.control) if c is change)
     for earlier in reversed(place.control[:index]):
         if earlier.retracted is not None and (

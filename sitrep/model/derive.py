@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from sitrep.model.control import change_on
-from sitrep.model.entries import Evacuation, FigureEntry, FigurePoint, Party, Place
+from sitrep.model.control import change_on, held_since
+from sitrep.model.entries import ActorKind, Evacuation, FigureEntry, FigurePoint, Party, Place
 from sitrep.model.situation import Situation
 from sitrep.model.total import Total, sum_figures
 
@@ -80,7 +81,7 @@ def _seat_status(s: Situation, party: Party, seat: Place, day: dt.date | None) -
         return SeatStatus(party, seat, "unclear", since=change.date)
     holder = change.holder
     if holder is not None and not s.allies(holder, party.id):
-        return SeatStatus(party, seat, "fallen", holder=holder, since=change.date)
+        return SeatStatus(party, seat, "fallen", holder=holder, since=held_since(seat, day))
     state: SeatState = "held" if change.state == "controlled" else "under_pressure"
     nearest = nearest_hostile(s, party, seat, day)
     if nearest is None:
@@ -142,17 +143,21 @@ def figure_headlines(
 ) -> list[FigureLine]:
     """The value of each figure on day; in the period first (by topic, largest first).
 
-    Figures are never summed across scopes. A value dated before the period (a
-    pre-war stock, an annual estimate) is context, not news.
+    Figures are never summed across scopes, and of two entries of one scope only
+    the later value is shown (it replaces the older). A value dated before the
+    period (a pre-war stock, an annual estimate) is context, not news.
     """
-    lines: list[FigureLine] = []
+    latest: dict[tuple[object, ...], FigureLine] = {}
     for entry in s.figures:
         point = entry.point_on(day)
         if point is None:
             continue
         first, last = point.as_of.first, point.as_of.last
         news = first is not None and last is not None and last >= start and first <= end
-        lines.append(FigureLine(entry, point, news))
+        known = latest.get(entry.scope)
+        if known is None or known.point.as_of.key <= point.as_of.key:
+            latest[entry.scope] = FigureLine(entry, point, news)
+    lines = list(latest.values())
 
     def order(line: FigureLine) -> tuple[bool, int, int, str]:
         topic = TOPIC_ORDER.index(line.entry.topic)
@@ -163,27 +168,44 @@ def figure_headlines(
 
 @dataclass(frozen=True)
 class EvacuationSummary:
-    """Who is evacuating (states and organisations apart) and the troops sent for it."""
+    """Who is evacuating (states, organisations, companies and others apart) and the troops.
+
+    ``actors`` counts the evacuating entries by actor kind, in the order state,
+    organisation, company, other (kinds with none left out): an organisation is
+    never counted as a state, nor a company as an organisation.
+    """
 
     evacuating: list[Evacuation]
-    states: int
-    organisations: int
+    actors: dict[ActorKind, int]
     troops: Total
-    with_troops: int
+    with_troops: list[Evacuation]
+    """The evacuating entries that give troops (a number, or undisclosed/unknown)."""
     evacuees: Total
+
+    @property
+    def states(self) -> int:
+        """How many states are evacuating."""
+        return self.actors.get("state", 0)
+
+    @property
+    def organisations(self) -> int:
+        """How many organisations are evacuating."""
+        return self.actors.get("organisation", 0)
+
+
+ACTOR_KINDS: tuple[ActorKind, ...] = ("state", "organisation", "company", "other")
 
 
 def evacuation_summary(s: Situation) -> EvacuationSummary:
     """Only entries that are evacuations count; their troops are summed honestly."""
     evacuating = [e for e in s.evacuations if e.is_evacuation]
-    sending = [e.troops for e in evacuating if e.troops is not None]
+    with_troops = [e for e in evacuating if e.troops is not None]
     evacuees = [e.evacuees for e in evacuating if e.evacuees is not None]
-    states = sum(1 for e in evacuating if e.actor_kind == "state")
+    kinds = Counter(e.actor_kind for e in evacuating)
     return EvacuationSummary(
         evacuating=evacuating,
-        states=states,
-        organisations=len(evacuating) - states,
-        troops=sum_figures(sending),
-        with_troops=len(sending),
+        actors={kind: kinds[kind] for kind in ACTOR_KINDS if kinds[kind]},
+        troops=sum_figures([e.troops for e in with_troops if e.troops is not None]),
+        with_troops=with_troops,
         evacuees=sum_figures(evacuees),
     )

@@ -21,7 +21,7 @@ class Party(Entry):
     name: Text
     short: str | None = Field(default=None, description="Short name for narrow columns")
     in_text: str | None = Field(
-        default=None, description="How running text names it, e.g. 'the Taliban'"
+        default=None, description="How running text names it, e.g. 'the rebels'"
     )
     aliases: list[str] = Field(default_factory=list, description="Other names")
     side: Id | None = Field(
@@ -54,7 +54,7 @@ class Party(Entry):
 
     @property
     def prose(self) -> str:
-        """The name in a sentence: 'the Taliban', 'government forces'."""
+        """The name in a sentence: 'the rebels', 'government forces'."""
         return self.in_text or self.name
 
     @property

@@ -34,6 +34,30 @@ HowChanged = Literal["fighting", "negotiated", "withdrawal", "surrender", "unkno
 ControlEvent = Literal["nsa_overtakes", "government_regains", "non_violent_transfer"]
 """ACLED's strategic-development event types for changes of territory."""
 
+PLACE_NOUNS: dict[str, tuple[str, str]] = {
+    "country": ("country", "countries"),
+    "region": ("region", "regions"),
+    "province": ("province", "provinces"),
+    "district": ("district", "districts"),
+    "city": ("city", "cities"),
+    "town": ("town", "towns"),
+    "village": ("village", "villages"),
+    "site": ("site", "sites"),
+    "airport": ("airport", "airports"),
+    "base": ("base", "bases"),
+    "crossing": ("crossing", "crossings"),
+    "palace": ("palace", "palaces"),
+    "other": ("place", "places"),
+}
+"""Each kind of place in words, one and many ("other" places are just "places")."""
+
+
+def place_noun(kind: str, count: int) -> str:
+    """The kind's noun for count places: 'province', 'cities', 'places'."""
+    one, many = PLACE_NOUNS.get(kind, ("place", "places"))
+    return one if count == 1 else many
+
+
 HELD: frozenset[str] = frozenset({"controlled", "partial", "besieged", "encircled"})
 """States in which one party holds the place (or its main part), if under pressure."""
 

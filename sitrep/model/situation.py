@@ -154,7 +154,7 @@ class Situation(Entry):
         return next((p for p in self.places if p.id == place_id), None)
 
     def party_name(self, party_id: str | None) -> str:
-        """A party's name in running text ('the Taliban'); the id when it is not listed."""
+        """A party's name in running text ('the rebels'); the id when it is not listed."""
         party = self.party(party_id)
         return party.prose if party is not None else str(party_id)
 

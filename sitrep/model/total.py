@@ -15,8 +15,10 @@ from sitrep.model.figure import Figure
 from sitrep.model.figure_words import APPROXIMATE
 
 # Which kinds combine into which total kind (exact parts combine with anything below).
+# Counting words ("hundreds", "thousands") span a whole order of magnitude: they
+# combine with nothing ("hundreds" + "dozens" is not "about 224"), so their parts are listed.
 _FAMILIES: dict[str, frozenset[str]] = {
-    "about": APPROXIMATE | {"exact"},
+    "about": (APPROXIMATE - {"words"}) | {"exact"},
     "at_least": frozenset({"at_least", "exact"}),
     "more_than": frozenset({"more_than", "at_least", "exact"}),
     "up_to": frozenset({"up_to", "exact"}),

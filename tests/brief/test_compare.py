@@ -8,13 +8,14 @@ import pytest
 
 from sitrep.brief import render_brief
 from sitrep.model.compare import Changes, compare, describe_delta
-from sitrep.model.entries import Evacuation, Note, Place
+from sitrep.model.entries import ControlChange, Place
 from sitrep.model.figure import Figure
 from sitrep.model.situation import Situation
 from sitrep.yaml.io import load_situation
 from tests.paths import GOLDEN
 
 FIXTURE = GOLDEN / "fixture-situation.yaml"
+PREVIOUS = GOLDEN / "fixture-previous.yaml"
 NO_CHANGE = "No change since the previous report."
 
 
@@ -28,29 +29,17 @@ def old() -> Situation:
     return load_situation(FIXTURE)
 
 
+@pytest.fixture
+def previous() -> Situation:
+    return load_situation(PREVIOUS)
+
+
 def place(s: Situation, place_id: str) -> Place:
-    return next(p for p in s.territory if p.id == place_id)
+    return next(p for p in s.places if p.id == place_id)
 
 
 def changes_section(brief: str) -> str:
     return brief.split("## Changes since the previous report\n\n", 1)[1].split("\n## ", 1)[0]
-
-
-def previous_report(old: Situation) -> Situation:
-    """The fixture as it stood a week earlier: several things differ from the new one."""
-    old.header = old.header.model_copy(update={"as_of": dt.date(2024, 3, 3), "report_number": 3})
-    north = place(old, "north")
-    north.holder, north.since, north.how = "gov", None, "unknown"
-    place(old, "tarlenheim").control = "controlled"
-    old.territory = [p for p in old.territory if p.id != "zenda"]
-    old.territory.append(Place(id="oldtown", name="Oldtown", holder="gov"))
-    old.displacement[1].figure = Figure.parse("at least 11000")
-    old.displacement[2].figure = Figure.parse(3000)
-    old.evacuations[0].troops = Figure.parse("about 300")
-    old.evacuations[0].embassy = "open"
-    old.evacuations.append(Evacuation(country="Elbonia", troops=Figure.parse(12)))
-    old.notes.append(Note(date=dt.date(2024, 3, 1), text="Old news."))
-    return old
 
 
 # -- compare -------------------------------------------------------------------------------
@@ -71,31 +60,34 @@ def test_a_new_date_alone_is_a_header_change(old: Situation, new: Situation) -> 
     ]
 
 
-def test_compare_finds_every_kind_of_change(old: Situation, new: Situation) -> None:
-    changes = compare(previous_report(old), new)
-    assert set(changes.places) == {"north", "tarlenheim"}
-    north, tarlenheim = changes.places["north"], changes.places["tarlenheim"]
-    assert north.holder_changed and not north.control_changed and not north.confidence_changed
+def test_compare_finds_every_kind_of_change(previous: Situation, new: Situation) -> None:
+    changes = compare(previous, new)
+    assert set(changes.control) == {"airport", "north", "tarlenheim"}
+    north, tarlenheim = changes.control["north"], changes.control["tarlenheim"]
+    assert north.holder_changed and not north.control_changed
     assert (north.old.holder, north.new.holder) == ("gov", "rebels")
     assert tarlenheim.control_changed and not tarlenheim.holder_changed
-    assert [(f.section, f.key, f.exact_delta, f.delta) for f in changes.figures] == [
-        ("displacement", "idps-mar", None, "lower bound +1,500"),
-        ("displacement", "refugees", 200, "+200"),
+    assert [(f.section, f.key, f.exact_delta, f.delta) for f in changes.values] == [
+        ("figures", "idps", None, "lower bound +2,500"),
+        ("figures", "refugees", None, "about +700"),
         ("evacuations", "Freedonia", None, "about +200"),
+        ("evacuations", "Elbonia", None, "no longer given"),
     ]
-    assert [(e.country, e.old, e.new) for e in changes.embassies] == [
-        ("Freedonia", "open", "reduced")
+    assert [(e.actor, e.old, e.new) for e in changes.embassies] == [
+        ("Freedonia", "open", "reduced"),
+        ("Elbonia", "unknown", "open"),
     ]
-    assert [p.id for p in changes.territory.added] == ["zenda"]
-    assert [p.id for p in changes.territory.removed] == ["oldtown"]
-    assert [e.country for e in changes.evacuations.removed] == ["Elbonia"]
-    assert [n.text for n in changes.notes.removed] == ["Old news."]
-    assert changes.notes.added == [] and changes.outlook.is_empty and changes.sources.is_empty
-    assert {c.field for c in changes.header} == {"as_of", "report_number"}
+    assert [(s.actor, s.old, s.new) for s in changes.statuses] == [
+        ("Freedonia", "planned", "announced"),
+        ("Elbonia", "announced", "none"),
+    ]
+    assert [p.id for p in changes.places.added] == ["zenda"]
+    assert [p.id for p in changes.places.removed] == ["rupert"]
+    assert {c.field for c in changes.header} >= {"as_of", "report_number"}
 
 
 def test_entries_are_matched_by_their_keys(old: Situation, new: Situation) -> None:
-    old.evacuations[0].country = "FREEDONIA"
+    old.evacuations[0].actor = "FREEDONIA"
     old.notes[0].text = "  Water supply cut   in Strelsau North.  "
     old.outlook[0].statement = old.outlook[0].statement.upper()
     assert compare(old, new).is_empty
@@ -117,8 +109,8 @@ def test_entries_are_matched_by_their_keys(old: Situation, new: Situation) -> No
         ("300-400", "100-200", "down by at least 100"),
         ("hundreds", "thousands", "up by at least 1,001"),
         ("at least 3000", 5000, "change unclear from the stated figures"),
-        ("undisclosed", 40, "now disclosed"),
-        (40, "undisclosed", "no longer disclosed"),
+        ("undisclosed", 40, "now given"),
+        (40, "undisclosed", "no longer given"),
         (None, 40, "now given"),
         (40, None, "no longer given"),
     ],
@@ -143,32 +135,44 @@ def test_a_new_report_date_alone_is_still_no_change(old: Situation, new: Situati
     assert section == f"Compared with the previous report (as of 3 Mar 2024, no. 3). {NO_CHANGE}\n"
 
 
-def test_changes_section_lists_every_change(old: Situation, new: Situation) -> None:
-    brief = render_brief(new, previous=previous_report(old))
+def test_changes_section_lists_every_change(previous: Situation, new: Situation) -> None:
+    brief = render_brief(new, previous=previous)
     assert brief.index("## Key figures") < brief.index("## Changes since") < brief.index("## Terr")
-    assert changes_section(brief) == (
-        "Compared with the previous report (as of 3 Mar 2024, no. 3).\n\n"
-        "- Strelsau North: changed hands from Government of Ruritania to Northern Front on "
-        "9 Mar 2024\n"
-        "- Tarlenheim: control controlled → contested\n"
-        "- IDPs in Ruritania (total): at least 11,000 → at least 12,500 people "
-        "(lower bound +1,500)\n"
-        "- Refugees in Freedonia (new since 1 Mar 2024): 3,000 → 3,200 people (+200)\n"
-        "- Freedonia: troops: about 300 → about 500 (about +200)\n"
-        "- Freedonia: embassy open → reduced\n"
-        "- New place: Zenda\n"
-        "- Removed place: Oldtown\n"
-        "- Removed evacuation: Elbonia\n"
-        "- Removed note: 1 Mar 2024: Old news.\n"
+    lines = changes_section(brief).split("\n")
+    assert lines[0] == "Compared with the previous report (as of 3 Mar 2024, no. 3)."
+    assert lines[2:13] == [
+        "- Strelsau airport: was held by the government; now held by the government, besieged "
+        "by the Northern Front (reported, according to Wire Agency)",
+        "- Strelsau North: changed hands from the government to the Northern Front on 9 Mar 2024",
+        "- Tarlenheim: was held by the Northern Front (reported); now contested between the "
+        "Northern Front and the government",
+        "- IDPs in Ruritania: at least 10,000 → at least 12,500 (lower bound +2,500)",
+        "- Refugees in Freedonia since 1 Mar 2024: about 2,500 → 3,200 (about +700)",
+        "- Freedonia: troops for the evacuation: about 300 → about 500 (about +200)",
+        "- Elbonia: troops for the evacuation: 12 → none (no longer given)",
+        "- Freedonia: embassy open → reduced",
+        "- Elbonia: embassy not known → open",
+        "- Freedonia: evacuation planned → evacuation announced",
+        "- Elbonia: evacuation announced → no evacuation",
+    ]
+    assert "- New place: Zenda" in lines and "- Removed place: Rupertsburg" in lines
+    assert (
+        "- New figure: People killed in Ruritania since 4 Mar 2024: at least 85 (Ruritanian "
+        "health ministry, as of 9 Mar 2024)" in lines
     )
     assert NO_CHANGE not in brief
 
 
-def test_changes_in_the_period_name_the_previous_holder(old: Situation, new: Situation) -> None:
-    brief = render_brief(new, previous=previous_report(old))
+def test_a_confirmed_capture_changed_hands_on_the_day_it_was_taken(
+    previous: Situation, new: Situation
+) -> None:
+    north = place(new, "north")
+    north.control[-1].confidence = "claimed"
+    north.control.append(ControlChange(date=dt.date(2024, 3, 10), holder="rebels"))
+    section = changes_section(render_brief(new, previous=previous))
     assert (
-        "- 9 Mar 2024: Strelsau North to Northern Front from Government of Ruritania "
-        "(fighting; confirmed)" in brief
+        "- Strelsau North: changed hands from the government to the Northern Front on "
+        "9 Mar 2024\n" in section
     )
 
 

@@ -1,8 +1,8 @@
-"""Golden files: the sample's brief and a fixture's brief, byte for byte.
+"""Golden files: the briefs of the sample, the fixture, a version 1 file and four crises.
 
 Regenerate after an intended change with::
 
-    SITREP_UPDATE_GOLDEN=1 PYTHONPATH=. pytest tests/test_brief_golden.py
+    SITREP_UPDATE_GOLDEN=1 pytest tests/brief/test_golden.py
 
 then read the diff before committing it.
 """
@@ -23,6 +23,8 @@ from tests.paths import GOLDEN, REPO
 
 ROOT = REPO
 SAMPLE = ROOT / "data" / "afghanistan-2021-08-13.yaml"
+SITUATIONS = Path(__file__).parent / "situations"
+CRISES = sorted(p.stem for p in SITUATIONS.glob("*.yaml"))
 UPDATE = os.environ.get("SITREP_UPDATE_GOLDEN") == "1"
 
 
@@ -74,3 +76,20 @@ def test_fixture_brief_with_everything_matches_golden() -> None:
         map_path="fixture-map.svg",
     )
     check_golden("fixture-brief.md", brief)
+
+
+def test_a_version_1_file_is_migrated_and_its_brief_still_renders() -> None:
+    situation = load(GOLDEN / "fixture-situation-v1.yaml")
+    assert situation.sitrep == 2
+    brief = render_brief(situation, source_name="fixture-situation-v1.yaml")
+    check_golden("fixture-v1-brief.md", brief)
+
+
+def test_there_are_crises_of_every_shape() -> None:
+    assert CRISES == ["capital-war", "flood", "front-line", "government-falls"]
+
+
+@pytest.mark.parametrize("name", CRISES)
+def test_crisis_brief_matches_golden(name: str) -> None:
+    brief = render_brief(load(SITUATIONS / f"{name}.yaml"), source_name=f"{name}.yaml")
+    check_golden(f"crisis-{name}-brief.md", brief)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -10,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.brief import render_brief
 from sitrep.brief.mapsvg import render_map_svg, write_map_svg
 from sitrep.errors import SitrepError
 from sitrep.geo.palette import party_colors
-from sitrep.model.derive import control_summary
+from sitrep.model.control import control_summary, headline_places
 from sitrep.model.situation import Situation
 from sitrep.storage.sample import sample_path
+from sitrep.yaml.io import load_situation
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 BASE = sample_path().parent
@@ -25,13 +28,13 @@ def parse(svg: str) -> ET.Element:
     return ET.fromstring(svg.encode("utf-8"))
 
 
-def test_sample_map_has_34_markers_coloured_by_holder(sample: Situation) -> None:
+def test_sample_map_has_a_marker_per_place_coloured_by_holder(sample: Situation) -> None:
     root = parse(render_map_svg(sample, base=BASE))
     places = root.findall(".//svg:g[@class='place']", NS)
-    assert len(places) == 34
-    assert {p.get("data-place") for p in places} == {p.id for p in sample.territory}
+    assert len(places) == 37  # 34 provinces, 2 airports, 1 town
+    assert {p.get("data-place") for p in places} == {p.id for p in sample.places}
     colors = party_colors(sample)
-    holders = {p.id: p.holder for p in sample.territory}
+    holders = {p.id: p.holder or p.current.parties[0] for p in sample.places if p.current}
     for group in places:
         shape = group[1]  # after the <title>
         painted = {shape.get("fill"), shape.get("stroke")} | {
@@ -40,15 +43,15 @@ def test_sample_map_has_34_markers_coloured_by_holder(sample: Situation) -> None
         assert colors[holders[group.get("data-place") or ""]] in painted
 
 
-def test_glyph_kinds_distinguish_claimed_contested_and_the_seat(sample: Situation) -> None:
+def test_glyph_kinds_distinguish_reported_and_the_seat(sample: Situation) -> None:
     root = parse(render_map_svg(sample, base=BASE))
     kinds = {
         g.get("data-place"): g.get("data-kind")
         for g in root.findall(".//svg:g[@class='place']", NS)
     }
     assert kinds["kabul"] == "seat"
-    assert kinds["logar"] == "claimed"
-    assert kinds["jowzjan"] == "contested"
+    assert kinds["jowzjan"] == "reported"  # the Interior Ministry disputed the fall
+    assert kinds["logar"] == "confirmed"  # claimed, then confirmed the same day
     assert kinds["kandahar"] == "confirmed"
     kabul = root.find(".//svg:g[@data-place='kabul']", NS)
     assert kabul is not None and kabul.find("svg:polygon", NS) is not None  # a star
@@ -56,15 +59,20 @@ def test_glyph_kinds_distinguish_claimed_contested_and_the_seat(sample: Situatio
     assert "Kabul" in labels
 
 
-def test_legend_counts_match_control_summary(sample: Situation) -> None:
+def test_legend_counts_match_the_key_figures(sample: Situation) -> None:
     root = parse(render_map_svg(sample, base=BASE))
     rows = root.findall(".//svg:g[@class='legend-party']", NS)
     counts = {r.get("data-party"): int(r.findall("svg:text", NS)[-1].text or "") for r in rows}
-    summary = control_summary(sample)
-    assert counts == {c.party_id: c.held for c in summary.parties}
-    assert counts == {"taliban": 18, "government": 16}
+    summary = control_summary(sample, places=headline_places(sample)[1])
+    assert counts == {c.party_id: c.held for c in summary.holding}
+    assert counts == {"taliban": 18, "government": 16}  # 18 + 16 = 34 provinces
+    states = {
+        g.get("data-state"): int(g.get("data-count") or "")
+        for g in root.findall(".//svg:g[@class='legend-state']", NS)
+    }
+    assert states == {}  # nothing contested or unclear on 13 Aug
     kinds = {g.get("data-kind") for g in root.findall(".//svg:g[@class='legend-kind']", NS)}
-    assert kinds == {"confirmed", "claimed", "contested", "seat"}
+    assert kinds == {"confirmed", "reported", "seat"}
 
 
 def test_title_date_scale_and_credit(sample: Situation) -> None:
@@ -81,10 +89,10 @@ def test_title_date_scale_and_credit(sample: Situation) -> None:
 
 def test_hostile_names_are_escaped(sample: Situation) -> None:
     hostile = "Kan<dahar> & \"Sons\" 'q' </svg><script>alert(1)</script>\x1b[31m"
-    i = next(i for i, p in enumerate(sample.territory) if p.id == "kandahar")
-    sample.territory[i] = sample.territory[i].model_copy(update={"capital": hostile})
-    j = next(i for i, p in enumerate(sample.territory) if p.id == "nimroz")  # alone: labelled
-    sample.territory[j] = sample.territory[j].model_copy(update={"capital": "<Z&\"j'>"})
+    i = next(i for i, p in enumerate(sample.places) if p.id == "kandahar")
+    sample.places[i] = sample.places[i].model_copy(update={"capital": hostile})
+    j = next(i for i, p in enumerate(sample.places) if p.id == "nimroz")  # alone: labelled
+    sample.places[j] = sample.places[j].model_copy(update={"capital": "<Z&\"j'>"})
     sample.parties[0] = sample.parties[0].model_copy(update={"short": "<b>T&T</b>"})
     sample.header = sample.header.model_copy(update={"title": "A & B <i>"})
     svg = render_map_svg(sample, base=BASE)
@@ -111,10 +119,10 @@ def test_without_outline_or_coordinates(sample: Situation) -> None:
     sample.header = sample.header.model_copy(update={"outline": None})
     root = parse(render_map_svg(sample, base=BASE))
     assert root.find(".//svg:path[@class='outline']", NS) is None
-    assert len(root.findall(".//svg:g[@class='place']", NS)) == 34
-    sample.territory = [p.model_copy(update={"lat": None, "lon": None}) for p in sample.territory]
+    assert len(root.findall(".//svg:g[@class='place']", NS)) == 37
+    sample.places = [p.model_copy(update={"lat": None, "lon": None}) for p in sample.places]
     svg = render_map_svg(sample, base=BASE)
-    assert "No places with coordinates" in svg and "34 without coordinates" in svg
+    assert "No places with coordinates" in svg and "37 without coordinates" in svg
 
 
 def test_bad_outline_is_an_error(sample: Situation, tmp_path: Path) -> None:
@@ -140,7 +148,7 @@ def test_export_map_from_the_command_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     root = parse((tmp_path / "map.svg").read_text(encoding="utf-8"))
-    assert len(root.findall(".//svg:g[@class='place']", NS)) == 34
+    assert len(root.findall(".//svg:g[@class='place']", NS)) == 37
 
 
 def test_export_map_with_a_missing_outline_fails_cleanly(tmp_path: Path) -> None:
@@ -173,3 +181,67 @@ def test_map_export_imports_without_textual(module: str) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# -- other crises ------------------------------------------------------------------------
+
+SITUATIONS = Path(__file__).parent / "situations"
+
+
+def crisis(name: str) -> Situation:
+    return load_situation(SITUATIONS / f"{name}.yaml")
+
+
+def test_front_line_map_shows_every_state_and_the_key_figures_counts() -> None:
+    s = crisis("front-line")
+    root = parse(render_map_svg(s, base=SITUATIONS))
+    kinds = {g.get("data-place"): g.get("data-kind") for g in root.findall(".//svg:g", NS)}
+    assert kinds["brent"] == "contested" and kinds["dunham"] == "besieged"
+    assert kinds["carrow"] == "partial" and kinds["eston"] == "unclear"
+    assert kinds["donburg"] == "seat"
+    legend = {
+        r.get("data-party"): int(r.get("data-held") or "")
+        for r in root.findall(".//svg:g[@class='legend-party']", NS)
+    }
+    names = {"gov": "The government", "east": "Eastern forces", "corps": "The Volunteer Corps"}
+    brief = render_brief(s)
+    for party, name in names.items():
+        match = re.search(rf"^- {name}: (\d+) of 8 towns", brief, flags=re.MULTILINE)
+        assert match is not None and int(match.group(1)) == legend[party]
+    states = {
+        g.get("data-state"): int(g.get("data-count") or "")
+        for g in root.findall(".//svg:g[@class='legend-state']", NS)
+    }
+    assert states == {"contested": 1, "unclear": 1}
+    assert "- Contested: 1 of 8 towns" in brief and "- Control unclear: 1 of 8 towns" in brief
+    assert sum(legend.values()) + sum(states.values()) == 8
+    title = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "Control of 8 towns" in title
+
+
+def test_contested_halves_and_the_siege_ring_use_both_sides_colours() -> None:
+    s = crisis("front-line")
+    colors = party_colors(s)
+    root = parse(render_map_svg(s, base=SITUATIONS))
+    brent = root.find(".//svg:g[@data-place='brent']", NS)
+    assert brent is not None
+    assert {c.get("fill") for c in brent.iter() if c.get("fill")} >= {
+        colors["east"],
+        colors["gov"],
+    }
+    dunham = root.find(".//svg:g[@data-place='dunham']", NS)
+    assert dunham is not None
+    ring = [c for c in dunham.iter() if c.get("stroke-dasharray")]
+    assert ring and ring[0].get("stroke") == colors["east"]
+
+
+def test_a_map_with_no_control_claims_none() -> None:
+    svg = render_map_svg(crisis("flood"), base=SITUATIONS)
+    root = parse(svg)
+    texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert any(t.startswith("Places, as of 12 September 2024") for t in texts)
+    assert "4 places" in texts
+    for claim in ("Who holds", "Control", "control", "held", "contested", "seat"):
+        assert not any(claim in t for t in texts), claim
+    assert root.findall(".//svg:g[@class='legend-party']", NS) == []
+    assert root.findall(".//svg:g[@class='legend-kind']", NS) == []

@@ -30,35 +30,42 @@ HOSTILE = (
 LEADING = ["# pwned", "- pwned", "1. pwned", "> pwned", "---", "    pwned", "=====", "| pwned |"]
 
 TEXT_FIELDS: dict[str, list[str]] = {
-    "parties": ["name", "short"],
+    "parties": ["name", "short", "in_text"],
     "sources": ["publisher", "title", "url"],
-    "territory": ["name", "capital", "according_to", "note"],
-    "evacuations": ["country", "purpose", "wording", "note"],
-    "displacement": ["counted", "area", "note"],
+    "places": ["name", "capital", "note"],
+    "evacuations": ["actor", "purpose", "wording", "route", "note"],
+    "figures": ["counted", "area", "counted_by", "note"],
     "notes": ["text", "sector"],
     "outlook": ["statement", "by", "horizon"],
 }
+PART_FIELDS: dict[tuple[str, str], list[str]] = {
+    ("places", "control"): ["according_to", "share", "note", "retracted_note"],
+    ("figures", "series"): ["note"],
+}
+LIST_FIELDS: dict[str, list[str]] = {"evacuations": ["nationalities", "destinations"]}
 HEADER_FIELDS = ["title", "region", "produced_by"]
 
 EXPECTED_HEADINGS = [
     (2, "Highlights"),
     (2, "Key figures"),
     (2, "Territory"),
-    (3, "Changes in the period"),
+    (3, "Contested: 1 city"),
+    (3, "Changes of control in the period"),
     (2, "Evacuations"),
+    (3, "Embassies"),
     (2, "Humanitarian"),
+    (3, "Casualties"),
     (3, "Displacement"),
+    (3, "People in need"),
     (3, "Notes"),
     (2, "Outlook"),
     (2, "Sources"),
 ]
+HELD = {"gov": "2 cities and 1 airport", "rebels": "2 cities", "guard": "1 base"}
 
 
 def hostile_situation(text: str) -> Situation:
-    """The fixture with ``text`` (numbered, to keep entries distinct) in every text field.
-
-    Every place gets a capital, so the brief counts 'capitals'.
-    """
+    """The fixture with ``text`` (numbered, to keep entries distinct) in every text field."""
     data: dict[str, Any] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     counter = iter(range(1000))
     for name in HEADER_FIELDS:
@@ -68,6 +75,14 @@ def hostile_situation(text: str) -> Situation:
         for entry in data[section]:
             for name in fields:
                 entry[name] = f"{text} {next(counter)}"
+            for name in LIST_FIELDS.get(section, []):
+                entry[name] = [f"{text} {next(counter)}"]
+            for (owner, parts), names in PART_FIELDS.items():
+                if owner != section:
+                    continue
+                for part in entry.get(parts, []):
+                    for name in names:
+                        part[name] = f"{text} {next(counter)}"
     data["notes"].extend({"date": "2024-03-09", "text": lead} for lead in LEADING)
     return Situation.model_validate(data)
 
@@ -141,7 +156,12 @@ def test_no_stray_markup(hostile_brief: tuple[Situation, str]) -> None:
     for kind in ("code_inline", "code_block", "fence", "em_open", "blockquote_open", "s_open"):
         assert kind not in kinds
     strong = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "strong_open"]
-    assert set(strong) <= {"2 capitals changed hands", "Forecast", "Assessment"}
+    assert strong[:3] == [
+        "1 city changed hands",
+        f"1 city came under the control of {clean(hostile_brief[0].parties[1].in_text or '')}",
+        "2 places newly contested or besieged",
+    ]
+    assert strong[3:] == ["Forecast", "Assessment"]
     assert sum(1 for t in tokens if t.type == "hr") == 1  # the footer's
     assert "\x1b" not in brief and "\x9b" not in brief
 
@@ -150,14 +170,14 @@ def test_headings_are_exactly_the_expected_ones(hostile_brief: tuple[Situation, 
     situation, brief = hostile_brief
     found = headings(MD.parse(brief))
     assert found[0] == (1, clean(situation.header.title))
-    assert (2, "Changes since the previous report") in found
-    territory = [(lvl, text) for lvl, text in found if lvl == 3 and text.endswith("of 5 capitals")]
-    assert len(territory) == 2
-    rest = [h for h in found[1:] if h not in territory]
+    held = [(lvl, text) for lvl, text in found if lvl == 3 and text.startswith("Held by ")]
+    assert held == [
+        (3, f"Held by {clean(party.in_text or '')}: {HELD[party.id]}")
+        for party in situation.parties
+    ]
+    rest = [h for h in found[1:] if h not in held]
     changes = (2, "Changes since the previous report")
     assert rest == [*EXPECTED_HEADINGS[:2], changes, *EXPECTED_HEADINGS[2:]]
-    for (_, text), party in zip(territory, situation.parties, strict=True):
-        assert text == f"{clean(party.name)}: {2 if party.id == 'gov' else 3} of 5 capitals"
 
 
 def test_every_table_row_keeps_its_columns(hostile_brief: tuple[Situation, str]) -> None:
@@ -165,7 +185,8 @@ def test_every_table_row_keeps_its_columns(hostile_brief: tuple[Situation, str])
     lines = brief.split("\n")
     tokens = MD.parse(brief)
     tables = [t for t in tokens if t.type == "table_open"]
-    assert len(tables) == 4  # two holders, evacuations, displacement
+    # three holders, contested, evacuations, embassies, three topics of figures
+    assert len(tables) == 9
     rows_per_table = []
     for table in tables:
         assert table.map is not None
@@ -173,7 +194,9 @@ def test_every_table_row_keeps_its_columns(hostile_brief: tuple[Situation, str])
         widths = {len(split_row(line)) for line in lines[start:end]}
         assert len(widths) == 1, lines[start:end]
         rows_per_table.append(end - start - 2)
-    assert rows_per_table == [2, 3, len(situation.evacuations), len(situation.displacement)]
+    evacuating = sum(1 for e in situation.evacuations if e.is_evacuation)
+    embassies = sum(1 for e in situation.evacuations if e.embassy != "unknown")
+    assert rows_per_table == [3, 2, 1, 1, evacuating, embassies, 1, 2, 1]
 
 
 def test_notes_stay_one_list_item_each(hostile_brief: tuple[Situation, str]) -> None:
@@ -195,10 +218,10 @@ def test_any_text_keeps_the_brief_well_formed(
     name: str, note: str, wording: str, counted: str, highlight: str, url: str
 ) -> None:
     situation = Situation.model_validate(yaml.safe_load(FIXTURE.read_text(encoding="utf-8")))
-    situation.territory[1].name = name
-    situation.territory[2].note = note
+    situation.places[1].name = name
+    situation.places[2].note = note
     situation.evacuations[0].wording = wording
-    situation.displacement[2].counted = counted
+    situation.figures[2].counted = counted
     situation.header.highlights = [highlight]
     situation.sources[0].url = url
     brief = render_brief(situation)

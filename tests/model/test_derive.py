@@ -114,4 +114,4 @@ def test_only_evacuations_count_and_organisations_apart() -> None:
     summary = evacuation_summary(s)
     assert (summary.states, summary.organisations) == (3, 1)
     assert str(summary.troops) == "about 3,600, plus 1 undisclosed"
-    assert summary.with_troops == 3
+    assert len(summary.with_troops) == 3
