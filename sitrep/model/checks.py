@@ -1,6 +1,6 @@
 """Checks for one edited entry against the rest of the situation.
 
-The loader checks a whole file with Situation.problems(); an edit only needs its
+The loader checks a whole file with problems.cross_entry_problems(); an edit only needs its
 own entry checked, which stays fast with tens of thousands of entries.
 """
 

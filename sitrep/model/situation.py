@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from sitrep.model.base import Count, Entry, HourMinute, Text
 from sitrep.model.dates import days_after, days_before
-from sitrep.model.report import PastReport, Refresh, next_as_of
-
-if TYPE_CHECKING:
-    from sitrep.model.problems import Finding
 from sitrep.model.entries import (
     Assessment,
     Evacuation,
@@ -23,6 +19,7 @@ from sitrep.model.entries import (
     Place,
     Source,
 )
+from sitrep.model.report import PastReport, Refresh, next_as_of
 
 FORMAT_VERSION = 2
 """The file format this version of sitrep writes (the top-level ``sitrep:`` key)."""
@@ -166,9 +163,3 @@ class Situation(Entry):
             return True
         pa, pb = self.party(a), self.party(b)
         return pa is not None and pb is not None and pa.side_id == pb.side_id
-
-    def problems(self) -> list[Finding]:
-        """Cross-entry errors, each with the path of the offending value (see problems.py)."""
-        from sitrep.model.problems import cross_entry_problems
-
-        return cross_entry_problems(self)

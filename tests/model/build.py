@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.model.problems import cross_entry_problems
 from sitrep.model.situation import Situation
 
 
@@ -20,7 +21,7 @@ def situation(**sections: Any) -> Situation:
     }
     data.update(sections)
     s = Situation.model_validate(data)
-    assert s.problems() == [], s.problems()
+    assert cross_entry_problems(s) == [], cross_entry_problems(s)
     return s
 
 
