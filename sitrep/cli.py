@@ -332,6 +332,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     path = _files_or_default([args.file] if args.file else [])[0]
     situation = load_situation(path)
+    if args.since is not None and args.since > situation.header.as_of:
+        raise SitrepUsageError(
+            f"--since {args.since.isoformat()} is after the report's as-of date "
+            f"({situation.header.as_of.isoformat()}): a period cannot end before it starts"
+        )
     previous = load_previous(args.previous, path) if args.previous else None
     map_link = None
     if args.map:

@@ -36,3 +36,28 @@ def test_check_stale_lists_what_is_due(tmp_path: Path, sample_file: Path) -> Non
         "overdue: places Jowzjan: last confirmed 2021-08-07 (6 days)" in line for line in lines
     )
     assert not any(" Kandahar:" in line for line in lines)  # fell on 12 Aug: confirmed 13 Aug?
+
+
+def test_export_previous_reads_a_git_revision(tmp_path: Path, sample_file: Path) -> None:
+    import subprocess
+
+    git = ["git", "-c", "user.email=desk@example.org", "-c", "user.name=Desk"]
+    path = tmp_path / "sit.yaml"
+    shutil.copy(sample_file, path)
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "sit.yaml"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "report 1"], cwd=tmp_path, check=True)
+    path.write_text(path.read_text().replace("    value: 389645\n", "    value: 400000\n", 1))
+    done = run("export", "--no-timestamp", "--previous", "HEAD~0", str(path), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    changes = done.stdout.split("## Changes since the previous report")[1].split("\n## ")[0]
+    assert "+10,355" in changes
+    bad = run("export", "--previous", "HEAD~7", str(path), cwd=tmp_path)
+    assert (
+        bad.returncode == 2 and "no such revision" in bad.stderr and "Traceback" not in bad.stderr
+    )
+
+
+def test_a_period_that_ends_before_it_starts_is_refused() -> None:
+    done = run("export", "--since", "2021-08-20")
+    assert done.returncode == 2 and "after the report's as-of date" in done.stderr
