@@ -106,6 +106,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="output file ('-' or none: stdout)")
     p.add_argument("--since", type=_date, metavar="DATE", help="start of the period covered")
     p.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="the situation as it stood on DATE, from the histories in the file",
+    )
+    p.add_argument(
+        "--timeline",
+        metavar="SVG",
+        help="also write control over time as SVG, linked from the brief",
+    )
+    p.add_argument(
         "--previous",
         metavar="OLD",
         help="previous report, a file or a git revision of FILE (HEAD~1, v12): adds what changed",
@@ -332,6 +343,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     path = _files_or_default([args.file] if args.file else [])[0]
     situation = load_situation(path)
+    file_as_of = situation.header.as_of
+    if args.as_of is not None:
+        situation = _as_of(situation, args.as_of, path)
     if args.since is not None and args.since > situation.header.as_of:
         raise SitrepUsageError(
             f"--since {args.since.isoformat()} is after the report's as-of date "
@@ -344,6 +358,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         write_map_svg(situation, Path(args.map), base=path.parent)
         map_link = _relative_link(Path(args.map), args.output)
+    timeline_link = None
+    if args.timeline:
+        from sitrep.brief.timeline_svg import write_timeline_svg
+
+        write_timeline_svg(situation, Path(args.timeline))
+        timeline_link = _relative_link(Path(args.timeline), args.output)
     brief = render_brief(
         situation,
         source_name=path.name,
@@ -351,6 +371,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         previous=previous,
         generated_at=None if args.no_timestamp else dt.datetime.now(dt.UTC).replace(microsecond=0),
         map_path=map_link,
+        timeline_path=timeline_link,
+        reconstructed_from=file_as_of if args.as_of is not None else None,
     )
     if args.output in (None, "-"):
         sys.stdout.write(brief)
@@ -359,6 +381,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
         write_atomic(args.output, brief)
         print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def _as_of(situation: Situation, day: dt.date, path: Path) -> Situation:
+    from sitrep.model.history import situation_on
+
+    if day > situation.header.as_of:
+        raise SitrepUsageError(
+            f"--as-of {day.isoformat()} is after {path}'s as-of date "
+            f"({situation.header.as_of.isoformat()}): the file knows nothing later"
+        )
+    return situation_on(situation, day)
 
 
 def _relative_link(target: Path, output: str | None) -> str:

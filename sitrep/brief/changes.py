@@ -13,13 +13,26 @@ from sitrep.model.situation import Situation
 NO_CHANGE = "No change since the previous report."
 
 
-def changes_section(previous: Situation, situation: Situation) -> str:
-    """``situation`` compared with ``previous``; says so outright when nothing changed."""
+def changes_section(
+    previous: Situation, situation: Situation, *, from_history: bool = False
+) -> str:
+    """``situation`` compared with ``previous``; says so outright when nothing changed.
+
+    from_history: ``previous`` is this file's own history on the previous report's
+    date (after ``sitrep next``), not a second file.
+    """
     changes = compare(previous, situation)
     old = previous.header
     number = f", no. {old.report_number}" if old.report_number else ""
     intro = f"Compared with the previous report (as of {words.day(old.as_of)}{number})."
     title = heading(2, "Changes since the previous report")
+    if from_history:
+        name = f"report {old.report_number}" if old.report_number else "the previous report"
+        title = heading(2, f"Changes since {name}")
+        intro = (
+            f"What this file records after {name} (as of {words.day(old.as_of)}), "
+            "from its own histories."
+        )
     if changes.entries_unchanged:
         return f"{title}\n\n{intro} {NO_CHANGE}"
     items = [_place_change(previous, situation, c) for c in changes.control.values()]

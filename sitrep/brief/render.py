@@ -27,6 +27,8 @@ def render_brief(
     previous: Situation | None = None,
     generated_at: dt.datetime | None = None,
     map_path: str | None = None,
+    timeline_path: str | None = None,
+    reconstructed_from: dt.date | None = None,
 ) -> str:
     """The situation as a Markdown brief (CommonMark with GFM tables).
 
@@ -34,15 +36,27 @@ def render_brief(
     (default: the header's period_start, else seven days before as-of).
     ``previous`` adds 'Changes since the previous report'. ``generated_at`` puts
     the time in the footer; leave it None for byte-for-byte reproducible output.
-    ``map_path`` embeds that image (a path relative to the brief).
+    ``map_path`` and ``timeline_path`` embed those images (paths relative to the brief).
+    Without ``previous``, a report started with ``sitrep next`` compares with the
+    report before it, as the histories in the file tell it. ``reconstructed_from``
+    is the as-of date of a file whose earlier state (``--as-of``) this brief shows.
     """
+    from_history = previous is None and situation.header.previous is not None
+    if from_history:
+        from sitrep.model.history import situation_on
+
+        past = situation.header.previous
+        assert past is not None
+        previous = situation_on(situation, past.as_of)
     ctx = BriefContext.build(situation, since, previous)
     blocks = [
-        title_block(ctx),
+        title_block(ctx, reconstructed_from),
         highlights_section(ctx),
         key_figures_section(ctx),
-        changes_section(previous, situation) if previous is not None else "",
-        territory_section(ctx, map_path),
+        changes_section(previous, situation, from_history=from_history)
+        if previous is not None
+        else "",
+        territory_section(ctx, map_path, timeline_path),
         evacuations_section(ctx),
         humanitarian_section(ctx),
         outlook_section(ctx),
@@ -52,7 +66,7 @@ def render_brief(
     return document(blocks)
 
 
-def title_block(ctx: BriefContext) -> str:
+def title_block(ctx: BriefContext, reconstructed_from: dt.date | None = None) -> str:
     """Title, report number and region, as-of date and time, period covered, producer."""
     header = ctx.situation.header
     first = "Situation report"
@@ -70,6 +84,11 @@ def title_block(ctx: BriefContext) -> str:
     ]
     if header.produced_by:
         details.append(f"Produced by: {inline(header.produced_by)}")
+    if reconstructed_from is not None:
+        details.append(
+            f"Reconstructed from the file's histories as it stood on {words.day(header.as_of)}; "
+            f"the file itself stands on {words.day(reconstructed_from)}"
+        )
     return f"{heading(1, inline(header.title))}\n\n{lines(details)}"
 
 

@@ -21,7 +21,9 @@ from sitrep.model.situation import Situation
 Column = tuple[str, Callable[[Place], str]]
 
 
-def territory_section(ctx: BriefContext, map_path: str | None = None) -> str:
+def territory_section(
+    ctx: BriefContext, map_path: str | None = None, timeline_path: str | None = None
+) -> str:
     """'## Territory' (or '## Places' when no control is stated); '' when there are no places."""
     s = ctx.situation
     if not s.places:
@@ -31,6 +33,9 @@ def territory_section(ctx: BriefContext, map_path: str | None = None) -> str:
     if map_path:
         alt = inline(f"Map of {s.header.region} as of {words.day(s.header.as_of)}")
         blocks.append(f"![{alt}]({relative_path(map_path)})")
+    if timeline_path and with_control:
+        alt = inline(f"Control over time, to {words.day(s.header.as_of)}")
+        blocks.append(f"![{alt}]({relative_path(timeline_path)})")
     if not with_control:
         blocks.append("No control of any place is recorded.")
         blocks.append(_table(ctx, s.places, []))

@@ -61,3 +61,52 @@ def test_export_previous_reads_a_git_revision(tmp_path: Path, sample_file: Path)
 def test_a_period_that_ends_before_it_starts_is_refused() -> None:
     done = run("export", "--since", "2021-08-20")
     assert done.returncode == 2 and "after the report's as-of date" in done.stderr
+
+
+def test_export_as_of_an_earlier_date(tmp_path: Path) -> None:
+    done = run(
+        "export",
+        "--no-timestamp",
+        "--as-of",
+        "2021-08-10",
+        "--timeline",
+        "t.svg",
+        "-o",
+        "b.md",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    brief = (tmp_path / "b.md").read_text()
+    assert "As of 10 Aug 2021" in brief and "stands on 13 Aug 2021" in brief
+    assert "- The Taliban: 8 of 34 provinces" in brief
+    assert "![Control over time, to 10 Aug 2021](t.svg)" in brief
+    assert "Taliban: 8" in (tmp_path / "t.svg").read_text()
+    late = run("export", "--as-of", "2021-08-20")
+    assert late.returncode == 2 and "knows nothing later" in late.stderr
+
+
+def test_the_next_reports_brief_lists_what_changed_after_report_one(
+    tmp_path: Path, sample_file: Path
+) -> None:
+    import datetime as dt
+
+    from sitrep.model.entries import ControlChange
+    from sitrep.yaml.io import dump_situation
+
+    path = tmp_path / "sit.yaml"
+    shutil.copy(sample_file, path)
+    assert run("next", str(path)).returncode == 0
+    s = load_situation(path)
+    balkh = next(p for p in s.places if p.id == "balkh")
+    balkh.control.append(
+        ControlChange(date=dt.date(2021, 8, 14), holder="taliban", sources=["public-reporting"])
+    )
+    path.write_text(dump_situation(s))
+    brief = run("export", "--no-timestamp", str(path)).stdout
+    changes = brief.split("## Changes since report 1")[1].split("\n## ")[0]
+    assert (
+        "Balkh" in changes
+        and "changed hands from government forces to the Taliban on 14 Aug 2021" in changes
+    )
+    assert "Kandahar" not in changes
+    assert "Situation report no. 2" in brief
