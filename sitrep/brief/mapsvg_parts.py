@@ -116,11 +116,21 @@ def shape(
 
 
 def marker(mark: PlaceMark, x: float, y: float, r: float) -> str:
-    """One place on the map, with a tooltip naming it."""
+    """One place on the map, with a tooltip naming it (ringed when it changed hands)."""
+    ring = _ring(x, y, r) if mark.changed else ""
+    title = f"{mark.label} (changed hands in the period)" if mark.changed else mark.label
+    changed = ' data-changed="true"' if mark.changed else ""
     return (
-        f'<g class="place" data-place={attr(mark.place_id)} data-kind="{mark.kind}">'
-        f"<title>{text(mark.label)}</title>"
-        f"{shape(mark.kind, x, y, r, mark.color, mark.others)}</g>"
+        f'<g class="place" data-place={attr(mark.place_id)} data-kind="{mark.kind}"{changed}>'
+        f"<title>{text(title)}</title>"
+        f"{shape(mark.kind, x, y, r, mark.color, mark.others)}{ring}</g>"
+    )
+
+
+def _ring(x: float, y: float, r: float) -> str:
+    return (
+        f'<circle class="changed" cx="{num(x)}" cy="{num(y)}" r="{num(r + 4)}" fill="none" '
+        f'stroke="{INK}" stroke-width="1.5"/>'
     )
 
 
@@ -191,6 +201,15 @@ def legend(data: MapData, parts: list[str], *, x: float, y: float) -> float:
             f"{KIND_NAMES[kind]}</text>"
             f'<text x="{num(x + 256)}" y="{num(y)}" font-size="13" text-anchor="end" '
             f'fill="{MUTED}">{data.kind_counts[kind]}</text></g>'
+        )
+        y += 22
+    if data.changed:
+        parts.append(
+            f'<g class="legend-changed">{_ring(x + 8, y - 5, 6)}'
+            f'<text x="{num(x + 24)}" y="{num(y)}" font-size="13" fill="{INK}">'
+            "changed hands in the period</text>"
+            f'<text x="{num(x + 256)}" y="{num(y)}" font-size="13" text-anchor="end" '
+            f'fill="{MUTED}">{data.changed}</text></g>'
         )
         y += 22
     return y

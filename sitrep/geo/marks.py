@@ -14,7 +14,12 @@ from typing import Literal, get_args
 from sitrep.geo.outline import Outline
 from sitrep.geo.palette import UNKNOWN_HOLDER_COLOR, party_colors
 from sitrep.geo.projection import Bounds, Plane
-from sitrep.model.control import ControlSummary, control_summary, headline_places
+from sitrep.model.control import (
+    ControlSummary,
+    changed_hands,
+    control_summary,
+    headline_places,
+)
 from sitrep.model.derive import SeatStatus, seat_statuses
 from sitrep.model.entries import ControlChange, Place
 from sitrep.model.situation import Situation
@@ -112,6 +117,8 @@ class PlaceMark:
     others: tuple[str, ...] = ()
     """Colours of the other parties: the second side of a contested place, the besiegers,
     the other holders of a partly held place."""
+    changed: bool = False
+    """It changed hands in the report's period (drawn with a ring)."""
 
     @property
     def glyph(self) -> str:
@@ -149,6 +156,11 @@ class MapData:
     """The kind of place the counts are of (see model.control.headline_places)."""
     summary: ControlSummary | None = None
     """Control of the headline places (None when no place has control stated)."""
+
+    @property
+    def changed(self) -> int:
+        """How many places drawn changed hands in the period."""
+        return sum(1 for mark in self.marks if mark.changed)
 
     @property
     def unplaced(self) -> int:
@@ -226,6 +238,8 @@ def map_data(situation: Situation, outline: Outline | None) -> MapData:
     seats = {st.seat.id: st for st in seat_statuses(situation) if st.state != "gone"}
     marks: list[PlaceMark] = []
     counts: dict[MarkKind, int] = dict.fromkeys(MARK_KINDS, 0)
+    header = situation.header
+    changed = {h.place.id for h in changed_hands(situation, header.period_from, header.period_to)}
     for index, place, lon, lat in located:
         x, y = plane.point(lon, lat)
         seat = seats.get(place.id)
@@ -235,7 +249,9 @@ def map_data(situation: Situation, outline: Outline | None) -> MapData:
         if seat is not None and (place.current is None or place.current.controller is None):
             color, others = UNKNOWN_HOLDER_COLOR, ()  # a contested seat is held by no one
         label = place_label(place, seat)
-        marks.append(PlaceMark(index, place.id, label, x, y, color, kind, others))
+        marks.append(
+            PlaceMark(index, place.id, label, x, y, color, kind, others, place.id in changed)
+        )
     headline_kind, headline = headline_places(situation)
     return MapData(
         marks=marks,

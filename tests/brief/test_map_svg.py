@@ -245,3 +245,16 @@ def test_a_map_with_no_control_claims_none() -> None:
         assert not any(claim in t for t in texts), claim
     assert root.findall(".//svg:g[@class='legend-party']", NS) == []
     assert root.findall(".//svg:g[@class='legend-kind']", NS) == []
+
+
+def test_places_that_changed_hands_in_the_period_are_ringed(sample: Situation) -> None:
+    root = parse(render_map_svg(sample, base=BASE))
+    ringed = {
+        g.get("data-place")
+        for g in root.findall(".//svg:g[@class='place']", NS)
+        if g.find("svg:circle[@class='changed']", NS) is not None
+    }
+    assert len(ringed) == 19 and {"kandahar", "herat", "kunduz-airport"} <= ringed
+    assert "spin-boldak" not in ringed and "balkh" not in ringed  # before the period; held
+    changed = root.find(".//svg:g[@class='legend-changed']", NS)
+    assert changed is not None and changed.findall("svg:text", NS)[-1].text == "19"
