@@ -102,7 +102,7 @@ def test_hostile_names_are_escaped(sample: Situation) -> None:
     labels = [t.text for t in root.findall(".//svg:text[@class='label']", NS)]
     tooltips = [t.text for t in root.findall(".//svg:g[@class='place']/svg:title", NS)]
     expected = "Kan<dahar> & \"Sons\" 'q' </svg><script>alert(1)</script>"  # escape dropped
-    assert expected in tooltips
+    assert any(tip.startswith(expected) for tip in tooltips if tip)
     assert "<Z&\"j'>" in labels
     names = [t.text for t in root.findall(".//svg:g[@class='legend-party']/svg:text", NS)]
     assert "<b>T&T</b>" in names
