@@ -12,6 +12,7 @@ import yaml
 
 from sitrep.model.control import control_summary, headline_places
 from sitrep.model.sections import SECTION_MODELS
+from sitrep.model.situation import Header
 from sitrep.model.warn import warnings
 from sitrep.yaml.io import dump_situation, load_situation, parse_situation
 from tests.paths import REPO
@@ -65,7 +66,12 @@ def test_documented_example_is_a_valid_file() -> None:
 
 
 def _entries(block: dict[str, Any]) -> list[tuple[str, Any]]:
-    return [(section, entry) for section, items in block.items() for entry in items]
+    return [
+        (section, entry)
+        for section, items in block.items()
+        if section != "header"
+        for entry in items
+    ]
 
 
 def test_every_documented_excerpt_is_valid_for_its_section() -> None:
@@ -75,6 +81,8 @@ def test_every_documented_excerpt_is_valid_for_its_section() -> None:
     ]
     assert len(excerpts) >= 6
     for block in excerpts:
-        assert set(block) <= set(SECTION_MODELS), block.keys()
+        assert set(block) <= {"header", *SECTION_MODELS}, block.keys()
+        if "header" in block:
+            Header.model_validate(block["header"])
         for section, entry in _entries(block):
             SECTION_MODELS[section].model_validate(entry)
