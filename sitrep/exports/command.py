@@ -110,12 +110,10 @@ def _brief(
     previous = load_previous(args.previous, path) if args.previous else None
     now = None if args.no_timestamp else dt.datetime.now(dt.UTC).replace(microsecond=0)
     reconstructed = file_as_of if args.as_of is not None else None
-    if args.format in ("html", "pdf"):
+    if args.format == "html":
         from sitrep.exports.html import render_html
-        from sitrep.exports.pdf import render_pdf
 
-        render = render_html if args.format == "html" else render_pdf
-        return render(
+        return render_html(
             situation,
             base=path.parent,
             source_name=path.name,
@@ -124,6 +122,23 @@ def _brief(
             generated_at=now,
             reconstructed_from=reconstructed,
         )
+    if args.format == "pdf":
+        from sitrep.exports.pdf import render_pdf
+
+        notes: list[str] = []
+        pdf = render_pdf(
+            situation,
+            base=path.parent,
+            source_name=path.name,
+            since=args.since,
+            previous=previous,
+            generated_at=now,
+            reconstructed_from=reconstructed,
+            notes=notes,
+        )
+        for note in notes:
+            print(f"note: {note}", file=sys.stderr)
+        return pdf
     from sitrep.brief import render_brief
 
     map_link = timeline_link = None

@@ -42,8 +42,12 @@ def render_pdf(
     previous: Situation | None = None,
     generated_at: dt.datetime | None = None,
     reconstructed_from: dt.date | None = None,
+    notes: list[str] | None = None,
 ) -> bytes:
-    """The brief as PDF bytes. Raises PdfUnavailable without the extra, SitrepError on failure."""
+    """The brief as PDF bytes. Raises PdfUnavailable without the extra, SitrepError on failure.
+
+    notes, when given, receives what the reader of the command should know (fonts).
+    """
     typst = require_typst()
     brief, inputs = pdf_inputs(
         situation,
@@ -55,17 +59,24 @@ def render_pdf(
         reconstructed_from=reconstructed_from,
     )
     template = resources.files("sitrep.exports").joinpath("brief.typ").read_bytes()
+    options = {"format": "pdf", "sys_inputs": {"brief": brief, **inputs}, "timestamp": generated_at}
     try:
-        pdf = typst.compile(
-            template,
-            format="pdf",
-            ignore_system_fonts=True,
-            sys_inputs={"brief": brief, **inputs},
-            pdf_standards="ua-1",
-            timestamp=generated_at,
-        )
-    except typst.TypstError as exc:  # a bug in the template or the data, not the user's
-        raise SitrepError(f"the PDF could not be typeset: {exc.message}") from None
+        pdf = typst.compile(template, ignore_system_fonts=True, pdf_standards="ua-1", **options)
+    except typst.TypstError as exc:
+        if "could not be displayed" not in exc.message:
+            raise SitrepError(f"the PDF could not be typeset: {exc.message}") from None
+        # A script the bundled fonts lack (Arabic, CJK...): PDF/UA forbids a missing
+        # glyph, so typeset it tagged but without the PDF/UA claim, with the
+        # machine's own fonts as a fallback.
+        if notes is not None:
+            notes.append(
+                "some characters have no glyph in the PDF's bundled fonts; the PDF uses this "
+                "machine's fonts for them and is tagged but not PDF/UA-1"
+            )
+        try:
+            pdf = typst.compile(template, ignore_system_fonts=False, **options)
+        except typst.TypstError as again:
+            raise SitrepError(f"the PDF could not be typeset: {again.message}") from None
     assert isinstance(pdf, bytes)
     return pdf
 
