@@ -3,8 +3,10 @@
 Rows are matched to the file's places by p-code, then ISO code, then id, then
 name or alias (case-insensitive); a row that matches none adds a place with an
 id made from its name. An update only sets what the row gives: an empty cell
-never clears a field. A row that names the area it lies within (an ADM1 p-code
-beside an ADM2 row, or a ``within`` column) links the place to it.
+never clears a field, and a name spelt otherwise becomes an alias (the
+analyst's name for a place is never renamed by a table). A row that names the
+area it lies within (an ADM1 p-code beside an ADM2 row, or a ``within``
+column) links the place to it.
 """
 
 from __future__ import annotations
@@ -222,6 +224,9 @@ def _update(
 ) -> None:
     place = places[position]
     fields.pop("id", None)
+    name = fields.pop("name", place.name)
+    if name.casefold() != place.name.casefold():  # another spelling: kept, never a rename
+        fields["aliases"] = [*fields.get("aliases", []), name]
     if "aliases" in fields:
         known = {a.casefold() for a in [place.name, *place.aliases]}
         new = [a for a in fields["aliases"] if a.casefold() not in known]
