@@ -108,34 +108,24 @@ def _brief(
 
         require_typst()  # say how to get the extra before any work
     previous = load_previous(args.previous, path) if args.previous else None
-    now = None if args.no_timestamp else dt.datetime.now(dt.UTC).replace(microsecond=0)
-    reconstructed = file_as_of if args.as_of is not None else None
+    from sitrep.exports.brief_parts import BriefOptions
+
+    options = BriefOptions(
+        source_name=path.name,
+        since=args.since,
+        previous=previous,
+        generated_at=None if args.no_timestamp else dt.datetime.now(dt.UTC).replace(microsecond=0),
+        reconstructed_from=file_as_of if args.as_of is not None else None,
+    )
     if args.format == "html":
         from sitrep.exports.html import render_html
 
-        return render_html(
-            situation,
-            base=path.parent,
-            source_name=path.name,
-            since=args.since,
-            previous=previous,
-            generated_at=now,
-            reconstructed_from=reconstructed,
-        )
+        return render_html(situation, base=path.parent, options=options)
     if args.format == "pdf":
         from sitrep.exports.pdf import render_pdf
 
         notes: list[str] = []
-        pdf = render_pdf(
-            situation,
-            base=path.parent,
-            source_name=path.name,
-            since=args.since,
-            previous=previous,
-            generated_at=now,
-            reconstructed_from=reconstructed,
-            notes=notes,
-        )
+        pdf = render_pdf(situation, base=path.parent, options=options, notes=notes)
         for note in notes:
             print(f"note: {note}", file=sys.stderr)
         return pdf
@@ -155,13 +145,13 @@ def _brief(
         timeline_link = _relative_link(Path(args.timeline), args.output)
     return render_brief(
         situation,
-        source_name=path.name,
-        since=args.since,
-        previous=previous,
-        generated_at=now,
+        source_name=options.source_name,
+        since=options.since,
+        previous=options.previous,
+        generated_at=options.generated_at,
         map_path=map_link,
         timeline_path=timeline_link,
-        reconstructed_from=reconstructed,
+        reconstructed_from=options.reconstructed_from,
     )
 
 

@@ -12,23 +12,17 @@ image the Markdown might hold is rendered as its text.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from sitrep.brief import render_brief
-from sitrep.brief.escape import WEB_SCHEMES, clean
+from sitrep.brief.escape import clean
+from sitrep.exports.brief_parts import BriefOptions, brief_with_figures, is_web, markdown_parser
 from sitrep.model.situation import Situation
-
-MAP_TOKEN = "sitrep-inline-map.svg"
-TIMELINE_TOKEN = "sitrep-inline-timeline.svg"
-"""Image targets the brief is rendered with, replaced by the inline SVGs."""
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -36,41 +30,11 @@ CSP = (
 )
 
 
-def markdown_parser() -> MarkdownIt:
-    """CommonMark with GFM tables and no raw HTML, no linkify, no typographer."""
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
-        "table"
-    )
-
-
 def render_html(
-    situation: Situation,
-    *,
-    base: Path | None,
-    source_name: str | None = None,
-    since: dt.date | None = None,
-    previous: Situation | None = None,
-    generated_at: dt.datetime | None = None,
-    reconstructed_from: dt.date | None = None,
+    situation: Situation, *, base: Path | None, options: BriefOptions | None = None
 ) -> str:
     """The whole page. base is the situation file's folder (for the map's outline)."""
-    from sitrep.brief.mapsvg import render_map_svg
-    from sitrep.brief.timeline_svg import render_timeline_svg
-
-    markdown = render_brief(
-        situation,
-        source_name=source_name,
-        since=since,
-        previous=previous,
-        generated_at=generated_at,
-        map_path=MAP_TOKEN,
-        timeline_path=TIMELINE_TOKEN,
-        reconstructed_from=reconstructed_from,
-    )
-    figures = {
-        MAP_TOKEN: inline_svg(render_map_svg(situation, base=base)),
-        TIMELINE_TOKEN: inline_svg(render_timeline_svg(situation)),
-    }
+    markdown, figures = brief_with_figures(situation, base, options or BriefOptions())
     body = markdown_to_html(markdown, figures)
     title = html.escape(clean(situation.header.title))
     css = resources.files("sitrep.exports").joinpath("brief.css").read_text(encoding="utf-8")
@@ -83,14 +47,6 @@ def render_html(
         f'<meta name="generator" content="sitrep">\n<title>{title}</title>\n'
         f"<style>\n{css}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
-
-
-def inline_svg(svg: str) -> str:
-    """An SVG document as an element to put in HTML (its XML declaration dropped)."""
-    text = svg.strip()
-    if text.startswith("<?xml"):
-        text = text[text.index("?>") + 2 :].lstrip()
-    return text
 
 
 def markdown_to_html(markdown: str, figures: dict[str, str]) -> str:
@@ -124,15 +80,10 @@ def _prepare(tokens: Sequence[Token], figures: dict[str, str]) -> None:
         opened: list[Token] = []
         for child in children:
             if child.type == "link_open":
-                child.meta["drop"] = not _is_web(str(child.attrGet("href") or ""))
+                child.meta["drop"] = not is_web(str(child.attrGet("href") or ""))
                 opened.append(child)
             elif child.type == "link_close" and opened:
                 child.meta["drop"] = opened.pop().meta["drop"]
-
-
-def _is_web(href: str) -> bool:
-    scheme, colon, rest = href.partition(":")
-    return bool(colon) and scheme.lower() in WEB_SCHEMES and rest.startswith("//")
 
 
 def _link_open(_: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

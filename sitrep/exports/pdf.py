@@ -19,11 +19,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sitrep.brief import render_brief
 from sitrep.brief.escape import clean
 from sitrep.errors import SitrepError, SitrepUsageError
 from sitrep.exports.blocks import Node, to_blocks
-from sitrep.exports.html import MAP_TOKEN, TIMELINE_TOKEN, _is_web, inline_svg, markdown_parser
+from sitrep.exports.brief_parts import (
+    MAP_TOKEN,
+    TIMELINE_TOKEN,
+    BriefOptions,
+    brief_with_figures,
+    is_web,
+    markdown_parser,
+)
 from sitrep.model.situation import Situation
 
 INSTALL_HINT = "pip install 'sitrep[pdf]'"
@@ -37,11 +43,7 @@ def render_pdf(
     situation: Situation,
     *,
     base: Path | None,
-    source_name: str | None = None,
-    since: dt.date | None = None,
-    previous: Situation | None = None,
-    generated_at: dt.datetime | None = None,
-    reconstructed_from: dt.date | None = None,
+    options: BriefOptions | None = None,
     notes: list[str] | None = None,
 ) -> bytes:
     """The brief as PDF bytes. Raises PdfUnavailable without the extra, SitrepError on failure.
@@ -49,19 +51,16 @@ def render_pdf(
     notes, when given, receives what the reader of the command should know (fonts).
     """
     typst = require_typst()
-    brief, inputs = pdf_inputs(
-        situation,
-        base=base,
-        source_name=source_name,
-        since=since,
-        previous=previous,
-        generated_at=generated_at,
-        reconstructed_from=reconstructed_from,
-    )
+    options = options or BriefOptions()
+    brief, inputs = pdf_inputs(situation, base=base, options=options)
     template = resources.files("sitrep.exports").joinpath("brief.typ").read_bytes()
-    options = {"format": "pdf", "sys_inputs": {"brief": brief, **inputs}, "timestamp": generated_at}
+    settings: dict[str, Any] = {
+        "format": "pdf",
+        "sys_inputs": {"brief": brief, **inputs},
+        "timestamp": options.generated_at,
+    }
     try:
-        pdf = typst.compile(template, ignore_system_fonts=True, pdf_standards="ua-1", **options)
+        pdf = typst.compile(template, ignore_system_fonts=True, pdf_standards="ua-1", **settings)
     except typst.TypstError as exc:
         if "could not be displayed" not in exc.message:
             raise SitrepError(f"the PDF could not be typeset: {exc.message}") from None
@@ -74,7 +73,7 @@ def render_pdf(
                 "machine's fonts for them and is tagged but not PDF/UA-1"
             )
         try:
-            pdf = typst.compile(template, ignore_system_fonts=False, **options)
+            pdf = typst.compile(template, ignore_system_fonts=False, **settings)
         except typst.TypstError as again:
             raise SitrepError(f"the PDF could not be typeset: {again.message}") from None
     assert isinstance(pdf, bytes)
@@ -82,32 +81,13 @@ def render_pdf(
 
 
 def pdf_inputs(
-    situation: Situation,
-    *,
-    base: Path | None,
-    source_name: str | None = None,
-    since: dt.date | None = None,
-    previous: Situation | None = None,
-    generated_at: dt.datetime | None = None,
-    reconstructed_from: dt.date | None = None,
+    situation: Situation, *, base: Path | None, options: BriefOptions | None = None
 ) -> tuple[str, dict[str, str]]:
     """The brief as JSON for the template, and the SVG figures (deterministic text)."""
-    from sitrep.brief.mapsvg import render_map_svg
-    from sitrep.brief.timeline_svg import render_timeline_svg
-
-    markdown = render_brief(
-        situation,
-        source_name=source_name,
-        since=since,
-        previous=previous,
-        generated_at=generated_at,
-        map_path=MAP_TOKEN,
-        timeline_path=TIMELINE_TOKEN,
-        reconstructed_from=reconstructed_from,
-    )
-    blocks = to_blocks(
-        markdown_parser().parse(markdown), {MAP_TOKEN: "map", TIMELINE_TOKEN: "timeline"}
-    )
+    options = options or BriefOptions()
+    markdown, figures = brief_with_figures(situation, base, options)
+    names = {MAP_TOKEN: "map", TIMELINE_TOKEN: "timeline"}
+    blocks = to_blocks(markdown_parser().parse(markdown), names)
     _only_web_links(blocks)
     footer = ""
     if blocks and blocks[-1]["t"] == "para":  # the brief's closing line goes in the page footer
@@ -121,14 +101,11 @@ def pdf_inputs(
         "description": clean(
             f"Situation report, {header.region}, as of {header.as_of.isoformat()}"
         ),
-        "date": _date(generated_at),
+        "date": _date(options.generated_at),
         "footer": footer,
         "blocks": blocks,
     }
-    inputs = {
-        "map": inline_svg(render_map_svg(situation, base=base)),
-        "timeline": inline_svg(render_timeline_svg(situation)),
-    }
+    inputs = {names[token]: svg for token, svg in figures.items()}
     return json.dumps(document, ensure_ascii=False, indent=1), inputs
 
 
@@ -153,7 +130,7 @@ def _date(moment: dt.datetime | None) -> list[int] | None:
 def _only_web_links(nodes: list[Node]) -> None:
     """Links that are not http(s) lose their target (their text stays)."""
     for node in nodes:
-        if node.get("t") == "link" and not _is_web(node.get("href", "")):
+        if node.get("t") == "link" and not is_web(node.get("href", "")):
             node["href"] = None
         for key in ("c", "items", "head", "rows"):
             value = node.get(key)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.brief.escape import web_url
+from sitrep.exports.brief_parts import BriefOptions
 from sitrep.exports.html import render_html
 from sitrep.model.situation import Situation
 from sitrep.storage.sample import sample_path
@@ -43,7 +44,9 @@ class Page(HTMLParser):
 
 
 def test_the_sample_page(sample: Situation) -> None:
-    text = render_html(sample, base=sample_path().parent, source_name=sample_path().name)
+    text = render_html(
+        sample, base=sample_path().parent, options=BriefOptions(source_name=sample_path().name)
+    )
     check_golden("sample-brief.html", text)
     page = Page(text)
     assert set(page.tags) <= ALLOWED | {"title"}, set(page.tags) - ALLOWED
@@ -65,7 +68,7 @@ def test_the_sample_page(sample: Situation) -> None:
 
 def test_hostile_text_is_text(tmp_path: Path) -> None:
     s = load_situation(CORPUS / "hostile-text.yaml")
-    text = render_html(s, base=CORPUS, source_name="hostile.yaml")
+    text = render_html(s, base=CORPUS, options=BriefOptions(source_name="hostile.yaml"))
     page = Page(text)
     assert set(page.tags) <= ALLOWED, set(page.tags) - ALLOWED
     assert not [a for a in page.attrs if a[1].startswith("on")]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.exports.brief_parts import BriefOptions
 from sitrep.exports.pdf import pdf_inputs
 from sitrep.model.situation import Situation
 from sitrep.storage.sample import sample_path
@@ -34,7 +35,9 @@ def test_without_the_extra_a_clear_message_and_exit_2(
 
 
 def test_the_typeset_data_is_golden(sample: Situation) -> None:
-    brief, figures = pdf_inputs(sample, base=sample_path().parent, source_name="sample.yaml")
+    brief, figures = pdf_inputs(
+        sample, base=sample_path().parent, options=BriefOptions(source_name="sample.yaml")
+    )
     check_golden("sample-brief.typst.json", brief)
     assert figures["map"].startswith("<svg") and figures["timeline"].startswith("<svg")
 
@@ -84,7 +87,9 @@ def test_hostile_text_typesets_as_text(tmp_path: Path) -> None:
     from sitrep.exports.pdf import render_pdf
 
     s = load_situation(CORPUS / "hostile-text.yaml")
-    data = render_pdf(s, base=CORPUS, source_name="hostile.yaml")
+    notes: list[str] = []
+    data = render_pdf(s, base=CORPUS, options=BriefOptions(source_name="hostile.yaml"), notes=notes)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "<script>alert(1)</script>" in text
     assert "[bold]Kabul[/]" in text
+    assert notes and "not PDF/UA-1" in notes[0]  # Pashto has no glyph in the bundled fonts
