@@ -22,7 +22,7 @@ from sitrep.errors import SitrepError, SitrepIOError, SitrepUsageError
 if TYPE_CHECKING:
     from sitrep.model.situation import Situation
 
-COMMANDS = ("check", "fmt", "new", "next", "export", "schema", "config")
+COMMANDS = ("check", "fmt", "new", "next", "export", "import", "schema", "config")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -99,8 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "export",
-        help="write the Markdown brief",
-        description="Write the Markdown brief of a situation.",
+        help="write the brief (Markdown, HTML, PDF) or the data (HXL CSV, GeoJSON)",
+        description="Write the brief of a situation (Markdown by default, HTML or PDF), or its "
+        "data as HXL-tagged CSV or GeoJSON. Never writes over the situation file or its outline.",
     )
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT", help="output file ('-' or none: stdout)")
@@ -127,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave the time out of the footer (reproducible output)",
     )
     p.add_argument("--map", metavar="SVG", help="also write the map as SVG and link it")
+    from sitrep.exports.command import add_export_arguments
+    from sitrep.imports.command import add_import_parser
+
+    add_export_arguments(p)
+    add_import_parser(sub)
 
     sub.add_parser(
         "schema",
@@ -336,71 +342,15 @@ def _copy_sample_outline(folder: Path) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from sitrep.brief import render_brief
-    from sitrep.storage.git import load_previous
-    from sitrep.storage.store import write_atomic
-    from sitrep.yaml.io import load_situation
+    from sitrep.exports.command import run_export
 
-    path = _files_or_default([args.file] if args.file else [])[0]
-    situation = load_situation(path)
-    file_as_of = situation.header.as_of
-    if args.as_of is not None:
-        situation = _as_of(situation, args.as_of, path)
-    if args.since is not None and args.since > situation.header.as_of:
-        raise SitrepUsageError(
-            f"--since {args.since.isoformat()} is after the report's as-of date "
-            f"({situation.header.as_of.isoformat()}): a period cannot end before it starts"
-        )
-    previous = load_previous(args.previous, path) if args.previous else None
-    map_link = None
-    if args.map:
-        from sitrep.brief.mapsvg import write_map_svg
-
-        write_map_svg(situation, Path(args.map), base=path.parent)
-        map_link = _relative_link(Path(args.map), args.output)
-    timeline_link = None
-    if args.timeline:
-        from sitrep.brief.timeline_svg import write_timeline_svg
-
-        write_timeline_svg(situation, Path(args.timeline))
-        timeline_link = _relative_link(Path(args.timeline), args.output)
-    brief = render_brief(
-        situation,
-        source_name=path.name,
-        since=args.since,
-        previous=previous,
-        generated_at=None if args.no_timestamp else dt.datetime.now(dt.UTC).replace(microsecond=0),
-        map_path=map_link,
-        timeline_path=timeline_link,
-        reconstructed_from=file_as_of if args.as_of is not None else None,
-    )
-    if args.output in (None, "-"):
-        sys.stdout.write(brief)
-        sys.stdout.flush()
-    else:
-        write_atomic(args.output, brief)
-        print(f"wrote {args.output}", file=sys.stderr)
-    return 0
+    return run_export(args, _files_or_default([args.file] if args.file else [])[0])
 
 
-def _as_of(situation: Situation, day: dt.date, path: Path) -> Situation:
-    from sitrep.model.history import situation_on
+def _cmd_import(args: argparse.Namespace) -> int:
+    from sitrep.imports.command import run_import
 
-    if day > situation.header.as_of:
-        raise SitrepUsageError(
-            f"--as-of {day.isoformat()} is after {path}'s as-of date "
-            f"({situation.header.as_of.isoformat()}): the file knows nothing later"
-        )
-    return situation_on(situation, day)
-
-
-def _relative_link(target: Path, output: str | None) -> str:
-    if output in (None, "-"):
-        return target.as_posix()
-    try:
-        return target.resolve().relative_to(Path(output).resolve().parent).as_posix()
-    except ValueError:
-        return target.resolve().as_posix()
+    return run_import(args)
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -430,6 +380,7 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "fmt": _cmd_fmt,
     "new": _cmd_new,
     "export": _cmd_export,
+    "import": _cmd_import,
     "schema": _cmd_schema,
     "config": _cmd_config,
     None: _no_command,

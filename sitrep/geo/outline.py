@@ -33,6 +33,8 @@ class Outline:
     source: str
     """Credit for the data, e.g. 'Natural Earth ... (public domain)'."""
     name: str | None = None
+    polygons: tuple[tuple[Ring, ...], ...] = ()
+    """The same rings grouped as GeoJSON polygons (outer ring, then its holes), for exports."""
 
     @property
     def bounds(self) -> Bounds | None:
@@ -90,13 +92,14 @@ def load_outline(path: Path) -> Outline:
     except RecursionError:
         raise SitrepDataError([Problem(where, None, None, "JSON nested too deeply")]) from None
     geometries, properties = _geometries(data, where)
-    rings: list[Ring] = []
+    polygons: list[tuple[Ring, ...]] = []
     for geometry in geometries:
-        rings.extend(_rings(geometry, where))
+        polygons.extend(_polygons(geometry, where))
+    rings = tuple(ring for polygon in polygons for ring in polygon)
     if not rings:
         raise _bad(where, "no Polygon or MultiPolygon with points in the file")
     source = _text(properties, "source", "attribution") or f"outline from {path.name}"
-    return Outline(tuple(rings), source, _text(properties, "name", "NAME"))
+    return Outline(rings, source, _text(properties, "name", "NAME"), tuple(polygons))
 
 
 def _bad(where: str, message: str) -> SitrepDataError:
@@ -138,7 +141,7 @@ def _geometries(data: Any, where: str) -> tuple[list[Any], dict[str, Any]]:
     return [data], top
 
 
-def _rings(geometry: Any, where: str) -> list[Ring]:
+def _polygons(geometry: Any, where: str) -> list[tuple[Ring, ...]]:
     if geometry is None:
         return []
     if not isinstance(geometry, dict):
@@ -150,16 +153,17 @@ def _rings(geometry: Any, where: str) -> list[Ring]:
     elif kind == "MultiPolygon":
         polygons = coordinates if isinstance(coordinates, list) else [None]
     elif kind == "GeometryCollection" and isinstance(geometry.get("geometries"), list):
-        return [ring for g in geometry["geometries"] for ring in _rings(g, where)]
+        return [polygon for g in geometry["geometries"] for polygon in _polygons(g, where)]
     else:
         raise _bad(where, f"geometry type {kind!r}: expected Polygon or MultiPolygon")
-    rings: list[Ring] = []
+    found: list[tuple[Ring, ...]] = []
     for polygon in polygons:
         if not isinstance(polygon, list):
             raise _bad(where, f"{kind} coordinates must be lists of rings")
-        for ring in polygon:
-            rings.append(_ring(ring, where))
-    return [ring for ring in rings if ring]
+        rings = tuple(ring for ring in (_ring(r, where) for r in polygon) if ring)
+        if rings:
+            found.append(rings)
+    return found
 
 
 def _ring(ring: Any, where: str) -> Ring:

@@ -1,0 +1,197 @@
+"""`sitrep export`: the brief (Markdown, HTML, PDF) and the data (HXL CSV, GeoJSON).
+
+cli.py registers the subcommand; its options and its work are here. Every file
+goes through sitrep.exports.write.write_output, which never writes over the
+situation file or its outline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sitrep.errors import SitrepUsageError
+from sitrep.exports.write import check_target, is_stdout, write_output
+
+if TYPE_CHECKING:
+    from sitrep.model.situation import Situation
+
+FORMATS = ("markdown", "html", "pdf", "hxl", "geojson")
+BRIEFS = ("markdown", "html", "pdf")
+SECTION_NAMES = ("parties", "sources", "places", "evacuations", "figures", "notes", "outlook")
+
+
+def add_export_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of `sitrep export` beyond the Markdown brief's own."""
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default="markdown",
+        help="markdown (default); html: one printable page with the map; pdf (needs "
+        "pip install 'sitrep[pdf]'); hxl: HXL-tagged CSV tables; geojson: the places",
+    )
+    p.add_argument(
+        "--section",
+        choices=SECTION_NAMES,
+        help="hxl: the one table to write (without it, -o must be a folder: one file each)",
+    )
+    p.add_argument(
+        "--history",
+        action="store_true",
+        help="hxl: one row per control change (places) and per value (figures)",
+    )
+    p.add_argument("--outline", action="store_true", help="geojson: add the map outline")
+
+
+def run_export(args: argparse.Namespace, path: Path) -> int:
+    """Export the situation at path as args ask; returns the exit code."""
+    from sitrep.geo.outline import outline_path
+    from sitrep.yaml.io import load_situation
+
+    _check_options(args)
+    situation = load_situation(path)
+    outline = outline_path(situation, path.parent)
+    own = (path, outline)
+    file_as_of = situation.header.as_of
+    if args.as_of is not None:
+        situation = _as_of(situation, args.as_of, path)
+    if args.since is not None and args.since > situation.header.as_of:
+        raise SitrepUsageError(
+            f"--since {args.since.isoformat()} is after the report's as-of date "
+            f"({situation.header.as_of.isoformat()}): a period cannot end before it starts"
+        )
+    if args.format == "hxl":
+        return _hxl(args, situation, path, own)
+    if args.format == "geojson":
+        from sitrep.exports.geojson import render_geojson
+
+        text = render_geojson(situation, outline=args.outline, base=path.parent)
+        return _done(write_output(args.output, text, *own))
+    if args.output is not None and not is_stdout(args.output):
+        check_target(args.output, *own)  # before the work, not after
+    brief = _brief(args, situation, path, own, file_as_of)
+    return _done(write_output(args.output, brief, *own))
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    fmt = args.format
+    if fmt != "hxl" and (args.section or args.history):
+        raise SitrepUsageError("--section and --history are for --format hxl")
+    if fmt != "geojson" and args.outline:
+        raise SitrepUsageError("--outline is for --format geojson (the map has it already)")
+    if fmt not in BRIEFS and (args.previous or args.since):
+        raise SitrepUsageError(f"--previous and --since shape a brief; --format {fmt} is data")
+    if fmt != "markdown" and (args.map or args.timeline):
+        raise SitrepUsageError(
+            "--map and --timeline are for the Markdown brief; "
+            "--format html and pdf carry both inside"
+        )
+    if fmt == "pdf" and is_stdout(args.output) and sys.stdout.isatty():
+        raise SitrepUsageError("a PDF is not for the terminal: give -o FILE.pdf (or -o - | ...)")
+
+
+def _brief(
+    args: argparse.Namespace,
+    situation: Situation,
+    path: Path,
+    own: tuple[Path, Path | None],
+    file_as_of: dt.date,
+) -> str | bytes:
+    from sitrep.storage.git import load_previous
+
+    if args.format == "pdf":
+        from sitrep.exports.pdf import require_typst
+
+        require_typst()  # say how to get the extra before any work
+    previous = load_previous(args.previous, path) if args.previous else None
+    from sitrep.exports.brief_parts import BriefOptions
+
+    options = BriefOptions(
+        source_name=path.name,
+        since=args.since,
+        previous=previous,
+        generated_at=None if args.no_timestamp else dt.datetime.now(dt.UTC).replace(microsecond=0),
+        reconstructed_from=file_as_of if args.as_of is not None else None,
+    )
+    if args.format == "html":
+        from sitrep.exports.html import render_html
+
+        return render_html(situation, base=path.parent, options=options)
+    if args.format == "pdf":
+        from sitrep.exports.pdf import render_pdf
+
+        notes: list[str] = []
+        pdf = render_pdf(situation, base=path.parent, options=options, notes=notes)
+        for note in notes:
+            print(f"note: {note}", file=sys.stderr)
+        return pdf
+    from sitrep.brief import render_brief
+
+    map_link = timeline_link = None
+    if args.map:
+        from sitrep.brief.mapsvg import render_map_svg
+
+        check_target(args.map, *own)
+        write_output(args.map, render_map_svg(situation, base=path.parent), *own)
+        map_link = _relative_link(Path(args.map), args.output)
+    if args.timeline:
+        from sitrep.brief.timeline_svg import render_timeline_svg
+
+        write_output(args.timeline, render_timeline_svg(situation), *own)
+        timeline_link = _relative_link(Path(args.timeline), args.output)
+    return render_brief(
+        situation,
+        source_name=options.source_name,
+        since=options.since,
+        previous=options.previous,
+        generated_at=options.generated_at,
+        map_path=map_link,
+        timeline_path=timeline_link,
+        reconstructed_from=options.reconstructed_from,
+    )
+
+
+def _hxl(
+    args: argparse.Namespace, situation: Situation, path: Path, own: tuple[Path, Path | None]
+) -> int:
+    from sitrep.exports.hxl_export import hxl_outputs, is_folder_target
+
+    outputs = hxl_outputs(situation, path.stem, args.output, args.section, args.history)
+    if is_folder_target(args.output):
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+    for target, _ in outputs:
+        if target is not None and not is_stdout(target):
+            check_target(target, *own)  # all refused before any is written
+    for target, text in outputs:
+        _done(write_output(target, text, *own))
+    return 0
+
+
+def _done(written: Path | None) -> int:
+    if written is not None:
+        print(f"wrote {written}", file=sys.stderr)
+    return 0
+
+
+def _as_of(situation: Situation, day: dt.date, path: Path) -> Situation:
+    from sitrep.model.history import situation_on
+
+    if day > situation.header.as_of:
+        raise SitrepUsageError(
+            f"--as-of {day.isoformat()} is after {path}'s as-of date "
+            f"({situation.header.as_of.isoformat()}): the file knows nothing later"
+        )
+    return situation_on(situation, day)
+
+
+def _relative_link(target: Path, output: str | None) -> str:
+    if output in (None, "-"):
+        return target.as_posix()
+    try:
+        return target.resolve().relative_to(Path(output).resolve().parent).as_posix()
+    except ValueError:
+        return target.resolve().as_posix()
