@@ -3,13 +3,16 @@
 Every string that comes from the situation file goes through :func:`inline`
 before it is put into the brief. The result is plain text to any CommonMark
 (or GitHub-flavoured) renderer: no HTML, no links, no emphasis, no headings,
-no list markers, no table breaks, no control characters.
+no list markers, no table breaks, no control characters (sitrep.text says which
+characters are unsafe: controls, bidirectional controls, separators, noncharacters).
 """
 
 from __future__ import annotations
 
 import re
 from urllib.parse import quote, urlsplit
+
+from sitrep.text import UNSAFE
 
 _TERMINAL_SEQUENCES = re.compile(
     r"""
@@ -23,7 +26,6 @@ _TERMINAL_SEQUENCES = re.compile(
     re.VERBOSE,
 )
 _LINE_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]")
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _SPACES = re.compile(r" {2,}")
 
 _BACKSLASHED = frozenset("\\`*_[]#|~$")
@@ -37,10 +39,10 @@ _URL_SAFE = ";/?:@&=+$,-_.!~*'()#%[]"
 
 
 def clean(text: str) -> str:
-    """Drop control characters and terminal escapes; fold all line breaks into single spaces."""
+    """Drop terminal escapes and unsafe characters; fold all line breaks into single spaces."""
     text = _TERMINAL_SEQUENCES.sub("", text)
     text = _LINE_BREAKS.sub(" ", text)
-    text = _CONTROLS.sub("", text)
+    text = UNSAFE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 
