@@ -10,6 +10,7 @@ is a short phrase (``about 600``, ``100000-200000``, ``undisclosed``).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -60,6 +61,13 @@ _NUMBER = re.compile(r"^(\d[\d,\s]*(?:\.\d+)?)\s*(k|m|thousand|million)?$")
 _RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|\bto\b)\s*(.+)$")
 
 
+MAX_FIGURE = 10**15
+"""The largest number a figure may hold (a quadrillion): no count of people, troops or
+households comes near it, and it keeps every sum and every rendering cheap (Python
+refuses to print integers of more than 4,300 digits)."""
+_MAX_DIGITS = len(str(MAX_FIGURE))
+
+
 class FigureError(ValueError):
     """A figure could not be read; the message says what was expected."""
 
@@ -100,6 +108,8 @@ class Figure:
         if isinstance(value, int):
             return cls.exact(value)
         if isinstance(value, float):
+            if not math.isfinite(value) or abs(value) > MAX_FIGURE:
+                raise FigureError(f"{value} is too large for a figure (at most {MAX_FIGURE:,})")
             if value.is_integer():
                 return cls.exact(int(value))
             raise FigureError(f"a figure counts whole things: {value} is not a whole number")
@@ -124,12 +134,14 @@ class Figure:
                     return cls("more_than", number + 1, None)
                 return cls("up_to", 0, number)
         if text.startswith("-"):
-            raise FigureError(f"a figure cannot be negative: {value!r}")
+            raise FigureError(f"a figure cannot be negative: {_shown(value)}")
         match = _RANGE.match(text)
         if match and not _NUMBER.match(text):
             low, high = _number(match.group(1), value), _number(match.group(2), value)
             if low > high:
-                raise FigureError(f"range {value!r} runs backwards: write the smaller number first")
+                raise FigureError(
+                    f"range {_shown(value)} runs backwards: write the smaller number first"
+                )
             if low == high:
                 return cls.exact(low)
             return cls("range", low, high)
@@ -181,21 +193,33 @@ class Figure:
 
 def _check_non_negative(value: int) -> None:
     if value < 0:
-        raise FigureError(f"a figure cannot be negative: {value}")
+        raise FigureError(f"a figure cannot be negative: {_shown(value)}")
+    if value > MAX_FIGURE:
+        raise FigureError(f"{_shown(value)} is too large for a figure (at most {MAX_FIGURE:,})")
+
+
+def _shown(value: object) -> str:
+    """A value for a message, cut short: a hostile figure may have thousands of digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**40:
+        return f"a number of about {int(value.bit_length() * math.log10(2)):,} digits"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _number(text: str, original: object) -> int:
     match = _NUMBER.match(text.strip())
     if not match:
         raise FigureError(
-            f"cannot read {original!r} as a figure: write a number (3000, 3,000, 100k), "
+            f"cannot read {_shown(original)} as a figure: write a number (3000, 3,000, 100k), "
             "a qualified number (about 600, at least 3,000, more than 50, up to 4,000), "
             "a range (100k-200k), 'undisclosed', or words such as 'hundreds of thousands'"
         )
     digits = match.group(1).replace(",", "").replace(" ", "")
     scale = _SUFFIXES.get(match.group(2) or "", 1)
+    if len(digits.partition(".")[0].lstrip("0")) > _MAX_DIGITS:
+        raise FigureError(f"{_shown(original)} is too large for a figure (at most {MAX_FIGURE:,})")
     if "." in digits and scale == 1:
-        raise FigureError(f"a figure counts whole things: {original!r} is not a whole number")
+        raise FigureError(f"a figure counts whole things: {_shown(original)} is not a whole number")
     number = round(float(digits) * scale) if "." in digits else int(digits) * scale
     _check_non_negative(number)
     return number
@@ -208,10 +232,10 @@ def sum_figures(figures: list[Figure]) -> Figure:
     when every part is exact.
     """
     if not figures:
-        return Figure.exact(0)
+        return Figure("exact", 0, 0)
     low = sum(f.low or 0 for f in figures)
     if all(f.kind == "exact" for f in figures):
-        return Figure.exact(low)
+        return Figure("exact", low, low)  # a sum may pass MAX_FIGURE, which bounds input
     if all(f.kind == "undisclosed" for f in figures):
         return Figure("undisclosed")
     if any(f.high is None for f in figures):

@@ -24,7 +24,7 @@ from sitrep.yaml import nodes as yamlnodes
 from sitrep.yaml.fast import Declined, read_plain, without_gc
 from sitrep.yaml.locate import locate_all
 from sitrep.yaml.nodes import NodeError, compose, locate, to_python
-from sitrep.yaml.problems import Locate, located, validation_problems
+from sitrep.yaml.problems import Locate, located, more_problems, validation_problems
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
 """Larger files are refused before reading: 40 MiB holds about 110,000 places.
@@ -117,7 +117,7 @@ def parse_situation(text: str, name: str = "<text>") -> Situation:
         if read.too_large:
             raise SitrepDataError([Problem(name, None, None, _too_large_message(read))])
         root = _compose(text, name, read)
-        data = _to_python(root, name)
+        data = _to_python(root, name, text)
         values = 0  # at most MAX_NODES: validated in one go
 
         def where(targets: Sequence[tuple[Path, bool]]) -> list[tuple[int, int] | None]:
@@ -133,10 +133,12 @@ def parse_situation(text: str, name: str = "<text>") -> Situation:
     try:
         situation = validate_situation(data, values)
     except Invalid as exc:
-        raise SitrepDataError(validation_problems(name, where, exc)) from None
-    problems = situation.problems()
+        raise validation_problems(name, where, exc) from None
+    problems, more = situation.problems_and_more()
     if problems:
-        raise SitrepDataError(located(name, where, [(p, False, m) for p, m in problems]))
+        trailer = [more_problems(name, more)] if more else []
+        found = located(name, where, [(p, False, m) for p, m in problems])
+        raise SitrepDataError(found, trailer)
     return situation
 
 
@@ -192,9 +194,9 @@ def _over_budget(name: str, declined: Declined) -> Problem:
     return Problem(name, declined.line, declined.column, message)
 
 
-def _to_python(root: yaml.Node, name: str) -> Any:
+def _to_python(root: yaml.Node, name: str, text: str) -> Any:
     try:
-        return to_python(root)
+        return to_python(root, text)
     except NodeError as exc:
         raise SitrepDataError([Problem(name, exc.line + 1, exc.column + 1, exc.message)]) from None
 

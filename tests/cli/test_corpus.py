@@ -39,7 +39,7 @@ EXPECTED: dict[str, tuple[int | None, int | None, str]] = {
     "top-level-text.yaml": (1, 1, "a situation file is a mapping (key: value)"),
     "missing-header.yaml": (1, 1, "missing required key 'header'"),
     "future-version.yaml": (1, 9, "sitrep: should be 1"),
-    "wrong-types.yaml": (5, 10, "as_of: should be a valid date"),
+    "wrong-types.yaml": (5, 10, "as_of: should be a date written YYYY-MM-DD"),
     "unknown-keys.yaml": (3, 3, "key 'title'"),
     "duplicate-keys.yaml": (6, 3, "duplicate key 'title'"),
     "non-string-keys.yaml": (7, 3, "keys must be plain names"),
@@ -62,8 +62,8 @@ EXPECTED: dict[str, tuple[int | None, int | None, str]] = {
 # Every problem of these files, not only the first.
 EVERY_PROBLEM = {
     "wrong-types.yaml": [
-        "5:10: as_of: should be a valid date or datetime, input is too short",
-        "6:18: report_number: should be a valid integer, unable to parse string as an integer",
+        "5:10: as_of: should be a date written YYYY-MM-DD (e.g. 2021-08-13), not 'yesterday'",
+        "6:18: report_number: should be a valid integer",
         "7:10: parties: should be a valid list",
     ],
     "unknown-keys.yaml": [
@@ -234,8 +234,8 @@ def test_millions_of_problems_are_cut_to_a_readable_list(tmp_path: Path) -> None
         load_situation(path)
     lines = info.value.lines()
     assert len(lines) == 201
-    assert lines[0] == f"{path}: 9,800 more problems (the first 200 follow)"
-    assert lines[1] == f"{path}:7:3: missing required key 'date'"
+    assert lines[0] == f"{path}:7:3: missing required key 'date'"
+    assert lines[-1] == f"{path}: and 9,800 more problems (fix these, then check again)"
 
 
 def test_many_unknown_references_among_many_ids_do_not_hang(tmp_path: Path) -> None:

@@ -88,3 +88,39 @@ def test_sum_bounds_contain_every_combination(parts: list[Figure]) -> None:
     assert (total.low or 0) == sum(p.low or 0 for p in parts)
     if any(p.high is None for p in parts) and parts:
         assert total.high is None or total.kind == "undisclosed"
+
+
+# -- a figure's number has a sane maximum ------------------------------------------------
+
+TOO_LARGE = [
+    10**15 + 1,
+    10**4000,
+    "1000000000000001",
+    "9" * 5000,
+    "about " + "9" * 4000,
+    "at least 10000000000000000",
+    "1" + "0" * 400 + ".5m",
+    "9" * 4000 + "k",
+    "1-" + "9" * 4000,
+    1e300,
+    float("inf"),
+]
+
+
+@pytest.mark.parametrize("value", TOO_LARGE, ids=lambda v: str(v)[:20])
+def test_a_figure_past_the_maximum_is_refused_with_a_short_message(value: object) -> None:
+    with pytest.raises(FigureError) as info:
+        Figure.parse(value)
+    message = str(info.value)
+    assert "too large for a figure (at most 1,000,000,000,000,000)" in message
+    assert len(message) < 200  # a 5,000-digit number is not echoed back
+
+
+def test_the_maximum_itself_and_every_sum_of_maxima_render() -> None:
+    from sitrep.model.figure import MAX_FIGURE
+
+    top = Figure.parse(MAX_FIGURE)
+    assert str(top) == "1,000,000,000,000,000"
+    assert str(Figure.parse("1000000000m")) == "1,000,000,000,000,000"
+    total = sum_figures([top] * 100_000)  # far more figures than any file holds
+    assert str(total) == f"{100_000 * MAX_FIGURE:,}"
