@@ -9,15 +9,14 @@ same bytes; editing one field changes only that field's lines.
 from __future__ import annotations
 
 import functools
-import os
-import stat
 from collections.abc import Sequence
 from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
 
-from sitrep.errors import Problem, SitrepDataError, SitrepIOError
+from sitrep.errors import Problem, SitrepDataError
+from sitrep.files import FileRefused, read_regular
 from sitrep.model.situation import Path, Situation
 from sitrep.model.validate import Invalid, validate_situation
 from sitrep.yaml import nodes as yamlnodes
@@ -45,33 +44,14 @@ def read_bytes(path: str | FsPath) -> bytes:
     """Read a situation file's bytes: regular files only, at most MAX_FILE_BYTES.
 
     Opened without blocking, so a named pipe or a device given as a file name
-    is refused instead of hanging or streaming forever.
+    is refused instead of hanging or streaming forever (sitrep.files).
     """
-    name = str(path)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise SitrepIOError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise SitrepIOError(f"{name}: is a folder, not a situation file") from None
-    except OSError as exc:
-        raise SitrepIOError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise SitrepIOError(f"{name}: is a folder, not a situation file")
-        raise SitrepIOError(f"{name}: not a regular file (a pipe or a device?)")
-    with os.fdopen(fd, "rb") as handle:
-        if info.st_size > MAX_FILE_BYTES:
-            raise SitrepDataError([_too_large(name)])
-        try:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise SitrepIOError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:  # it grew while we read it
-        raise SitrepDataError([_too_large(name)])
-    return data
+        return read_regular(path, MAX_FILE_BYTES, noun="situation file")
+    except FileRefused as exc:
+        if exc.kind == "too_large":
+            raise SitrepDataError([_too_large(str(path))]) from None
+        raise
 
 
 def _too_large(name: str) -> Problem:

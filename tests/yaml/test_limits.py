@@ -13,7 +13,8 @@ import yaml
 from sitrep.errors import SitrepDataError
 from sitrep.model import validate
 from sitrep.model.situation import Situation
-from sitrep.storage.store import save_situation, size_warning
+from sitrep.storage.sizes import size_warning
+from sitrep.storage.store import save_situation
 from sitrep.yaml import fast as yamlfast
 from sitrep.yaml import io as yamlio
 from sitrep.yaml import nodes as yamlnodes
