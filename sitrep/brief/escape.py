@@ -2,7 +2,8 @@
 
 Every string that comes from the situation file goes through :func:`inline`
 before it is put into the brief. The result is plain text to any CommonMark
-(or GitHub-flavoured) renderer: no HTML, no links, no emphasis, no headings,
+(or GitHub-flavoured) renderer: no HTML, no links (not even the bare URLs a
+linkifier would find; see docs/safety.md for e-mail addresses), no emphasis, no headings,
 no list markers, no table breaks, no control characters (sitrep.text says which
 characters are unsafe: controls, bidirectional controls, separators, noncharacters).
 """
@@ -33,6 +34,10 @@ _BACKSLASHED = frozenset("\\`*_[]#|~$")
 _ENTITIES = {"<": "&lt;", ">": "&gt;"}
 _ENTITY_START = re.compile(r"&(?=[#A-Za-z0-9])")
 _BLOCK_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
+_LINKISH = re.compile(r"(?<=\w)\.(?=[^\W\d_])|@|:(?=/)|(?<=/)/")
+"""What lets a renderer see a link in plain text: a dot before letters inside a word
+(example.org, www.), '@' (e-mail), '://' and '//'. Each is backslash-escaped: it shows
+the same, but no linkifier (GFM autolinks, markdown-it's linkify) finds a link."""
 
 WEB_SCHEMES = ("http", "https")
 _URL_SAFE = ";/?:@&=+$,-_.!~*'()#%[]"
@@ -55,7 +60,12 @@ def inline(text: str) -> str:
             pieces.append("\\" + char)
         else:
             pieces.append(_ENTITIES.get(char, char))
-    return _BLOCK_START.sub(_escape_block_start, "".join(pieces), count=1)
+    text = _LINKISH.sub(_backslashed, "".join(pieces))
+    return _BLOCK_START.sub(_escape_block_start, text, count=1)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def _escape_block_start(match: re.Match[str]) -> str:
