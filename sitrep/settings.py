@@ -35,14 +35,14 @@ class SettingsNotSaved(SitrepError):
 class BriefSettings(BaseModel):
     """Options for the Markdown brief written from the TUI."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     timestamp: bool = Field(default=True, description="Put the time of writing in the footer")
 
 
 class Settings(BaseModel):
     """Everything a user can set. Unknown keys are errors so typos are noticed."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     theme: str = "sitrep"
     produced_by: str | None = Field(default=None, description="Default 'produced by'")
     keys: dict[str, str] = Field(

@@ -128,10 +128,11 @@ def _at_outline_line(source: Path, exc: SitrepError) -> SitrepError:
     except (SitrepError, yaml.YAMLError):
         spot = None
     line, column = (spot[0] + 1, spot[1] + 1) if spot else (None, None)
-    problem = Problem(str(source), line, column, "outline: " + "; ".join(exc.lines()))
-    if isinstance(exc, SitrepDataError):
-        return SitrepDataError([problem])
-    return SitrepIOError(str(problem))
+    # The situation names an outline that cannot be used: a problem of the situation
+    # file, at its line, like an unknown reference (exit 1).
+    return SitrepDataError(
+        [Problem(str(source), line, column, "outline: " + "; ".join(exc.lines()))]
+    )
 
 
 def _bad(where: str, message: str) -> SitrepDataError:

@@ -125,8 +125,7 @@ class Journal:
                 handle = _open_slot(slot)
                 if handle is None:
                     continue
-                handle.seek(0)
-                if handle.read(1) and _holds_edits(slot, path):
+                if os.fstat(handle.fileno()).st_size and _holds_edits(slot, path):
                     set_aside(slot, path)  # while still locked: no other sitrep takes it
                     handle.close()
                     handle = _open_slot(slot)

@@ -152,7 +152,7 @@ def test_export_map_with_a_missing_outline_fails_cleanly(tmp_path: Path) -> None
     )
     (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
     result = run_cli("export", "s.yaml", "--map", "map.svg", "-o", "brief.md", cwd=tmp_path)
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert "missing.geojson: outline file not found" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "map.svg").exists()
