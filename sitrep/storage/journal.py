@@ -39,13 +39,9 @@ from sitrep.storage.journalfile import (
     set_aside,
     slots,
 )
+from sitrep.storage.locks import CAN_LOCK, try_lock
 from sitrep.storage.recovery import Recovery, Replayed
 from sitrep.storage.statedir import real_path
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no locking, one slot per file
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = [
     "FORMAT",
@@ -226,7 +222,7 @@ def _open_slot(slot: Path) -> IO[str] | None:
         fd = os.open(slot, flags, 0o600)
     except OSError:
         return None
-    if not stat.S_ISREG(os.fstat(fd).st_mode) or not _lock(fd):
+    if not stat.S_ISREG(os.fstat(fd).st_mode) or not try_lock(fd):
         os.close(fd)
         return None
     os.set_blocking(fd, True)
@@ -251,31 +247,18 @@ def _current_sha(path: Path | None) -> str | None:
     return DiskState.capture(path).sha256
 
 
-def _lock(fd: int) -> bool:
-    if fcntl is None:  # pragma: no cover
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
 def _locked_elsewhere(file: Path) -> bool:
     """True while a running sitrep holds this journal (its lock dies with it)."""
-    if fcntl is None:  # pragma: no cover
+    if not CAN_LOCK:  # pragma: no cover
         return False
     try:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW)
     except OSError:
         return True
     try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except OSError:
-        return True
+        return not try_lock(fd, shared=True)
     finally:
         os.close(fd)  # closing releases the probe's lock
-    return False
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

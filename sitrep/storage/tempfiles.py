@@ -19,10 +19,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no locks, so nothing is swept
-    fcntl = None  # type: ignore[assignment]
+from sitrep.storage.locks import CAN_LOCK, try_lock
 
 _RANDOM = r"[a-z0-9_]{8}"  # tempfile's names: 8 of "abcdefghijklmnopqrstuvwxyz0123456789_"
 _ATTEMPTS = 10
@@ -41,7 +38,7 @@ def create_temp(folder: Path, name: str) -> tuple[int, str]:
     """
     for _ in range(_ATTEMPTS):
         fd, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        if _lock(fd) and _named(fd, path):
+        if try_lock(fd) and _named(fd, path):
             return fd, path
         # A sweeper took it between its creation and our lock: it is gone; take another.
         os.close(fd)
@@ -54,7 +51,7 @@ def sweep_stale(folder: Path, name: str) -> list[Path]:
     Stale: of sitrep's naming, a regular file, and not locked (its writer died).
     A concurrent save's temporary file is locked and left alone. Never raises.
     """
-    if fcntl is None:  # pragma: no cover
+    if not CAN_LOCK:  # pragma: no cover - Windows: a live file cannot be told from a stale one
         return []
     pattern = temp_name_pattern(name)
     removed: list[Path] = []
@@ -72,22 +69,12 @@ def sweep_stale(folder: Path, name: str) -> list[Path]:
 def _remove_if_stale(path: str) -> bool:
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode) or not _lock(fd) or not _named(fd, path):
+        if not stat.S_ISREG(os.fstat(fd).st_mode) or not try_lock(fd) or not _named(fd, path):
             return False
         os.unlink(path)
         return True
     finally:
         os.close(fd)
-
-
-def _lock(fd: int) -> bool:
-    if fcntl is None:  # pragma: no cover
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
 
 
 def _named(fd: int, path: str) -> bool:

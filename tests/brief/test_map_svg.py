@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -17,6 +16,7 @@ from sitrep.model.derive import control_summary
 from sitrep.model.situation import Situation
 from sitrep.storage.outputs import mark
 from sitrep.storage.sample import sample_path
+from tests.run import run_cli
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 BASE = sample_path().parent
@@ -122,17 +122,6 @@ def test_bad_outline_is_an_error(sample: Situation, tmp_path: Path) -> None:
     (tmp_path / "afghanistan-outline.geojson").write_text("{not json", encoding="utf-8")
     with pytest.raises(SitrepError, match="not JSON"):
         render_map_svg(sample, base=tmp_path)
-
-
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sitrep", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-        env=os.environ,
-    )
 
 
 def test_export_map_from_the_command_line(tmp_path: Path) -> None:

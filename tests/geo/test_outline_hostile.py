@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from sitrep.errors import SitrepError
 from sitrep.geo.outline import situation_outline
 from sitrep.yaml.io import load_situation
 from tests.nohang import no_hang
+from tests.run import run_cli
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
 
@@ -79,26 +79,15 @@ def test_without_the_situation_file_the_outline_is_still_refused(
         no_hang(lambda: situation_outline(situation, path.parent))
 
 
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sitrep", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-        env=os.environ,
-    )
-
-
 @pytest.mark.parametrize("case", ["fifo", "dev-zero", "dev-urandom", "nul-name", "folder"])
 def test_check_and_export_map_refuse_it_and_write_nothing(
     tmp_path: Path, sample_file: Path, case: str
 ) -> None:
     path = situation_with(tmp_path, sample_file, HOSTILE[case][0])
     where = f"{path.name}:{outline_line(path)}:12: outline: "
-    checked = run(["check", path.name], tmp_path)
+    checked = run_cli("check", path.name, cwd=tmp_path)
     assert checked.returncode in (1, 2) and where in checked.stderr
-    exported = run(["export", path.name, "--map", "map.svg", "-o", "brief.md"], tmp_path)
+    exported = run_cli("export", path.name, "--map", "map.svg", "-o", "brief.md", cwd=tmp_path)
     assert exported.returncode in (1, 2) and where in exported.stderr
     assert "Traceback" not in checked.stderr + exported.stderr
     assert not (tmp_path / "map.svg").exists() and not (tmp_path / "brief.md").exists()
@@ -106,4 +95,4 @@ def test_check_and_export_map_refuse_it_and_write_nothing(
 
 def test_the_sample_outline_still_checks(tmp_path: Path, sample_file: Path) -> None:
     shutil.copy(sample_file, tmp_path / "sit.yaml")
-    assert run(["check", "sit.yaml"], tmp_path).returncode == 0
+    assert run_cli("check", "sit.yaml", cwd=tmp_path).returncode == 0
