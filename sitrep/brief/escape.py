@@ -34,10 +34,15 @@ _BACKSLASHED = frozenset("\\`*_[]#|~$")
 _ENTITIES = {"<": "&lt;", ">": "&gt;"}
 _ENTITY_START = re.compile(r"&(?=[#A-Za-z0-9])")
 _BLOCK_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
-_LINKISH = re.compile(r"(?<=\w)\.(?=[^\W\d_])|@|:(?=/)|(?<=/)/")
-"""What lets a renderer see a link in plain text: a dot before letters inside a word
-(example.org, www.), '@' (e-mail), '://' and '//'. Each is backslash-escaped: it shows
-the same, but no linkifier (GFM autolinks, markdown-it's linkify) finds a link."""
+_TLDS = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф"
+_LINKISH = re.compile(
+    rf"(?<=\w)\.(?=(?:[^\W\d_]{{2}}|{_TLDS})(?![^\W\d_]))|(?i:(?<=\bwww)\.)|@|:(?=/)|(?<=/)/",
+    re.IGNORECASE,
+)
+"""What lets a renderer see a link in plain text: a dot before a top-level domain
+linkifiers know (two letters, or com, org...: example.org, file.md), the dot of
+'www.', '@' (e-mail), '://' and '//'. Each is backslash-escaped: it shows the
+same, but no linkifier (GFM autolinks, markdown-it's linkify) finds a link."""
 
 WEB_SCHEMES = ("http", "https")
 _URL_SAFE = ";/?:@&=+$,-_.!~*'()#%[]"

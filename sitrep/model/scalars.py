@@ -23,16 +23,20 @@ WholeNumber = Annotated[int, Strict()]
 Flag = Annotated[bool, Strict()]
 """true or false, written as such (not "yes", not 1)."""
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_NUMBER = re.compile(r"[-+]?\d+(\.\d*)?([eE][-+]?\d+)?\Z")
 
 
 def _day(value: Any) -> Any:
-    """Let only a date, or text shaped YYYY-MM-DD, on to pydantic's date parsing."""
+    """Let only a date, or text that is not a number, on to pydantic's date parsing.
+
+    pydantic reads a number (or text of digits) as seconds since 1970: ``as_of: 0``
+    would be 1 January 1970. Other text gets pydantic's own message.
+    """
     if isinstance(value, dt.datetime):
         raise ValueError("should be a date without a time, written YYYY-MM-DD")
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _ISO_DAY.match(value):
+    if isinstance(value, str) and not _NUMBER.match(value.strip()):
         return value
     shown = "true/false" if isinstance(value, bool) else repr(value)
     raise ValueError(f"should be a date written YYYY-MM-DD (e.g. 2021-08-13), not {shown}")

@@ -255,12 +255,12 @@ def test_source_urls_are_autolinks(situation: Situation) -> None:
 @pytest.mark.parametrize(
     ("generated_at", "source_name", "expected"),
     [
-        (None, "fixture.yaml", "Made with sitrep {v} from fixture\\.yaml."),
+        (None, "fixture.yaml", "Made with sitrep {v} from fixture.yaml."),
         (None, None, "Made with sitrep {v}."),
         (
             dt.datetime(2024, 3, 10, 17, 5, tzinfo=dt.UTC),
             "f.yaml",
-            "Made with sitrep {v} from f\\.yaml on 10 Mar 2024 at 17:05 UTC.",
+            "Made with sitrep {v} from f.yaml on 10 Mar 2024 at 17:05 UTC.",
         ),
         (
             dt.datetime(2024, 3, 10, 21, 35, tzinfo=dt.timezone(dt.timedelta(hours=4.5))),

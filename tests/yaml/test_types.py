@@ -104,6 +104,12 @@ REFUSED = [
     ("as_of", "0", "5:10", "as_of: should be a date written YYYY-MM-DD (e.g. 2021-08-13), not 0"),
     (
         "as_of",
+        '"86400"',
+        "5:10",
+        "as_of: should be a date written YYYY-MM-DD (e.g. 2021-08-13), not '86400'",
+    ),
+    (
+        "as_of",
         "true",
         "5:10",
         "as_of: should be a date written YYYY-MM-DD (e.g. 2021-08-13), not true/false",
@@ -112,7 +118,7 @@ REFUSED = [
         "as_of",
         "2021-08-13T10:00:00",
         "5:10",
-        "as_of: should be a date written YYYY-MM-DD (e.g. 2021-08-13), not '2021-08-13T10:00:00'",
+        "as_of: Datetimes provided to dates should have zero time - e.g. be exact dates",
     ),
     (
         "as_of",
