@@ -51,12 +51,14 @@ class SitrepDataError(SitrepError):
 
     exit_code = 1
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], trailer: list[Problem] | None = None) -> None:
         self.problems = sorted(
             problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.message)
         )
-        super().__init__("\n".join(str(p) for p in self.problems))
+        self.trailer = list(trailer or [])
+        """Lines after the problems, in this order: 'and 9,800 more problems'..."""
+        super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        """One line per problem, ``FILE:LINE:COL: message``."""
-        return [str(p) for p in self.problems]
+        """One line per problem, ``FILE:LINE:COL: message``, then the trailer."""
+        return [str(p) for p in self.problems + self.trailer]

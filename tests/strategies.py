@@ -19,8 +19,8 @@ from sitrep.model.entries import (
     Place,
     Source,
 )
-from sitrep.model.figure import WORD_BOUNDS, Figure
-from sitrep.model.situation import Header, Situation
+from sitrep.model.figure import MAX_FIGURE, WORD_BOUNDS, Figure
+from sitrep.model.situation import MAX_REPORT_NUMBER, Header, Situation
 
 # Strings YAML 1.1, YAML 1.2 or a careless emitter would read back as something else.
 TRICKY = [
@@ -49,7 +49,7 @@ optional_text = st.none() | tricky_text
 ids = st.sampled_from(ID_TRICKS) | st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9_.-]{0,12}\Z")
 dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 optional_dates = st.none() | dates
-numbers = st.integers(min_value=0, max_value=10**15)
+numbers = st.integers(min_value=0, max_value=MAX_FIGURE)
 
 
 @st.composite
@@ -67,7 +67,8 @@ def figures(draw: st.DrawFn) -> Figure:
     if kind == "exact":
         return Figure.exact(n) if roll % 2 else Figure.parse(f"{n:,}")
     if kind == "range":
-        return Figure.parse(f"{n}-{n + draw(st.integers(1, 10**6))}")
+        low = min(n, MAX_FIGURE - 1)
+        return Figure.parse(f"{low}-{draw(st.integers(low + 1, min(low + 10**6, MAX_FIGURE)))}")
     if kind in ("nearly", "just over") and n == 0:
         n = 1
     return Figure.parse(f"{kind} {n:,}" if roll % 3 == 0 else f"{kind} {n}")
@@ -87,7 +88,7 @@ headers = st.builds(
     region=text,
     as_of=dates,
     as_of_time=st.none() | st.sampled_from(["00:00", "09:05", "18:30", "23:59"]),
-    report_number=st.none() | st.integers(1, 10**9),
+    report_number=st.none() | st.integers(1, MAX_REPORT_NUMBER),
     produced_by=optional_text,
     highlights=st.lists(tricky_text, max_size=3),
     outline=optional_text,

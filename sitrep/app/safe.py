@@ -11,11 +11,9 @@ import re
 
 from textual.content import Content
 
-# C0 controls except \n and \t, DEL, and C1 controls (which include CSI and OSC).
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-_CHANGED_BY_CLEAN = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Every character clean() changes (tabs, line breaks, controls, bidi overrides)."""
+from sitrep.text import BIDI as _BIDI
+from sitrep.text import SHOWN_CONTROLS as _CONTROLS
+from sitrep.text import UNSAFE as _CHANGED_BY_CLEAN
 
 
 def _picture(match: re.Match[str]) -> str:

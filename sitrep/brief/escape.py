@@ -2,14 +2,18 @@
 
 Every string that comes from the situation file goes through :func:`inline`
 before it is put into the brief. The result is plain text to any CommonMark
-(or GitHub-flavoured) renderer: no HTML, no links, no emphasis, no headings,
-no list markers, no table breaks, no control characters.
+(or GitHub-flavoured) renderer: no HTML, no links (not even the bare URLs a
+linkifier would find; see docs/safety.md for e-mail addresses), no emphasis, no headings,
+no list markers, no table breaks, no control characters (sitrep.text says which
+characters are unsafe: controls, bidirectional controls, separators, noncharacters).
 """
 
 from __future__ import annotations
 
 import re
 from urllib.parse import quote, urlsplit
+
+from sitrep.text import UNSAFE
 
 _TERMINAL_SEQUENCES = re.compile(
     r"""
@@ -23,7 +27,6 @@ _TERMINAL_SEQUENCES = re.compile(
     re.VERBOSE,
 )
 _LINE_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]")
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _SPACES = re.compile(r" {2,}")
 
 _BACKSLASHED = frozenset("\\`*_[]#|~$")
@@ -31,16 +34,25 @@ _BACKSLASHED = frozenset("\\`*_[]#|~$")
 _ENTITIES = {"<": "&lt;", ">": "&gt;"}
 _ENTITY_START = re.compile(r"&(?=[#A-Za-z0-9])")
 _BLOCK_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
+_TLDS = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф"
+_LINKISH = re.compile(
+    rf"(?<=\w)\.(?=(?:[^\W\d_]{{2}}|{_TLDS})(?![^\W\d_]))|(?i:(?<=\bwww)\.)|@|:(?=/)|(?<=/)/",
+    re.IGNORECASE,
+)
+"""What lets a renderer see a link in plain text: a dot before a top-level domain
+linkifiers know (two letters, or com, org...: example.org, file.md), the dot of
+'www.', '@' (e-mail), '://' and '//'. Each is backslash-escaped: it shows the
+same, but no linkifier (GFM autolinks, markdown-it's linkify) finds a link."""
 
 WEB_SCHEMES = ("http", "https")
 _URL_SAFE = ";/?:@&=+$,-_.!~*'()#%[]"
 
 
 def clean(text: str) -> str:
-    """Drop control characters and terminal escapes; fold all line breaks into single spaces."""
+    """Drop terminal escapes and unsafe characters; fold all line breaks into single spaces."""
     text = _TERMINAL_SEQUENCES.sub("", text)
     text = _LINE_BREAKS.sub(" ", text)
-    text = _CONTROLS.sub("", text)
+    text = UNSAFE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -51,7 +63,12 @@ _INERT = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_ENTITIES})
 def inline(text: str) -> str:
     """User text as inert Markdown on one line: safe in a paragraph, list item or table cell."""
     text = _ENTITY_START.sub("&amp;", clean(text)).translate(_INERT)
+    text = _LINKISH.sub(_backslashed, text)
     return _BLOCK_START.sub(_escape_block_start, text, count=1)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def _escape_block_start(match: re.Match[str]) -> str:

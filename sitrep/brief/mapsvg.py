@@ -39,12 +39,13 @@ MARK_RADIUS = 6.0
 SEAT_RADIUS = 10.0
 
 
-def render_map_svg(situation: Situation, *, base: Path | None) -> str:
+def render_map_svg(situation: Situation, *, base: Path | None, source: Path | None = None) -> str:
     """The map as SVG text. base is the situation file's folder, for `header.outline`.
 
-    Raises SitrepError when the named outline is missing or malformed.
+    Raises SitrepError when the named outline is missing or malformed (at the
+    ``outline:`` line of source, the situation file, when given).
     """
-    data = map_data(situation, situation_outline(situation, base))
+    data = map_data(situation, situation_outline(situation, base, source=source))
     parts: list[str] = []
     _map_layer(data, parts)
     legend_x = MAP_BOX.x + MAP_BOX.w + 24
@@ -84,11 +85,22 @@ def render_map_svg(situation: Situation, *, base: Path | None) -> str:
     )
 
 
-def write_map_svg(situation: Situation, path: Path, *, base: Path) -> None:
-    """Write the map to path atomically. Raises SitrepError (bad outline, I/O)."""
-    from sitrep.storage.store import write_atomic
+def write_map_svg(
+    situation: Situation, path: Path, *, source: Path | None, replace_edited: bool = False
+) -> None:
+    """Write the map to path atomically, as a sitrep output (storage.outputs).
 
-    write_atomic(path, render_map_svg(situation, base=base))
+    Never over the situation file (source), its outline, or a file sitrep did
+    not write (OutputRefused); over an edited map only with replace_edited.
+    Raises SitrepError (bad outline, I/O).
+    """
+    from sitrep.brief.inputs import export_inputs
+    from sitrep.storage.outputs import write_output
+
+    base = source.parent if source is not None else None
+    svg = render_map_svg(situation, base=base, source=source)
+    inputs = export_inputs(situation, source)
+    write_output(path, svg, inputs=inputs, replace_edited=replace_edited)
 
 
 def _map_layer(data: MapData, parts: list[str]) -> None:

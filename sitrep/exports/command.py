@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,13 +50,13 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
 
 def run_export(args: argparse.Namespace, path: Path) -> int:
     """Export the situation at path as args ask; returns the exit code."""
-    from sitrep.geo.outline import outline_path
+    from sitrep.brief.inputs import export_inputs
     from sitrep.yaml.io import load_situation
 
     _check_options(args)
     situation = load_situation(path)
-    outline = outline_path(situation, path.parent)
-    own = (path, outline)
+    previous_file = Path(args.previous) if args.previous and Path(args.previous).exists() else None
+    own = Own(export_inputs(situation, path, previous_file), args.replace_edited)
     file_as_of = situation.header.as_of
     if args.as_of is not None:
         situation = _as_of(situation, args.as_of, path)
@@ -70,11 +71,37 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
         from sitrep.exports.geojson import render_geojson
 
         text = render_geojson(situation, outline=args.outline, base=path.parent)
-        return _done(write_output(args.output, text, *own))
+        return _done(own.write(args.output, text, "geojson"))
+    fmt = args.format
+    targets = [t for t in (args.output, args.map, args.timeline) if t and not is_stdout(t)]
+    for i, a in enumerate(targets):
+        for b in targets[i + 1 :]:
+            if _same_target(Path(a), Path(b)):
+                raise SitrepUsageError(f"{b}: -o, --map and --timeline name the same file")
     if args.output is not None and not is_stdout(args.output):
-        check_target(args.output, *own)  # before the work, not after
+        own.check(args.output, fmt)  # before the work, not after
+    for extra in (args.map, args.timeline):
+        if extra:
+            own.check(extra, "svg")
     brief = _brief(args, situation, path, own, file_as_of)
-    return _done(write_output(args.output, brief, *own))
+    return _done(own.write(args.output, brief, fmt))
+
+
+class Own:
+    """What an export reads (never written over), and whether edited outputs may go."""
+
+    def __init__(self, inputs: dict[Path, str], replace_edited: bool) -> None:
+        self.inputs = inputs
+        self.replace_edited = replace_edited
+
+    def check(self, target: str | Path, fmt: str) -> Path:
+        """The target, or SitrepUsageError when it may not be written."""
+        marked = fmt in ("markdown", "html", "svg")
+        return check_target(target, self.inputs, replace_edited=self.replace_edited, marked=marked)
+
+    def write(self, target: str | Path | None, data: str | bytes, fmt: str) -> Path | None:
+        """Write data (or print it); returns the file written."""
+        return write_output(target, data, self.inputs, replace_edited=self.replace_edited, fmt=fmt)
 
 
 def _check_options(args: argparse.Namespace) -> None:
@@ -98,7 +125,7 @@ def _brief(
     args: argparse.Namespace,
     situation: Situation,
     path: Path,
-    own: tuple[Path, Path | None],
+    own: Own,
     file_as_of: dt.date,
 ) -> str | bytes:
     from sitrep.storage.git import load_previous
@@ -135,13 +162,12 @@ def _brief(
     if args.map:
         from sitrep.brief.mapsvg import render_map_svg
 
-        check_target(args.map, *own)
-        write_output(args.map, render_map_svg(situation, base=path.parent), *own)
+        own.write(args.map, render_map_svg(situation, base=path.parent, source=path), "svg")
         map_link = _relative_link(Path(args.map), args.output)
     if args.timeline:
         from sitrep.brief.timeline_svg import render_timeline_svg
 
-        write_output(args.timeline, render_timeline_svg(situation), *own)
+        own.write(args.timeline, render_timeline_svg(situation), "svg")
         timeline_link = _relative_link(Path(args.timeline), args.output)
     return render_brief(
         situation,
@@ -155,9 +181,7 @@ def _brief(
     )
 
 
-def _hxl(
-    args: argparse.Namespace, situation: Situation, path: Path, own: tuple[Path, Path | None]
-) -> int:
+def _hxl(args: argparse.Namespace, situation: Situation, path: Path, own: Own) -> int:
     from sitrep.exports.hxl_export import hxl_outputs, is_folder_target
 
     outputs = hxl_outputs(situation, path.stem, args.output, args.section, args.history)
@@ -165,10 +189,17 @@ def _hxl(
         Path(args.output).mkdir(parents=True, exist_ok=True)
     for target, _ in outputs:
         if target is not None and not is_stdout(target):
-            check_target(target, *own)  # all refused before any is written
+            own.check(target, "hxl")  # all refused before any is written
     for target, text in outputs:
-        _done(write_output(target, text, *own))
+        _done(own.write(target, text, "hxl"))
     return 0
+
+
+def _same_target(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _done(written: Path | None) -> int:

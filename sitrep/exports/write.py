@@ -1,16 +1,19 @@
-"""The one door every export writes through: it never writes over the situation or its outline.
+"""The one door every export writes through: standard output, or a file sitrep may write.
 
 A brief written with ``-o`` onto the situation file by a slip of the shell's
 completion would destroy the file the brief came from. Every export target
-(the brief, its map and timeline, HXL tables, GeoJSON, HTML, PDF) is compared
-with the situation file and its outline, by resolved path and, when both exist,
-by ``os.path.samefile`` (hard links, bind mounts, case-insensitive file systems).
+(the brief, its map and timeline, HXL tables, GeoJSON, HTML, PDF) goes through
+sitrep.storage.outputs: never an input of the export (the situation, its
+outline, the previous report; compared as files, so links are caught), never a
+file sitrep did not write, and an output edited since sitrep wrote it only when
+the user says so. Text formats carry sitrep's marker line; CSV, GeoJSON and PDF
+cannot, and are recognised by the digest kept in the state folder.
 """
 
 from __future__ import annotations
 
-import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from sitrep.errors import SitrepIOError, SitrepUsageError
@@ -18,61 +21,58 @@ from sitrep.errors import SitrepIOError, SitrepUsageError
 STDOUT = "-"
 """The output name that means standard output."""
 
+MARKED_SUFFIXES = frozenset({".md", ".markdown", ".svg", ".html", ".htm", ".txt"})
+"""Outputs that carry sitrep's marker line (an HTML comment)."""
+
 
 def is_stdout(path: str | Path | None) -> bool:
     """Whether an output name means standard output (none given, or '-')."""
     return path is None or str(path) == STDOUT
 
 
+def is_marked(data: str | bytes, fmt: str) -> bool:
+    """Whether this output carries the marker line (text in a format with HTML comments)."""
+    return isinstance(data, str) and fmt in ("markdown", "html", "svg")
+
+
 def check_target(
-    path: str | Path, situation_path: Path | None, outline_path: Path | None = None
+    path: str | Path,
+    inputs: Mapping[Path, str],
+    *,
+    replace_edited: bool = False,
+    marked: bool = True,
 ) -> Path:
-    """The target as a Path, or SitrepUsageError (exit 2) when it is a file sitrep reads."""
+    """The target as a Path, or SitrepUsageError (exit 2) when it may not be written."""
+    from sitrep.storage.outputs import OutputRefused, check_output
+
     target = Path(path)
-    for own, what in ((situation_path, "the situation file"), (outline_path, "its map outline")):
-        if own is not None and _same(target, own):
-            raise SitrepUsageError(
-                f"{target}: is {what} ({own}); an export never writes over it: "
-                "choose another output name"
-            )
-    if target.is_dir():
-        raise SitrepUsageError(f"{target}: is a folder; give a file name to write to")
-    return target
+    check = check_output(target, inputs=inputs, marked=marked)
+    if check.free or (check.asks and replace_edited):
+        return target
+    if check.asks:
+        raise SitrepUsageError(f"{check.message}: pass --replace-edited to replace it anyway")
+    raise OutputRefused(check)
 
 
 def write_output(
     path: str | Path | None,
     data: str | bytes,
-    situation_path: Path | None,
-    outline_path: Path | None = None,
+    inputs: Mapping[Path, str],
+    *,
+    replace_edited: bool = False,
+    fmt: str = "markdown",
 ) -> Path | None:
-    """Write an export to path ('-' or None: standard output); returns the path written.
-
-    Refuses (SitrepUsageError, exit 2) a path that is the situation file or its
-    outline; writes atomically otherwise (SitrepIOError on failure).
-    """
+    """Write an export to path ('-' or None: standard output); returns the path written."""
     if is_stdout(path):
         _to_stdout(data)
         return None
     assert path is not None
-    target = check_target(path, situation_path, outline_path)
-    from sitrep.storage.store import write_atomic
+    from sitrep.storage.outputs import write_output as write_checked
 
-    write_atomic(target, data)
+    marked = is_marked(data, fmt)
+    target = check_target(path, inputs, replace_edited=replace_edited, marked=marked)
+    write_checked(target, data, inputs=inputs, replace_edited=replace_edited, marked=marked)
     return target
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        if a.resolve() == b.resolve():
-            return True
-    except (OSError, RuntimeError):  # a symlink loop: compare what can be compared
-        if os.path.abspath(a) == os.path.abspath(b):
-            return True
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them does not exist (yet): not the same file
-        return False
 
 
 def _to_stdout(data: str | bytes) -> None:

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitrep.errors import Problem, SitrepDataError, SitrepIOError
+import yaml
+
+from sitrep.errors import Problem, SitrepDataError, SitrepError, SitrepIOError
+from sitrep.files import FileRefused, read_regular
 from sitrep.geo.projection import Bounds
 from sitrep.model.situation import Situation
 
@@ -66,24 +69,40 @@ def outline_path(situation: Situation, base: Path | None) -> Path | None:
     return candidates[0] if candidates else Path(name)
 
 
-def situation_outline(situation: Situation, base: Path | None) -> Outline | None:
-    """The situation's outline; None when it names none. Raises SitrepError when bad."""
-    path = outline_path(situation, base)
-    return None if path is None else load_outline(path)
+def situation_outline(
+    situation: Situation, base: Path | None, *, source: Path | None = None
+) -> Outline | None:
+    """The situation's outline; None when it names none. Raises SitrepError when bad.
+
+    With source (the situation file), a problem is reported at its ``outline:``
+    line, ``FILE:LINE:COL: outline: ...``, so the user sees what to change.
+    """
+    try:
+        path = outline_path(situation, base)
+        return None if path is None else load_outline(path)
+    except SitrepError as exc:
+        if source is None:
+            raise
+        raise _at_outline_line(source, exc) from None
 
 
 def load_outline(path: Path) -> Outline:
-    """Read a GeoJSON FeatureCollection, Feature or bare geometry of (Multi)Polygons."""
+    """Read a GeoJSON FeatureCollection, Feature or bare geometry of (Multi)Polygons.
+
+    Only a regular file is read, at most MAX_OUTLINE_BYTES, without blocking
+    (sitrep.files): a pipe, a device, a folder or a name with a NUL is refused.
+    """
     where = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_OUTLINE_BYTES:
-            raise SitrepIOError(f"{where}: outline file too large ({size:,} bytes)")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SitrepIOError(f"{where}: outline file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SitrepIOError(f"{where}: cannot read outline: {exc}") from None
+        text = read_regular(path, MAX_OUTLINE_BYTES, noun="GeoJSON outline").decode("utf-8")
+    except FileRefused as exc:
+        if exc.kind == "missing":
+            raise SitrepIOError(f"{where}: outline file not found") from None
+        raise
+    except UnicodeDecodeError as exc:
+        raise SitrepIOError(
+            f"{where}: cannot read outline: not UTF-8 text ({exc.reason})"
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -100,6 +119,23 @@ def load_outline(path: Path) -> Outline:
         raise _bad(where, "no Polygon or MultiPolygon with points in the file")
     source = _text(properties, "source", "attribution") or f"outline from {path.name}"
     return Outline(rings, source, _text(properties, "name", "NAME"), tuple(polygons))
+
+
+def _at_outline_line(source: Path, exc: SitrepError) -> SitrepError:
+    """The problem again, at the situation file's ``outline:`` value."""
+    from sitrep.yaml.io import read_text
+    from sitrep.yaml.locate import locate_all
+
+    try:
+        spot = locate_all(read_text(source), [(("header", "outline"), False)])[0]
+    except (SitrepError, yaml.YAMLError):
+        spot = None
+    line, column = (spot[0] + 1, spot[1] + 1) if spot else (None, None)
+    # The situation names an outline that cannot be used: a problem of the situation
+    # file, at its line, like an unknown reference (exit 1).
+    return SitrepDataError(
+        [Problem(str(source), line, column, "outline: " + "; ".join(exc.lines()))]
+    )
 
 
 def _bad(where: str, message: str) -> SitrepDataError:

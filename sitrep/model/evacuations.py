@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
 from sitrep.model.base import Confidence, Entry, Id, Text
 from sitrep.model.figure import FigureField
+from sitrep.model.scalars import Day
 
 ActorKind = Literal["state", "organisation", "company", "other"]
 EvacuationStatus = Literal["none", "planned", "announced", "under_way", "completed", "suspended"]
@@ -49,15 +49,15 @@ class Evacuation(Entry):
     )
     purpose: str | None = None
     wording: str | None = Field(default=None, description="The official wording, quoted")
-    announced: dt.date | None = None
+    announced: Day | None = None
     embassy: EmbassyStatus = Field(
         default="unknown", description="Embassy status; 'unknown' until a source says"
     )
-    embassy_since: dt.date | None = None
+    embassy_since: Day | None = None
     embassy_confidence: Confidence = "confirmed"
     embassy_sources: list[Id] = Field(default_factory=list)
     sources: list[Id] = Field(default_factory=list)
-    checked: dt.date | None = Field(default=None, description="When it was last confirmed")
+    checked: Day | None = Field(default=None, description="When it was last confirmed")
     note: str | None = None
 
     @property

@@ -11,6 +11,7 @@ Sums live in sitrep.model.total.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -97,7 +98,9 @@ class Figure:
         if isinstance(value, int):
             return cls.exact(value)
         if isinstance(value, float):
-            if value.is_integer() and abs(value) <= MAX_FIGURE:
+            if not math.isfinite(value) or abs(value) > MAX_FIGURE:
+                raise FigureError(f"{value} is {_TOO_LARGE}")
+            if value.is_integer():
                 return cls.exact(int(value))
             raise FigureError(f"a figure counts whole things: {value} is not a whole number")
         if not isinstance(value, str):
@@ -106,6 +109,8 @@ class Figure:
         text = written.lower()
         if not text:
             raise FigureError("a figure cannot be empty; write 'unknown' or 'undisclosed'")
+        if _LONG_NUMBER.search(text):
+            raise FigureError(f"{_shown(value)} is {_TOO_LARGE}")
         if len(text) > 120:
             raise FigureError("a figure is a short phrase (at most 120 characters)")
         if text in _NOT_KNOWN:
@@ -211,9 +216,22 @@ def _qualified(kind: FigureKind, n: int, written: str) -> Figure:
 
 def _check_range(value: int) -> None:
     if value < 0:
-        raise FigureError(f"a figure cannot be negative: {value}")
+        raise FigureError(f"a figure cannot be negative: {_shown(value)}")
     if value > MAX_FIGURE:
-        raise FigureError(f"a figure cannot be larger than {MAX_FIGURE:,}: check for a typo")
+        raise FigureError(f"{_shown(value)} is {_TOO_LARGE}")
+
+
+_TOO_LARGE = f"too large for a figure (at most {MAX_FIGURE:,}): check for a typo"
+_LONG_NUMBER = re.compile(r"\d{17}")
+"""More digits in a row than any figure up to MAX_FIGURE can have."""
+
+
+def _shown(value: object) -> str:
+    """A value for a message, cut short: a hostile figure may have thousands of digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**40:
+        return f"a number of about {int(value.bit_length() * math.log10(2)):,} digits"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _validate(value: Any) -> Figure:

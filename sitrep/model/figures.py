@@ -17,6 +17,7 @@ from pydantic import Field, StringConstraints, model_validator
 from sitrep.model.base import Entry, Id, Text
 from sitrep.model.dates import FuzzyDateField
 from sitrep.model.figure import FigureField
+from sitrep.model.scalars import Day
 
 Topic = Literal["displacement", "casualties", "need", "assistance", "funding", "other"]
 Measure = Literal["stock", "new"]
@@ -34,7 +35,7 @@ class FigurePoint(Entry):
     as_of: FuzzyDateField = Field(description="YYYY-MM-DD, YYYY-MM, YYYY, 'about ...' or unknown")
     value: FigureField
     sources: list[Id] = Field(default_factory=list)
-    retracted: dt.date | None = Field(
+    retracted: Day | None = Field(
         default=None, description="Withdrawn by its source on this date: kept, no longer used"
     )
     note: str | None = None
@@ -57,10 +58,10 @@ class FigureEntry(Entry):
     measure: Measure = "stock"
     area: Text = Field(description="Where the count applies")
     place: Id | None = Field(default=None, description="Id of the place it counts, if listed")
-    since: dt.date | None = Field(default=None, description="Start of the counted period")
+    since: Day | None = Field(default=None, description="Start of the counted period")
     counted_by: str | None = Field(default=None, description="Who counted")
     series: list[FigurePoint] = Field(min_length=1, description="Values, oldest first")
-    checked: dt.date | None = Field(
+    checked: Day | None = Field(
         default=None, description="When the latest value was last confirmed, if later"
     )
     note: str | None = None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
 from sitrep.model.base import Entry, Id, Text
+from sitrep.model.scalars import Day
 
 OutlookKind = Literal["forecast", "assessment"]
 
@@ -15,7 +15,7 @@ OutlookKind = Literal["forecast", "assessment"]
 class Note(Entry):
     """A dated humanitarian note."""
 
-    date: dt.date
+    date: Day
     text: Text
     sector: str | None = None
     tags: list[str] = Field(default_factory=list)
@@ -29,6 +29,6 @@ class Assessment(Entry):
     by: Text = Field(description="Who made the assessment")
     kind: OutlookKind = "forecast"
     horizon: str | None = Field(default=None, description="e.g. '30 to 90 days'")
-    made_on: dt.date | None = None
+    made_on: Day | None = None
     sources: list[Id] = Field(default_factory=list)
     note: str | None = None

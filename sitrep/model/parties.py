@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from sitrep.model.base import Entry, Id, Text
+from sitrep.model.scalars import Day
 
 PartyStatus = Literal["active", "merged", "dissolved"]
 SourceKind = Literal["official", "party_statement", "media", "un_ngo"]
@@ -32,7 +32,7 @@ class Party(Entry):
         default=None, description="Id of the place that is this party's seat of government"
     )
     status: PartyStatus = "active"
-    status_since: dt.date | None = Field(default=None, description="When it merged or dissolved")
+    status_since: Day | None = Field(default=None, description="When it merged or dissolved")
     merged_into: Id | None = Field(default=None, description="Id of the party it merged into")
     sources: list[Id] = Field(default_factory=list)
     note: str | None = None
@@ -74,5 +74,5 @@ class Source(Entry):
     reliability: Reliability | None = Field(
         default=None, description="Admiralty source reliability grade, A (reliable) to F"
     )
-    published: dt.date | None = None
+    published: Day | None = None
     note: str | None = None

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from sitrep.model.base import Confidence, Entry, HourMinute, Id, Latitude, Longitude, Text
+from sitrep.model.scalars import Day
 
 PlaceKind = Literal[
     "country",
@@ -65,7 +66,7 @@ HELD: frozenset[str] = frozenset({"controlled", "partial", "besieged", "encircle
 class ControlChange(Entry):
     """From a date on, this is the control of the place."""
 
-    date: dt.date | None = Field(
+    date: Day | None = Field(
         default=None, description="When it began; only the first change may leave it out"
     )
     time: HourMinute | None = None
@@ -83,7 +84,7 @@ class ControlChange(Entry):
         default=None, description="Who reports or claims it (for reported/claimed)"
     )
     sources: list[Id] = Field(default_factory=list)
-    retracted: dt.date | None = Field(
+    retracted: Day | None = Field(
         default=None, description="The claim proved false on this date: kept, no longer counted"
     )
     retracted_note: str | None = None
@@ -144,7 +145,7 @@ class Place(Entry):
         default_factory=list, description="Control history, oldest first"
     )
     sources: list[Id] = Field(default_factory=list, description="About the place itself")
-    checked: dt.date | None = Field(
+    checked: Day | None = Field(
         default=None, description="When its control was last confirmed, if later than a change"
     )
     note: str | None = None

@@ -13,15 +13,16 @@ from pydantic import Field
 
 from sitrep.model.base import Count, Entry
 from sitrep.model.dates import days_after
+from sitrep.model.scalars import Day
 
 
 class PastReport(Entry):
     """A report already issued from this situation."""
 
     report_number: Count | None = None
-    as_of: dt.date
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
+    as_of: Day
+    period_start: Day | None = None
+    period_end: Day | None = None
     highlights: list[str] = Field(default_factory=list)
 
 

@@ -20,9 +20,13 @@ from sitrep.model.entries import (
     Source,
 )
 from sitrep.model.report import PastReport, Refresh, next_as_of
+from sitrep.model.scalars import Day
 
 FORMAT_VERSION = 2
 """The file format this version of sitrep writes (the top-level ``sitrep:`` key)."""
+
+MAX_REPORT_NUMBER = 999_999
+"""Report numbers count the issues of one report: a larger one is a typo."""
 
 Path = tuple[str | int, ...]
 """A location in the file as keys and list indexes, e.g. ('places', 3, 'control', 0)."""
@@ -35,14 +39,14 @@ class Header(Entry):
 
     title: Text
     region: Text = Field(description="Country or region covered")
-    as_of: dt.date
+    as_of: Day
     as_of_time: HourMinute | None = Field(default=None, description="Local time, HH:MM (24h)")
     timezone: str | None = Field(
         default=None, description="An offset such as UTC+04:30, or an IANA name (Area/City)"
     )
-    report_number: Count | None = None
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
+    report_number: Count | None = Field(default=None, le=MAX_REPORT_NUMBER)
+    period_start: Day | None = None
+    period_end: Day | None = None
     produced_by: str | None = None
     highlights: list[str] = Field(default_factory=list, description="Analyst's own highlights")
     outline: str | None = Field(

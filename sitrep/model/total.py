@@ -90,7 +90,7 @@ def _combined(parts: tuple[Figure, ...]) -> Figure | None:
     kinds = {part.kind for part in parts}
     low = sum(part.low or 0 for part in parts)
     if kinds == {"exact"}:
-        return Figure.exact(low)
+        return Figure("exact", low, low)  # a total may pass MAX_FIGURE: it is never parsed
     for family, members in _FAMILIES.items():
         if kinds <= members:
             return _of_family(family, parts, low)

@@ -73,8 +73,16 @@ def format_version(data: dict[str, Any]) -> int:
     if version is None:
         return 1 if "territory" in data or "displacement" in data else FORMAT_VERSION
     if type(version) is not int:
-        hint = "remove the quotes: " if isinstance(version, str) else ""
-        raise Invalid([_error(("sitrep",), f"{hint}write the format version as a whole number")])
+        if isinstance(version, str):
+            hint = " (remove the quotes)"
+        elif isinstance(version, bool):
+            hint = " (true and false are not numbers)"
+        elif isinstance(version, float):
+            hint = " (write a whole number, without a decimal point)"
+        else:
+            hint = ""
+        message = f"should be {FORMAT_VERSION} (or 1), written as a whole number{hint}"
+        raise Invalid([_error(("sitrep",), message)])
     if version not in (1, FORMAT_VERSION):
         raise Invalid(
             [

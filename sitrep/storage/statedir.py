@@ -11,6 +11,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from sitrep.errors import SitrepIOError
+
 ENV_STATE_DIR = "SITREP_STATE_DIR"
 """Set to a folder to keep state elsewhere (tests, portable installs)."""
 
@@ -28,10 +30,27 @@ def state_dir() -> Path:
     return user_state_path("sitrep", appauthor=False)
 
 
+class StateDirError(SitrepIOError):
+    """The state folder cannot be created or used (read-only, a path through a file...).
+
+    Nothing is lost by it: saving still works; only backups and the crash
+    journal are not kept, and the app says so ("edits are not journaled").
+    """
+
+
 def state_subdir(name: str) -> Path:
-    """A private folder inside the state folder (created, mode 0700: it holds user data)."""
+    """A private folder inside the state folder (created, mode 0700: it holds user data).
+
+    Raises StateDirError when it cannot be made (or is not a folder).
+    """
     folder = state_dir() / name
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not folder.is_dir():
+            raise NotADirectoryError(20, "not a folder")
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StateDirError(f"cannot use the state folder {folder}: {reason}") from None
     return folder
 
 

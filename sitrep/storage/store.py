@@ -14,15 +14,15 @@ import dataclasses
 import errno
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import SitrepIOError
+from sitrep.files import kind_of
 from sitrep.model.situation import Situation
-from sitrep.storage.diskstate import DiskState, FileChangedError
+from sitrep.storage.diskstate import DiskState, FileChangedError, NotRegularFileError
 from sitrep.storage.statedir import file_key, real_path, state_subdir
-from sitrep.yaml.fast import without_gc
+from sitrep.storage.tempfiles import create_temp, sweep_stale
 from sitrep.yaml.io import dump_situation
 
 
@@ -55,9 +55,13 @@ def write_atomic(
     """Write text to path atomically: a temporary file in the same folder, fsync, rename.
 
     With backup, the previous content is first copied to backup_path(path). With
-    expected, the save is refused (FileChangedError) if the file no longer has
-    that content, checked just before the rename. On any failure the temporary
-    file is removed, the old file is untouched, and SitrepIOError says why.
+    expected (the disk guard), the save is refused if the file no longer has that
+    content, checked before anything is written and again just before the
+    rename: FileChangedError, or NotRegularFileError when a folder, pipe or
+    device (or a link to one) now stands there. Without expected, a device or
+    pipe is written in place (``/dev/stdout``), never waited on. On any failure
+    the temporary file is removed, the old file is untouched, and SitrepIOError
+    says why. Stale temporary files of earlier, killed saves are swept first.
     """
     target = Path(path)
     data = _encode(target, text)
@@ -65,24 +69,24 @@ def write_atomic(
     folder = real.parent if str(real.parent) else Path(".")
     info = _stat_or_none(real)
     if info is not None and not stat.S_ISREG(info.st_mode):
+        if expected is not None:
+            raise NotRegularFileError(target, kind_of(info.st_mode))
         return _write_special(target, real, data, info)
     if info is not None and not _writable(real, info):
         raise SitrepIOError(f"{target}: the file is read-only (make it writable to save)")
     mode = stat.S_IMODE(info.st_mode) if info is not None else _default_mode()
+    sweep_stale(folder, real.name)
     tmp_name: str | None = None
+    fd: int | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-            os.fchmod(fd, mode)
-            if info is not None and (info.st_uid, info.st_gid) != _owner(fd):
-                with contextlib.suppress(OSError):  # only root may give a file away
-                    os.fchown(fd, info.st_uid, info.st_gid)
-        finally:
-            os.close(fd)
-        if expected is not None and expected.changed(real):
-            raise FileChangedError(target, expected.status())
+        fd, tmp_name = create_temp(folder, real.name)
+        _write_all(fd, data)
+        os.fsync(fd)
+        os.fchmod(fd, mode)
+        if info is not None and (info.st_uid, info.st_gid) != _owner(fd):
+            with contextlib.suppress(OSError):  # only root may give a file away
+                os.fchown(fd, info.st_uid, info.st_gid)
+        _guard(target, real, expected)
         kept, kept_error = _keep_backup(real) if backup and info is not None else (None, None)
         os.replace(tmp_name, real)
         tmp_name = None
@@ -91,9 +95,37 @@ def write_atomic(
     except OSError as exc:
         raise SitrepIOError(f"{target}: cannot save: {_reason(exc)}") from None
     finally:
+        if fd is not None:
+            os.close(fd)  # releases the temporary file's lock (after the rename)
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def sweep_temporary_files(path: str | Path) -> list[Path]:
+    """Remove stale temporary files a killed save left beside path and in the backups.
+
+    Only sitrep's own names, only unlocked (stale) ones: a concurrent save's are
+    kept. Run at start (Guard.pending) and before every save. Never raises.
+    """
+    real = real_path(path)
+    removed = sweep_stale(real.parent, real.name)
+    try:
+        where = backup_path(real)
+    except SitrepIOError:
+        return removed
+    return removed + sweep_stale(where.parent, where.name)
+
+
+def _guard(target: Path, real: Path, expected: DiskState | None) -> None:
+    """The disk guard: refuse when the file is not what expected says it was."""
+    if expected is None:
+        return
+    status = expected.status(real)
+    if status == "not_regular":
+        raise NotRegularFileError(target, DiskState.capture(real).special or "not a file")
+    if status != "unchanged":
+        raise FileChangedError(target, status)
 
 
 def save_situation(
@@ -104,43 +136,12 @@ def save_situation(
     Pass the DiskState captured at load (or returned by the last save) as
     expected, so a file changed by someone else is never overwritten silently.
     """
+    from sitrep.storage.sizes import size_warning
+
     text = dump_situation(situation)
     saved = write_atomic(path, text, backup=True, expected=expected)
     warning = size_warning(text)
     return dataclasses.replace(saved, warning=warning) if warning else saved
-
-
-@without_gc
-def size_warning(text: str) -> str | None:
-    """A warning when canonical text is over 90% of a limit the loader enforces.
-
-    The file stays loadable. Which value budget applies depends on the reader:
-    the fast one (yamlfast.MAX_FAST_VALUES) for the plain block style, libyaml's
-    (yamlnodes.MAX_NODES) for anything it declines, so a text that may be over
-    libyaml's is read once by the fast reader to tell (about 0.4 s at 100,000 places).
-    """
-    from sitrep.yaml.fast import MAX_FAST_VALUES, Declined, read_plain, value_bound
-    from sitrep.yaml.io import MAX_FILE_BYTES
-    from sitrep.yaml.nodes import MAX_NODES, NodeError, check_node_budget
-
-    near = 0.9
-    if len(text) > near * MAX_FILE_BYTES:  # characters, a lower bound on bytes
-        return f"the file is near the {MAX_FILE_BYTES // 2**20} MiB sitrep can open: split it"
-    if value_bound(text) <= near * min(MAX_NODES, MAX_FAST_VALUES):
-        return None  # either reader reads it
-    read = read_plain(text, int(near * MAX_FAST_VALUES))
-    if not isinstance(read, Declined):
-        return None
-    if read.too_large:
-        return f"the file is near the {MAX_FAST_VALUES:,} values sitrep can open: split it"
-    try:
-        check_node_budget(text, int(near * MAX_NODES))
-    except NodeError:
-        return (
-            f"the file is near the {MAX_NODES:,} values sitrep can open when it is not in "
-            f"the plain style sitrep writes (line {read.line}: {read.reason}): split it"
-        )
-    return None
 
 
 def _encode(target: Path, text: str | bytes) -> bytes:
@@ -191,39 +192,52 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _write_special(target: Path, real: Path, data: bytes, info: os.stat_result) -> Saved:
-    """A device or pipe (e.g. /dev/stdout) is written in place: it cannot be renamed over."""
+    """A device or pipe (e.g. /dev/stdout) is written in place: it cannot be renamed over.
+
+    Opened without blocking: a named pipe nobody reads is an error, not a hang.
+    """
     if stat.S_ISDIR(info.st_mode):
         raise SitrepIOError(f"{target}: is a folder")
     try:
-        fd = os.open(real, os.O_WRONLY)
-        try:
-            _write_all(fd, data)
-        finally:
-            os.close(fd)
+        fd = os.open(real, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise SitrepIOError(f"{target}: a named pipe nobody reads; not written") from None
+        raise SitrepIOError(f"{target}: cannot write: {_reason(exc)}") from None
+    try:
+        os.set_blocking(fd, True)  # a reader is there: let it take the text at its pace
+        _write_all(fd, data)
     except OSError as exc:
         raise SitrepIOError(f"{target}: cannot write: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
     return Saved(real, DiskState.of_bytes(real, data, info))
 
 
 def _keep_backup(real: Path) -> tuple[Path | None, str | None]:
     """Copy the current file to the state folder; a failure is reported, not fatal."""
+    fd: int | None = None
+    tmp: str | None = None
     try:
         with open(real, "rb") as handle:
             old = handle.read()
         where = backup_path(real)
-        fd, tmp = tempfile.mkstemp(prefix=f".{where.name}.", suffix=".tmp", dir=where.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:  # mkstemp made it 0600: backups are private
-                out.write(old)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, where)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        sweep_stale(where.parent, where.name)
+        fd, tmp = create_temp(where.parent, where.name)  # 0600: backups are private
+        _write_all(fd, old)
+        os.fsync(fd)
+        os.replace(tmp, where)
+        tmp = None
     except OSError as exc:
         return None, f"the previous version was not kept: {_reason(exc)}"
+    except SitrepIOError as exc:  # the state folder cannot be made
+        return None, f"the previous version was not kept: {exc}"
+    finally:
+        if fd is not None:
+            os.close(fd)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
     return where, None
 
 

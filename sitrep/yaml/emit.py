@@ -22,14 +22,16 @@ import yaml
 # character outside the Basic Multilingual Plane (emoji become "\U0001F46A"), which
 # a person reading the file in git should not have to decode. Only odd scalars and
 # whole-file fallbacks go through it, so its speed does not matter.
-from yaml import SafeDumper as _BaseDumper
+# sitrep's subclass of it escapes unsafe characters (bidirectional controls...) too.
+from sitrep.yaml.quoting import PRINTABLE
+from sitrep.yaml.quoting import Dumper as _BaseDumper
 
 LONG_TEXT = 72
 """Strings longer than this (or with line breaks) are written as literal blocks."""
 
-# PyYAML's printable set: no C0/C1 controls, BOM, surrogates or U+FFFE/U+FFFF, and no
-# U+2028/U+2029, which are written as line breaks.
-_UNICODE = r"\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe"
+# PyYAML's printable set less sitrep's unsafe characters (sitrep.text): no C0/C1
+# controls, BOM, surrogates, noncharacters, bidirectional controls or line separators.
+_UNICODE = PRINTABLE
 # Plain-safe: starts with an ASCII letter (so no number, date or indicator), then
 # printable text with ':' only when not followed by a space and '#' only when not
 # after a space, no trailing ':' or space, and not a YAML 1.1 boolean or null word.

@@ -9,16 +9,15 @@ same bytes; editing one field changes only that field's lines.
 from __future__ import annotations
 
 import functools
-import os
 import re
-import stat
 from collections.abc import Sequence
 from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
 
-from sitrep.errors import Problem, SitrepDataError, SitrepIOError
+from sitrep.errors import Problem, SitrepDataError
+from sitrep.files import FileRefused, read_regular
 from sitrep.model.migrate import MIGRATION_NOTE
 from sitrep.model.situation import Path, Situation
 from sitrep.model.validate import Invalid, format_version, validate_situation
@@ -47,33 +46,14 @@ def read_bytes(path: str | FsPath) -> bytes:
     """Read a situation file's bytes: regular files only, at most MAX_FILE_BYTES.
 
     Opened without blocking, so a named pipe or a device given as a file name
-    is refused instead of hanging or streaming forever.
+    is refused instead of hanging or streaming forever (sitrep.files).
     """
-    name = str(path)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise SitrepIOError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise SitrepIOError(f"{name}: is a folder, not a situation file") from None
-    except OSError as exc:
-        raise SitrepIOError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise SitrepIOError(f"{name}: is a folder, not a situation file")
-        raise SitrepIOError(f"{name}: not a regular file (a pipe or a device?)")
-    with os.fdopen(fd, "rb") as handle:
-        if info.st_size > MAX_FILE_BYTES:
-            raise SitrepDataError([_too_large(name)])
-        try:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise SitrepIOError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:  # it grew while we read it
-        raise SitrepDataError([_too_large(name)])
-    return data
+        return read_regular(path, MAX_FILE_BYTES, noun="situation file")
+    except FileRefused as exc:
+        if exc.kind == "too_large":
+            raise SitrepDataError([_too_large(str(path))]) from None
+        raise
 
 
 def _too_large(name: str) -> Problem:
@@ -142,7 +122,7 @@ def _parse(text: str, name: str) -> tuple[Situation, Locate]:
         if read.too_large:
             raise SitrepDataError([Problem(name, None, None, _too_large_message(read))])
         root = _compose(text, name, read)
-        data = _to_python(root, name)
+        data = _to_python(root, name, text)
         values = 0  # at most MAX_NODES: validated in one go
 
         def where(targets: Sequence[tuple[Path, bool]]) -> list[tuple[int, int] | None]:
@@ -159,7 +139,7 @@ def _parse(text: str, name: str) -> tuple[Situation, Locate]:
         return validate_situation(data, values), where
     except Invalid as exc:
         version = 1 if _is_v1(data) else 2
-        raise SitrepDataError(validation_problems(name, where, exc, version=version)) from None
+        raise validation_problems(name, where, exc, version=version) from None
 
 
 def _is_v1(data: dict[str, Any]) -> bool:
@@ -221,9 +201,9 @@ def _over_budget(name: str, declined: Declined) -> Problem:
     return Problem(name, declined.line, declined.column, message)
 
 
-def _to_python(root: yaml.Node, name: str) -> Any:
+def _to_python(root: yaml.Node, name: str, text: str) -> Any:
     try:
-        return to_python(root)
+        return to_python(root, text)
     except NodeError as exc:
         raise SitrepDataError([Problem(name, exc.line + 1, exc.column + 1, exc.message)]) from None
 

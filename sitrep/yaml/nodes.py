@@ -94,9 +94,38 @@ def check_node_budget(text: str, limit: int | None = None) -> None:
                 )
 
 
-def to_python(node: yaml.Node) -> Any:
-    """Build dicts, lists, str, int, float, bool and None from a node tree."""
-    return _Builder().build(node, 0)
+def to_python(node: yaml.Node, text: str | None = None) -> Any:
+    """Build dicts, lists, str, int, float, bool and None from a node tree.
+
+    Pass the text the tree was composed from to refuse every explicit tag: the
+    node tree cannot tell ``!!timestamp 2021-08-13`` from a plain ``2021-08-13``.
+    """
+    value = _Builder().build(node, 0)
+    if text is not None and _TAG_LIKE.search(text):
+        refuse_explicit_tags(text)
+    return value
+
+
+_TAG_LIKE = re.compile(r"(?:^|[\s\[{,])!", re.MULTILINE)
+"""Where a tag could start (a cheap test before streaming the parser's events)."""
+
+
+def refuse_explicit_tags(text: str) -> None:
+    """Raise NodeError at the first explicit tag (``!!str``, ``!!timestamp``, ``!``...).
+
+    docs/format.md: no tag is honoured, core ones included; the value's own
+    text says what it is.
+    """
+    for event in yaml.parse(text, Loader=_Loader):
+        tag = getattr(event, "tag", None)
+        if tag is not None and isinstance(event, yaml.NodeEvent):
+            mark = event.start_mark
+            raise NodeError(
+                f"YAML tags such as {_tag_name(tag)} are not allowed: remove it "
+                "(a value's own text says what it is)",
+                mark.line if mark else 0,
+                mark.column if mark else 0,
+            )
 
 
 class _Builder:

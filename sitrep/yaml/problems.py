@@ -7,6 +7,7 @@ the fast reader did. Both give the same line and column.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import types
 import typing
@@ -15,13 +16,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from sitrep.errors import Problem
+from sitrep.errors import Problem, SitrepDataError
 from sitrep.model.problems import MAX_PROBLEMS
 from sitrep.model.sections import SECTION
 from sitrep.model.situation import Path, Situation
 from sitrep.model.suggest import did_you_mean
 from sitrep.model.v1.situation import Situation as V1Situation
 from sitrep.model.validate import SLICE, Invalid
+from sitrep.yaml.nodes import core_value, yaml11_typed
 
 Locate = Callable[[Sequence[tuple[Path, bool]]], list[tuple[int, int] | None]]
 """The 0-based (line, column) of each (path, key?) in the file, or None."""
@@ -49,7 +51,7 @@ def located(name: str, where: Locate, found: Sequence[tuple[Path, bool, str]]) -
 
 def validation_problems(
     name: str, where: Locate, invalid: Invalid, *, version: int = 2
-) -> list[Problem]:
+) -> SitrepDataError:
     """Every validation error and cross-entry finding (up to MAX_PROBLEMS), located."""
     root = V1Situation if version == 1 else Situation
     errors = invalid.errors
@@ -70,14 +72,10 @@ def validation_problems(
         + (len(invalid.findings) - len(findings))
         + invalid.more_findings
     )
-    if more:
-        shown = len(problems)
-        problems.append(
-            Problem(name, None, None, f"{more:,} more problems (the first {shown} follow)")
-        )
+    trailer = [more_problems(name, more)] if more else []
     if invalid.stopped_at is not None:
         section, start = invalid.stopped_at
-        problems.append(
+        trailer.append(
             Problem(
                 name,
                 None,
@@ -86,12 +84,25 @@ def validation_problems(
                 "stops at its first problems): fix these, then check again",
             )
         )
-    return problems
+    return SitrepDataError(problems, trailer)
+
+
+def more_problems(name: str, more: int) -> Problem:
+    """The line that ends a list cut at MAX_PROBLEMS: 'and 9,800 more problems'."""
+    return Problem(name, None, None, f"and {more:,} more problems (fix these, then check again)")
 
 
 def _explain(error: Any, root: type[BaseModel]) -> tuple[Path, bool, str]:
     """Where a pydantic error points (path, at the key?) and what it says, in our words."""
-    loc: Path = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
+    raw: Path = tuple(error["loc"])
+    # pydantic adds steps of its own to a location ('function-after[...]'): skip them,
+    # but never the last step of an unknown key, whatever it holds ('notes[0]').
+    keep_last = error["type"] == "extra_forbidden"
+    loc: Path = tuple(
+        p
+        for i, p in enumerate(raw)
+        if not (isinstance(p, str) and _STEP.match(p)) or (keep_last and i == len(raw) - 1)
+    )
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -109,7 +120,7 @@ def _message(error: Any, field: str, loc: Path) -> str:
     kind = str(error["type"])
     given = error.get("input")
     prefix = f"{field}: " if field else ""
-    if kind.startswith("date"):
+    if kind.startswith("date") and kind != "date_from_datetime_inexact":
         if isinstance(given, str) and _ISO_SHAPE.match(given):
             return f"{prefix}{given} is not a real date (no such day in that month)"
         return f"{prefix}{_shown(given)} is not a date: write dates as YYYY-MM-DD, e.g. 2024-12-02"
@@ -126,21 +137,41 @@ def _message(error: Any, field: str, loc: Path) -> str:
             f"{what} is a set of keys (key: value on lines of its own), not "
             f"{_kind_of(given)}: check the indentation"
         )
-    if kind in ("float_type", "float_parsing", "int_type", "int_parsing") and isinstance(
-        given, str
-    ):
-        if _NUMBER.match(given.strip()):
-            return f"{prefix}should be a number, not text: remove the quotes"
-        return f"{prefix}should be a number, not {_shown(given)}"
-    if kind in ("float_type", "int_type") and isinstance(given, bool):
-        return f"{prefix}should be a number, not {str(given).lower()}"
     if kind == "list_type":
         return f"{prefix}should be a list (one '- item' per line), not {_kind_of(given)}"
+    if kind == "date_from_datetime_inexact" or isinstance(given, dt.datetime):
+        return f"{prefix}should be a date without a time, written YYYY-MM-DD"
     message = str(error["msg"]).removeprefix("Value error, ").replace("Input should", "should")
-    return f"{prefix}{message}"
+    return f"{prefix}{message}{_hint(kind, given)}"
+
+
+_TYPE_ERRORS = frozenset({"float_type", "int_type", "bool_type", "literal_error"})
+
+
+def _hint(kind: str, value: object) -> str:
+    """What to change when a value has the wrong type: the quotes, true/false, a fraction."""
+    if kind not in _TYPE_ERRORS:
+        return ""
+    if isinstance(value, str):
+        try:  # what the reader makes of the same text without quotes
+            unquoted = core_value(value) if yaml11_typed(value) else value
+        except ValueError:
+            return ""
+        if not isinstance(unquoted, str) and unquoted is not None:
+            return f" (remove the quotes: {value!r} is text)"
+        return " (write true or false)" if kind == "bool_type" else ""
+    if isinstance(value, bool) and kind in ("float_type", "int_type", "literal_error"):
+        return " (true and false are not numbers)"
+    if isinstance(value, float) and kind in ("int_type", "literal_error"):
+        return " (write a whole number, without a decimal point)"
+    if isinstance(value, int) and kind == "bool_type":
+        return " (write true or false)"
+    return ""
 
 
 _NUMBER = re.compile(r"^[-+]?\d+(\.\d*)?$")
+_STEP = re.compile(r"^[a-z]+(-[a-z]+)+\[|^(nullable|union|list|dict)\[")
+"""pydantic's own validation steps in a location, e.g. 'function-after[_check(), ...]'."""
 _ISO_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID_FIELDS = {
     "id", "holder", "parties", "by", "seat", "merged_into", "side", "within", "place",

@@ -108,7 +108,7 @@ def test_fmt_migrates_a_version_1_file_and_says_so(tmp_path: Path) -> None:
     assert run("check", "--strict", str(old)).returncode == 1
     assert f"would migrate to format 2 {old}" in run("fmt", "--check", str(old)).stdout
     done = run("fmt", str(old))
-    assert done.returncode == 0 and f"migrated to format 2: {old}" in done.stdout
+    assert done.returncode == 0 and f"migrated {old} to format 2" in done.stdout
     text = old.read_text()
     assert text.startswith("sitrep: 2\n") and "places:\n- id: x\n" in text
     assert "  control:\n  - date: 2021-08-01\n    holder: a\n" in text

@@ -23,6 +23,8 @@ from tests.paths import CORPUS
 
 CORPUS = CORPUS
 VALID = "hostile-text.yaml"
+EDGES = ["year-one.yaml", "year-9999.yaml"]
+"""Valid files at the ends of the calendar and of figures: check accepts them, so all renders."""
 
 # file: (line, column, text the first problem's message contains); line None: no position.
 EXPECTED: dict[str, tuple[int | None, int | None, str]] = {
@@ -58,12 +60,35 @@ EXPECTED: dict[str, tuple[int | None, int | None, str]] = {
     "merge-key.yaml": (10, 3, "merge keys (<<) are not supported"),
     "deep-nesting.yaml": (1, 1003, "exceeded maximum nesting depth"),
     "deep-block-nesting.yaml": (34, 67, "nested more than 32 levels deep"),
+    "quoted-number.yaml": (
+        12,
+        8,
+        "lat: should be a valid number (remove the quotes: '31.6' is text)",
+    ),
+    "boolean-number.yaml": (6, 18, "report_number: should be a valid integer (true and false"),
+    "float-version.yaml": (1, 9, "sitrep: should be 2 (or 1), written as a whole number"),
+    "yes-flag.yaml": (13, 23, "seat_of_government: should be a valid boolean (write true or"),
+    "number-date.yaml": (5, 10, "as_of: should be a date written YYYY-MM-DD (e.g. 2021-08-13)"),
+    "core-tag.yaml": (5, 10, "YAML tags such as !!timestamp are not allowed: remove it"),
+    "str-tag.yaml": (3, 10, "YAML tags such as !!str are not allowed: remove it"),
+    "huge-figure.yaml": (8, 11, "troops: 10000000000000000 is too large for a figure"),
+    "huge-report-number.yaml": (6, 18, "report_number: should be less than or equal to 999999"),
+    "bracket-key.yaml": (6, 3, "unknown key 'notes[0]'"),
+}
+# Valid situations naming an outline that cannot be read: `check` refuses them at
+# the outline: line (reading the outline without blocking or without end).
+OUTLINES: dict[str, str] = {
+    "outline-dev-zero.yaml": "/dev/zero: not a regular file (a character device)",
+    "outline-urandom.yaml": "/dev/urandom: not a regular file (a character device)",
+    "outline-nul.yaml": "the name holds a NUL character",
+    "outline-folder.yaml": "is a folder, not a GeoJSON outline",
+    "outline-missing.yaml": "no-such-outline.geojson: outline file not found",
 }
 # Every problem of these files, not only the first.
 EVERY_PROBLEM = {
     "wrong-types.yaml": [
         "5:10: as_of: 'yesterday' is not a date: write dates as YYYY-MM-DD, e.g. 2024-12-02",
-        "6:18: report_number: should be a number, not 'first'",
+        "6:18: report_number: should be a valid integer",
         "7:10: parties: should be a list (one '- item' per line), not text",
     ],
     "unknown-keys.yaml": [
@@ -78,13 +103,22 @@ EVERY_PROBLEM = {
         "14:8: lat: should be less than or equal to 90",
         "15:8: lon: should be greater than or equal to -180",
     ],
+    "boolean-number.yaml": [
+        "6:18: report_number: should be a valid integer (true and false are not numbers)",
+        "13:8: lat: should be a valid number (true and false are not numbers)",
+    ],
+    "huge-figure.yaml": [
+        "8:11: troops: 10000000000000000 is too large for a figure (at most 1,000,000,000,000,000): check for a typo",
+        "10:11: troops: 'about 999999999999999999999999999999... is too large for a figure (at most 1,000,000,000,000,000): check for a typo",
+        "14:11: figure: a number of about 306 digits is too large for a figure (at most 1,000,000,000,000,000): check for a typo",
+    ],
 }
 BAD = sorted(EXPECTED)
 
 
 def test_the_corpus_is_complete_and_documented() -> None:
     on_disk = {p.name for p in CORPUS.glob("*.yaml")}
-    assert on_disk == {*EXPECTED, VALID}
+    assert on_disk == {*EXPECTED, *OUTLINES, VALID, *EDGES}
     readme = (CORPUS / "README.md").read_text(encoding="utf-8")
     assert all(f"`{name}`" in readme for name in on_disk)
     assert all((CORPUS / name).stat().st_size < 64 * 1024 for name in on_disk)
@@ -183,6 +217,53 @@ def test_export_refuses_and_writes_nothing(
     assert list(cwd.iterdir()) == [], "no out.md, no payload run"
 
 
+# -- outlines that cannot be read ------------------------------------------------------------
+
+
+def test_check_refuses_every_unreadable_outline_at_its_line(tmp_path: Path) -> None:
+    from sitrep.geo.outline import situation_outline
+    from tests.nohang import no_hang
+
+    result = run_sitrep(["check", *(str(CORPUS / name) for name in OUTLINES)], tmp_path, tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    assert "Traceback" not in result.stderr
+    for name, message in OUTLINES.items():
+        path = CORPUS / name
+        assert f"{path}:6:12: outline: " in result.stderr and message in result.stderr
+        situation = load_situation(path)  # the situation itself is valid
+        with pytest.raises(SitrepDataError) as info:
+            no_hang(lambda: situation_outline(situation, CORPUS, source=path))  # noqa: B023
+        assert info.value.problems[0].line == 6 and message in info.value.problems[0].message
+        mapped = run_sitrep(
+            ["export", str(path), "--map", "m.svg", "-o", "b.md"], tmp_path, tmp_path
+        )
+        assert mapped.returncode == 1 and f"{path}:6:12: outline: " in mapped.stderr
+    assert list(tmp_path.iterdir()) == [tmp_path / "state"] or list(tmp_path.iterdir()) == []
+
+
+def test_an_outline_that_is_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.geojson")
+    text = (CORPUS / "outline-missing.yaml").read_text(encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(text.replace("no-such-outline", "pipe"), encoding="utf-8")
+    result = run_sitrep(["check", "s.yaml"], tmp_path, tmp_path)
+    assert result.returncode == 1
+    assert "s.yaml:6:12: outline: " in result.stderr and "a named pipe" in result.stderr
+
+
+# -- valid at the edges: whatever check accepts renders ------------------------------------
+
+
+@pytest.mark.parametrize("name", EDGES)
+def test_edges_check_render_and_round_trip(tmp_path: Path, name: str) -> None:
+    path = CORPUS / name
+    assert dump_situation(load_situation(path)) == read_text(path)
+    for args in (["check", str(path)], ["export", str(path), "--map", "m.svg", "-o", "b.md"]):
+        result = run_sitrep(args, tmp_path, tmp_path)
+        assert result.returncode == 0, result.stderr
+    brief = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "more than 1,000,000,000,000,000" in brief and "1,000,000,000,000,000" in brief
+
+
 # -- valid but hostile text -----------------------------------------------------------------
 
 
@@ -234,8 +315,8 @@ def test_millions_of_problems_are_cut_to_a_readable_list(tmp_path: Path) -> None
         load_situation(path)
     lines = info.value.lines()
     assert len(lines) == 201
-    assert lines[0] == f"{path}: 9,800 more problems (the first 200 follow)"
-    assert lines[1] == f"{path}:7:3: missing required key 'date'"
+    assert lines[0] == f"{path}:7:3: missing required key 'date'"
+    assert lines[-1] == f"{path}: and 9,800 more problems (fix these, then check again)"
 
 
 def test_many_unknown_references_among_many_ids_do_not_hang(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ def test_output_onto_the_situation_is_refused(
     before = _snapshot(situation.parent)
     for target in (situation, situation.parent / "afghanistan-outline.geojson"):
         code, _, err = sitrep(capsys, "export", situation, "-f", fmt, "-o", target)
-        assert code == 2 and "never writes over it" in err, err
+        assert code == 2 and "never writes an output over its input" in err, err
     _unchanged(situation.parent, before)
 
 
@@ -56,7 +56,7 @@ def test_map_and_timeline_targets_are_guarded_too(
     code, _, err = sitrep(
         capsys, "export", situation, "--map", situation, "-o", situation.parent / "b.md"
     )
-    assert code == 2 and "never writes over it" in err
+    assert code == 2 and "never writes an output over its input" in err
     code, _, err = sitrep(
         capsys, "export", situation, "--timeline", situation.parent / "afghanistan-outline.geojson"
     )
@@ -71,6 +71,6 @@ def test_an_hxl_folder_holding_a_link_to_the_situation_is_refused_before_writing
     out.mkdir()
     os.link(situation, out / "sit-places.csv")
     code, _, err = sitrep(capsys, "export", situation, "-f", "hxl", "-o", f"{out}/")
-    assert code == 2 and "never writes over it" in err
+    assert code == 2 and "never writes an output over its input" in err
     assert sorted(p.name for p in out.iterdir()) == ["sit-places.csv"]  # nothing else written
     assert (out / "sit-places.csv").read_bytes() == situation.read_bytes()

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sitrep.model.figure import MAX_FIGURE, Figure, FigureError
+from sitrep.model.total import sum_figures
 
 
 @pytest.mark.parametrize(
@@ -101,7 +102,7 @@ def test_rejects_what_is_not_a_figure(bad) -> None:
 def test_a_figure_has_a_sane_maximum() -> None:
     assert Figure.parse(MAX_FIGURE).low == MAX_FIGURE
     for huge in (MAX_FIGURE + 1, "9" * 4000, f"about {'9' * 30}"):
-        with pytest.raises(FigureError, match=r"typo|short phrase"):
+        with pytest.raises(FigureError, match=r"too large for a figure"):
             Figure.parse(huge)
 
 
@@ -129,3 +130,39 @@ def test_bounds_are_ordered(figure: Figure) -> None:
     if figure.low is not None and figure.high is not None:
         assert figure.low <= figure.high
     assert (figure.low is None) == (not figure.is_known)
+
+
+# -- a figure's number has a sane maximum ------------------------------------------------
+
+TOO_LARGE = [
+    10**15 + 1,
+    10**4000,
+    "1000000000000001",
+    "9" * 5000,
+    "about " + "9" * 4000,
+    "at least 10000000000000000",
+    "1" + "0" * 400 + ".5m",
+    "9" * 4000 + "k",
+    "1-" + "9" * 4000,
+    1e300,
+    float("inf"),
+]
+
+
+@pytest.mark.parametrize("value", TOO_LARGE, ids=lambda v: str(v)[:20])
+def test_a_figure_past_the_maximum_is_refused_with_a_short_message(value: object) -> None:
+    with pytest.raises(FigureError) as info:
+        Figure.parse(value)
+    message = str(info.value)
+    assert "too large for a figure (at most 1,000,000,000,000,000)" in message
+    assert len(message) < 200  # a 5,000-digit number is not echoed back
+
+
+def test_the_maximum_itself_and_every_sum_of_maxima_render() -> None:
+    from sitrep.model.figure import MAX_FIGURE
+
+    top = Figure.parse(MAX_FIGURE)
+    assert str(top) == "1,000,000,000,000,000"
+    assert Figure.parse("1000000000m").low == MAX_FIGURE  # shown as written: 1,000,000,000m
+    total = sum_figures([top] * 100_000)  # far more figures than any file holds
+    assert str(total) == f"{100_000 * MAX_FIGURE:,}"

@@ -78,6 +78,6 @@ def test_load_with_state_errors(tmp_path: Path) -> None:
         load_with_state(tmp_path / "bad.yaml")
 
 
-def test_capture_of_a_folder_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(SitrepIOError):
-        DiskState.capture(tmp_path)
+def test_capture_of_a_folder_says_what_stands_there(tmp_path: Path) -> None:
+    state = DiskState.capture(tmp_path)
+    assert state.special == "a folder" and not state.exists

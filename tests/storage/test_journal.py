@@ -13,7 +13,14 @@ from sitrep.editing.document import Document, EditRejected
 from sitrep.model.entries import Note, Party, Source
 from sitrep.model.situation import Header, Situation
 from sitrep.storage.diskstate import DiskState, load_with_state
-from sitrep.storage.journal import Journal, JournalError, Recovery, read_journal
+from sitrep.storage.journal import (
+    Journal,
+    JournalError,
+    Recovery,
+    journals,
+    read_journal,
+    recoveries,
+)
 from sitrep.storage.sample import sample_path
 from sitrep.storage.store import save_situation
 from sitrep.yaml.io import dump_situation
@@ -85,14 +92,20 @@ def test_pending_reads_the_file_when_no_state_is_given(file: Path) -> None:
     assert recovery is not None and recovery.count == 1
 
 
-def test_no_recovery_when_the_file_changed_since(file: Path) -> None:
+def test_recovery_is_offered_when_the_file_changed_since(file: Path) -> None:
     doc, disk = open_doc(file)
     journal = Journal.open(file, disk.sha256)
     journal.attach(doc)
     doc.delete("notes", 0)
     crash(journal)
     file.write_text(file.read_text(encoding="utf-8").replace("Kandahar", "Qandahar"))
-    assert Journal.pending(file) is None
+    recovery = Journal.pending(file)
+    assert recovery is not None and recovery.count == 1 and recovery.file_changed
+    fresh, _ = open_doc(file)
+    replayed = recovery.apply_each(fresh)
+    assert replayed.applied == [1] and replayed.complete
+    assert "Qandahar" in dump_situation(fresh.situation)
+    assert len(fresh.situation.notes) == len(doc.situation.notes)
 
 
 def test_nothing_pending_without_changes_or_after_a_clean_quit(file: Path) -> None:
@@ -214,22 +227,26 @@ def test_a_running_instance_is_never_recovered_and_two_instances_use_two_slots(
     first.close()
 
 
-def test_opening_keeps_an_old_journal_one_step_back(file: Path) -> None:
+def test_opening_sets_an_old_journal_aside_and_a_second_crash_keeps_it(file: Path) -> None:
     doc, disk = open_doc(file)
     journal = Journal.open(file, disk.sha256)
     journal.attach(doc)
     doc.delete("notes", 0)
     crash(journal)
-    recovery = Journal.pending(file)
-    assert recovery is not None
+    assert Journal.pending(file) is not None
 
-    fresh = Journal.open(file, disk.sha256)  # the user declined, or the app forgot to ask
-    previous = fresh.file.with_suffix(".prev.jsonl")
-    assert previous.exists()
-    assert read_journal(previous, file) is not None
-    assert read_journal(previous, file).count == 1  # type: ignore[union-attr]
-    assert Journal.pending(file) is None
-    fresh.close()
+    fresh = Journal.open(file, disk.sha256)  # the user was not asked (the app forgot)
+    aside = [p for p in journals(file) if ".kept." in p.name]
+    assert len(aside) == 1 and read_journal(aside[0], file).changes  # type: ignore[union-attr]
+    fresh.attach(doc)
+    doc.delete("notes", 0)
+    crash(fresh)  # a second crash
+
+    third = Journal.open(file, disk.sha256)
+    kept = [p for p in journals(file) if ".kept." in p.name]
+    assert len(kept) == 2 and aside[0] in kept  # nothing replaced: both sets of edits kept
+    assert sorted(r.count for r in recoveries(file)) == [1, 1]
+    third.close()
 
 
 def test_the_sample_has_its_own_journal() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from sitrep.errors import SitrepIOError
 from sitrep.model.situation import Situation
-from sitrep.storage import store
+from sitrep.storage import store, tempfiles
 from sitrep.storage.diskstate import DiskState, FileChangedError
 from sitrep.storage.store import backup_path, save_situation, write_atomic
 from sitrep.yaml.io import dump_situation, load_situation
@@ -154,7 +154,7 @@ def test_permission_denied_in_a_read_only_folder(
             def denied(*args: object, **kwargs: object) -> tuple[int, str]:
                 raise PermissionError(errno.EACCES, "Permission denied")
 
-            monkeypatch.setattr(store.tempfile, "mkstemp", denied)
+            monkeypatch.setattr(tempfiles.tempfile, "mkstemp", denied)
         with pytest.raises(SitrepIOError, match="permission denied"):
             write_atomic(old_file, NEW)
     finally:

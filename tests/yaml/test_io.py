@@ -140,11 +140,11 @@ def test_wrong_types_are_errors_not_coerced() -> None:
     [
         (
             "places:\n- id: a\n  name: A\n  lat: '31.6'\n  lon: 1\n",
-            "f.yaml:17:8: lat: should be a number, not text: remove the quotes",
+            "f.yaml:17:8: lat: should be a valid number (remove the quotes: '31.6' is text)",
         ),
         (
             "places:\n- id: a\n  name: A\n  lat: true\n  lon: 1\n",
-            "f.yaml:17:8: lat: should be a number, not true",
+            "f.yaml:17:8: lat: should be a valid number (true and false are not numbers)",
         ),
         ("places:\n- id: a b\n  name: A\n", "f.yaml:15:7: id: 'a b' is not an id"),
         ("outlook:\n- just words\n", "f.yaml:15:3: an outlook item is a set of keys"),

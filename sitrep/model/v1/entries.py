@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from sitrep.model.scalars import Day, Flag, Number
 from sitrep.model.v1.figure import FigureField
 
 Id = Annotated[
@@ -63,7 +64,7 @@ class Source(Entry):
     reliability: Reliability | None = Field(
         default=None, description="Admiralty source reliability grade, A (reliable) to F"
     )
-    published: dt.date | None = None
+    published: Day | None = None
     note: str | None = None
 
 
@@ -76,17 +77,17 @@ class Place(Entry):
     aliases: list[str] = Field(default_factory=list, description="Other spellings")
     iso: str | None = Field(default=None, description="ISO 3166-2 code, e.g. AF-KAN")
     pcode: str | None = Field(default=None, description="OCHA p-code, e.g. AF27")
-    lat: float | None = Field(default=None, ge=-90, le=90)
-    lon: float | None = Field(default=None, ge=-180, le=180)
+    lat: Number | None = Field(default=None, ge=-90, le=90)
+    lon: Number | None = Field(default=None, ge=-180, le=180)
     holder: Id = Field(description="Id of the party that holds the place")
     control: Control = "controlled"
     confidence: Confidence = "confirmed"
     according_to: str | None = Field(
         default=None, description="Who reports or claims the control (for reported/claimed)"
     )
-    since: dt.date | None = None
+    since: Day | None = None
     how: HowChanged = "unknown"
-    seat_of_government: bool = False
+    seat_of_government: Flag = False
     sources: list[Id] = Field(default_factory=list)
     note: str | None = None
 
@@ -106,7 +107,7 @@ class Evacuation(Entry):
         default="unknown", description="Embassy status; 'unknown' until a source says"
     )
     wording: str | None = Field(default=None, description="The official wording, quoted")
-    announced: dt.date | None = None
+    announced: Day | None = None
     sources: list[Id] = Field(default_factory=list)
     note: str | None = None
 
@@ -120,8 +121,8 @@ class Displacement(Entry):
     unit: Unit = "people"
     measure: Measure = "stock"
     area: Text = Field(description="Where the count applies")
-    since: dt.date | None = Field(default=None, description="Start of the counted period")
-    as_of: dt.date
+    since: Day | None = Field(default=None, description="Start of the counted period")
+    as_of: Day
     sources: list[Id] = Field(default_factory=list)
     note: str | None = None
 
@@ -134,7 +135,7 @@ class Displacement(Entry):
 class Note(Entry):
     """A dated humanitarian note."""
 
-    date: dt.date
+    date: Day
     text: Text
     sector: str | None = None
     tags: list[str] = Field(default_factory=list)
@@ -148,5 +149,5 @@ class Assessment(Entry):
     by: Text = Field(description="Who made the assessment")
     kind: OutlookKind = "forecast"
     horizon: str | None = Field(default=None, description="e.g. '30 to 90 days'")
-    made_on: dt.date | None = None
+    made_on: Day | None = None
     sources: list[Id] = Field(default_factory=list)

@@ -9,7 +9,10 @@ from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
+from sitrep.model.dates import days_before
+from sitrep.model.scalars import Day, WholeNumber
 from sitrep.model.v1.entries import (
     Assessment,
     Displacement,
@@ -28,6 +31,9 @@ Path = tuple[str | int, ...]
 MAX_PROBLEMS = 200
 """At most this many cross-entry problems are reported (a hostile file may have millions)."""
 
+MAX_REPORT_NUMBER = 999_999
+"""Report numbers count issues of one report: a larger one is a typo."""
+
 SUGGEST_AMONG = 1000
 """'Did you mean' is only worked out among this many ids (difflib is quadratic)."""
 
@@ -40,12 +46,12 @@ class Header(Entry):
 
     title: Text
     region: Text = Field(description="Country or region covered")
-    as_of: dt.date
+    as_of: Day
     as_of_time: str | None = Field(default=None, description="Local time, HH:MM (24h)")
     timezone: str | None = Field(default=None, description="e.g. UTC+04:30 or Asia/Kabul")
-    report_number: int | None = Field(default=None, ge=1)
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
+    report_number: WholeNumber | None = Field(default=None, ge=1, le=MAX_REPORT_NUMBER)
+    period_start: Day | None = None
+    period_end: Day | None = None
     produced_by: str | None = None
     highlights: list[str] = Field(default_factory=list, description="Analyst's own highlights")
     outline: str | None = Field(
@@ -84,7 +90,7 @@ class Header(Entry):
     @property
     def period_from(self) -> dt.date:
         """Start of the period covered: the header's, else seven days before as-of."""
-        return self.period_start or self.as_of - dt.timedelta(days=7)
+        return self.period_start or days_before(self.as_of, 7)
 
 
 class Situation(Entry):
@@ -101,6 +107,15 @@ class Situation(Entry):
     displacement: list[Displacement] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
     outlook: list[Assessment] = Field(default_factory=list)
+
+    @field_validator("sitrep", mode="before")
+    @classmethod
+    def _version_is_written_as_a_whole_number(cls, value: object) -> object:
+        if type(value) is not int:  # 1.0, "1" and true all equal 1 to Literal[1]
+            raise PydanticCustomError(
+                "literal_error", "should be {version}, written as a whole number", {"version": 1}
+            )
+        return value
 
     # -- lookups ---------------------------------------------------------------
     def party(self, party_id: str) -> Party | None:
@@ -122,7 +137,13 @@ class Situation(Entry):
         Each is returned with the path of the offending value, so the loader can
         point at its line and column.
         """
-        return list(itertools.islice(_reference_problems(self), MAX_PROBLEMS))
+        return self.problems_and_more()[0]
+
+    def problems_and_more(self) -> tuple[list[tuple[Path, str]], int]:
+        """The first MAX_PROBLEMS cross-entry errors, and how many more there are."""
+        found = _reference_problems(self)
+        first = list(itertools.islice(found, MAX_PROBLEMS))
+        return first, sum(1 for _ in found)
 
 
 def _reference_problems(s: Situation) -> Iterator[tuple[Path, str]]:
