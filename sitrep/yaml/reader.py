@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.model.situation import Path
+from sitrep.yaml.comments import END_PATH, Found, split_comment
 from sitrep.yaml.lines import END, Lines, read_literal
 from sitrep.yaml.plain import CLIP, STRIP, TEXT_FIRST, Scalars, Unsure
 
@@ -37,6 +39,11 @@ class Reader:
     items of open sequences, and two values per key name learnt at a column (an
     open mapping cannot hold more keys than its column has learnt), so the values
     built never exceed it by more than one per open level.
+
+    Comments: a full-line comment is skipped into ``pending`` (only the slow
+    branches skip lines) and claimed by the next key or item read, whose path the
+    parts pass down; an end-of-line comment is split off its value where the value
+    would otherwise be refused. A text without comments pays one check per entry.
     """
 
     def __init__(self, text: str, limit: int) -> None:
@@ -46,14 +53,19 @@ class Reader:
         self.limit = limit
         self.count = 1  # the document's root
         self.columns: dict[int, Column] = {}
+        self.comments = Found()
+        self.pending: list[str] = []
+        """Full-line comments skipped, waiting for the key or item they stand before."""
 
     def document(self) -> Any:
         line, indent = self._skip(self.next())
         if indent != 0:
             raise Unsure  # empty, or starting indented
-        value, line = self._block(line, 0, 0)
+        self._claim(())  # the top of the file
+        value, line = self._block(line, 0, 0, ())
         if self._skip(line)[1] != -1:
             raise Unsure
+        self._claim(END_PATH)
         return value
 
     def _skip(self, line: str) -> tuple[str, int]:
@@ -63,19 +75,43 @@ class Reader:
                 body = line.lstrip(" ")
                 if body and body[0] != "#":
                     return line, (len(line) - len(body) if line != END else -1)
+                if body:
+                    self.pending.append(body.rstrip(" "))
             line = self.next()
+
+    def _claim(self, path: Path) -> None:
+        """The comments pending stand before path."""
+        if self.pending:
+            self.comments.add_before(path, self.pending)
+            self.pending = []
+
+    def _claim_key(self, line: str, col: int, path: Path) -> None:
+        """Pending comments stand before line: claim them if it holds a key at col."""
+        if line == END or not line.startswith(" " * col) or line[col : col + 1] in ("", " ", "-"):
+            return  # an outer level's line: it claims them
+        self._claim((*path, self.scalars.key(line[col:])[0]))
+
+    def _uncomment(self, text: str, path: Path) -> str:
+        """The value text before an end-of-line comment, which stands beside path."""
+        split = split_comment(text)
+        if split is None:
+            raise Unsure
+        value, comment = split
+        self.comments.add_beside(path, comment)
+        return value
 
     def _add(self, values: int) -> None:
         self.count += values
         if self.count > self.limit:
             raise TooLarge
 
-    def _block(self, line: str, col: int, depth: int) -> tuple[Any, str]:
-        """The mapping or sequence whose first line (at column col) is line."""
+    def _block(self, line: str, col: int, depth: int, path: Path) -> tuple[Any, str]:
+        """The mapping or sequence at path whose first line (at column col) is line."""
         if line.startswith("-", col) and line[col + 1 : col + 2] in (" ", ""):
-            return self._sequence(line, col, depth)
+            return self._sequence(line, col, depth, path)
         key, text = self.scalars.key(line[col:])
-        return self._mapping(col, key, text, depth)
+        self._claim((*path, key))
+        return self._mapping(col, key, text, depth, path)
 
     def _column(self, col: int) -> Column:
         column = self.columns.get(col)
@@ -83,8 +119,9 @@ class Reader:
             column = self.columns[col] = Column(col)
         return column
 
-    def _mapping(self, col: int, key: str, text: str, depth: int) -> tuple[Any, str]:
-        """Keys at col; the first one (key, and text after ': ') is on the line just read."""
+    def _mapping(self, col: int, key: str, text: str, depth: int, path: Path) -> tuple[Any, str]:
+        """Keys at col of the mapping at path; the first one (key, and text after ': ')
+        is on the line just read."""
         if depth > _MAX_DEPTH:
             raise Unsure
         column = self.columns.get(col) or self._column(col)
@@ -111,7 +148,7 @@ class Reader:
                             or text[-1] in " :"
                             or len(items) == 64
                         ):
-                            items, line = self._sequence(line, col, depth + 1, items)
+                            items, line = self._sequence(line, col, depth + 1, (*path, key), items)
                             break
                         items.append(text)
                         line = nxt()
@@ -119,22 +156,33 @@ class Reader:
                             body = line.lstrip(" ")
                             if not body or body[0] == "#":  # the list may go on after these
                                 line = self._skip(line)[0]
+                                if line.startswith(item):
+                                    self._claim((*path, key, len(items)))
                             if not line.startswith(item):
                                 self.count += len(items)
                                 break
                         text = line[inner:]
                     result[key] = items
                 else:
-                    result[key], line = self._nested(line, col, depth)
+                    result[key], line = self._nested(line, col, depth, (*path, key))
+                if self.pending:  # comments after a list or block stand before the next key
+                    self._claim_key(line, col, path)
             elif text[0] in text_first:
                 if ": " in text or " #" in text or text[-1] in " :":
+                    if " #" in text:
+                        text = self._uncomment(text, (*path, key))
+                        continue
                     raise Unsure
                 result[key] = text
                 line = nxt()
             else:
                 value = memo.get(text, memo)  # dates, control words: read before
                 if value is memo:
-                    value = scalars.value(text)
+                    try:
+                        value = scalars.value(text)
+                    except Unsure:  # perhaps a value with a comment after it
+                        text = self._uncomment(text, (*path, key))
+                        continue
                     if value is CLIP or value is STRIP:
                         result[key], line = read_literal(nxt, value, col)
                         value = memo
@@ -156,6 +204,8 @@ class Reader:
                     raise Unsure  # a plain scalar continued, or bad indentation
                 break
             key, text = scalars.key(line[col:])
+            if self.pending:
+                self._claim((*path, key))
             if len(result) >= MAX_KEYS:
                 raise Unsure(f"a mapping of more than {MAX_KEYS} keys")
             self._add(2)  # a key name learnt at this column
@@ -169,19 +219,20 @@ class Reader:
             raise TooLarge
         return result, line
 
-    def _nested(self, line: str, col: int, depth: int) -> tuple[Any, str]:
-        """The value of a 'key:' at col whose next line is line: a block, or null."""
+    def _nested(self, line: str, col: int, depth: int, path: Path) -> tuple[Any, str]:
+        """The value at path of a 'key:' at col whose next line is line: a block, or null."""
         line, indent = self._skip(line)
         if indent > col:
-            return self._block(line, indent, depth + 1)
+            return self._block(line, indent, depth + 1, path)
         if indent == col and line.startswith("-", col) and line[col + 1 : col + 2] in (" ", ""):
-            return self._sequence(line, col, depth + 1)  # "key:\n- item"
+            return self._sequence(line, col, depth + 1, path)  # "key:\n- item"
         return None, line
 
     def _sequence(
-        self, line: str, col: int, depth: int, result: list[Any] | None = None
+        self, line: str, col: int, depth: int, path: Path, result: list[Any] | None = None
     ) -> tuple[Any, str]:
-        """Items '- ...' at col; line (just read) is the first (after those in result)."""
+        """Items '- ...' at col of the list at path; line (just read) is the first (after
+        those in result)."""
         if depth > _MAX_DEPTH:
             raise Unsure
         column = self.columns.get(col) or self._column(col)
@@ -195,12 +246,15 @@ class Reader:
         counted = 0  # items already in self.count
         most = self.limit - self.count  # items this list may hold before counting again
         while True:
+            if self.pending:
+                self._claim((*path, len(result)))
             text = line[inner:]
             if (": " not in text and text[-1:] != ":") or text[:1] in ("'", '"'):
                 first = text[:1]
                 if first in text_first:
                     if text[-1] == " " or " #" in text:
-                        raise Unsure
+                        line = line[:inner] + self._uncomment(text, (*path, len(result)))
+                        continue
                     value = text
                     line = nxt()
                 else:
@@ -208,7 +262,11 @@ class Reader:
                         raise Unsure  # an empty item, or odd indentation
                     value = memo.get(text, memo)
                     if value is memo:
-                        value = scalars.value(text)
+                        try:
+                            value = scalars.value(text)
+                        except Unsure:  # perhaps a value with a comment after it
+                            line = line[:inner] + self._uncomment(text, (*path, len(result)))
+                            continue
                     if value is CLIP or value is STRIP:
                         value, line = read_literal(nxt, value, col)
                     else:
@@ -227,7 +285,7 @@ class Reader:
                 if self.count > self.limit:
                     raise TooLarge
                 counted = len(result) + 1
-                value, line = self._mapping(inner, key, rest, depth + 1)
+                value, line = self._mapping(inner, key, rest, depth + 1, (*path, len(result)))
                 append(value)
                 most = self.limit - self.count + counted
             if line.startswith(prefix):
