@@ -8,8 +8,10 @@ A journal is a JSON-lines file in the state folder, named by the situation
 file's key (statedir.file_key). The first line says which file and which content
 (SHA-256 of the bytes as loaded or last saved) the changes apply to; each further
 line is one applied Change, undo and redo included, so replaying them in order
-rebuilds the document exactly. Each change is appended, flushed and fsynced
-(about 0.2 ms), never rewriting the file, so it stays fast at any size.
+rebuilds the document exactly (an entry's or the header's comments from the file
+too: they are recorded with the entry a change puts in, when it has any). Each
+change is appended, flushed and fsynced (about 0.2 ms), never rewriting the file,
+so it stays fast at any size.
 
 A journal is locked (flock) while its sitrep runs: a second sitrep on the same
 file journals to a second slot and never offers a live instance's edits.
@@ -30,6 +32,7 @@ from pydantic import BaseModel, ValidationError
 
 from sitrep.editing.document import Change, Document, EditRejected
 from sitrep.errors import SitrepError
+from sitrep.model.comments import Comments, comments_of, set_comments
 from sitrep.model.entries import Entry
 from sitrep.model.sections import SECTION_MODELS, SECTIONS
 from sitrep.model.situation import Header
@@ -229,6 +232,9 @@ class Journal:
             "before": _dump(change.before),
             "after": _dump(change.after),
         }
+        comments = comments_of(change.after) if change.after is not None else None
+        if comments:
+            line["after_comments"] = comments.to_json()
         # ASCII-only JSON: any string (even a lone surrogate) is written and read back.
         self._append(json.dumps(line, separators=(",", ":")))
 
@@ -331,6 +337,8 @@ def _change(line: dict[str, Any]) -> Change | None:
         return None
     if section == "header" and (before is None or after is None):
         return None
+    if after is not None and "after_comments" in line:
+        set_comments(after, Comments.from_json(line["after_comments"]))
     return Change(section, index, before, after)
 
 
