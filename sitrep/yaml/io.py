@@ -21,7 +21,7 @@ from sitrep.errors import Problem, SitrepDataError, SitrepError, SitrepIOError
 from sitrep.model.situation import Path, Situation
 from sitrep.model.validate import Invalid, validate_situation
 from sitrep.yaml import nodes as yamlnodes
-from sitrep.yaml.comments import attach
+from sitrep.yaml.comments import Found, attach
 from sitrep.yaml.fast import Declined, read_plain, without_gc
 from sitrep.yaml.locate import locate_all
 from sitrep.yaml.marks import from_nodes
@@ -120,7 +120,7 @@ def parse_situation(text: str, name: str = "<text>") -> Situation:
             raise SitrepDataError([Problem(name, None, None, _too_large_message(read))])
         root = _compose(text, name, read)
         data = _to_python(root, name)
-        comments = from_nodes(text, root)
+        comments = _comments(text, root, name)
         values = 0  # at most MAX_NODES: validated in one go
 
         def where(targets: Sequence[tuple[Path, bool]]) -> list[tuple[int, int] | None]:
@@ -199,6 +199,13 @@ def _over_budget(name: str, declined: Declined) -> Problem:
 def _to_python(root: yaml.Node, name: str) -> Any:
     try:
         return to_python(root)
+    except NodeError as exc:
+        raise SitrepDataError([Problem(name, exc.line + 1, exc.column + 1, exc.message)]) from None
+
+
+def _comments(text: str, root: yaml.Node, name: str) -> Found:
+    try:
+        return from_nodes(text, root)
     except NodeError as exc:
         raise SitrepDataError([Problem(name, exc.line + 1, exc.column + 1, exc.message)]) from None
 

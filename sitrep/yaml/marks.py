@@ -19,29 +19,37 @@ from collections.abc import Sequence
 import yaml
 
 from sitrep.model.situation import Path
+from sitrep.yaml import nodes as yamlnodes
 from sitrep.yaml.comments import END_PATH, Found
+from sitrep.yaml.nodes import NodeError
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-"""The line breaks libyaml counts lines by."""
+_OTHER_BREAKS = frozenset("\x85\u2028\u2029")
+_TO_NEWLINE = str.maketrans(dict.fromkeys("\r\x85\u2028\u2029", "\n"))
+"""libyaml also breaks lines at CR (CRLF is one break), NEL, LS and PS."""
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 _WHOLE = 1 << 62  # "to the end of the line"
 
 
 def from_nodes(text: str, root: yaml.Node) -> Found:
-    """The comments of text, whose node tree (built into values without error) is root."""
+    """The comments of text, whose node tree (built into values without error) is root.
+
+    Raises NodeError when more lines hold a '#' than yamlnodes.MAX_NODES: a
+    hostile file of comment lines costs libyaml nothing, but each comment kept
+    costs memory.
+    """
     found = Found()
     if "#" not in text:
         return found
-    lines = _LINE_BREAK.split(text)
-    walk = _Walk(lines, [n for n, line in enumerate(lines) if "#" in line])
+    lines = _hash_lines(text, yamlnodes.MAX_NODES)
+    walk = _Walk(lines)
     walk.node(root, ())
     starts = walk.starts
     eol = walk.headers  # comments after block scalar headers, by line
     for number in walk.candidates:
-        spot = _comment_at(lines[number], walk.covered.get(number, ()))
+        line = lines[number]
+        spot = _comment_at(line, walk.covered.get(number, ()))
         if spot is None:
             continue
-        line = lines[number]
         comment = line[spot:].rstrip(" \t")
         if line[:spot].strip(" \t"):
             eol[number] = comment
@@ -53,6 +61,27 @@ def from_nodes(text: str, root: yaml.Node) -> Found:
         at = bisect.bisect_right(starts, number) - 1
         found.add_beside(walk.paths[at] if at >= 0 else (), eol[number])
     return found
+
+
+def _hash_lines(text: str, limit: int) -> dict[int, str]:
+    """The lines holding a '#' by their 0-based number, as libyaml counts lines."""
+    if "\r" in text or not _OTHER_BREAKS.isdisjoint(text):
+        # one break each, as libyaml counts them: the columns in a line stay the same
+        text = text.replace("\r\n", "\n").translate(_TO_NEWLINE)
+    lines: dict[int, str] = {}
+    number, counted = 0, 0
+    spot = text.find("#")
+    while spot != -1:
+        start = text.rfind("\n", 0, spot) + 1
+        end = text.find("\n", spot)
+        end = len(text) if end == -1 else end
+        number += text.count("\n", counted, start)
+        counted = start
+        lines[number] = text[start:end]
+        if len(lines) > limit:
+            raise NodeError(f"more than {limit:,} lines with a '#': too many comments", number, 0)
+        spot = text.find("#", end)
+    return lines
 
 
 def _comment_at(line: str, covered: Sequence[tuple[int, int]]) -> int | None:
@@ -70,11 +99,11 @@ def _comment_at(line: str, covered: Sequence[tuple[int, int]]) -> int | None:
 class _Walk:
     """One walk over the node tree: where keys and items start, what scalars cover."""
 
-    def __init__(self, lines: list[str], candidates: list[int]) -> None:
+    def __init__(self, lines: dict[int, str]) -> None:
         self.lines = lines
-        self.candidates = candidates
+        self.candidates = sorted(lines)
         """The lines holding a '#', in order: only these can hold a comment."""
-        self.lookup = set(candidates)
+        self.lookup = lines.keys()
         self.starts: list[int] = []
         self.paths: list[Path] = []
         """The line each key or list item starts on, and its path, in document order."""

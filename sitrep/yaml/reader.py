@@ -75,8 +75,9 @@ class Reader:
                 body = line.lstrip(" ")
                 if body and body[0] != "#":
                     return line, (len(line) - len(body) if line != END else -1)
-                if body:
+                if body:  # a comment: kept, so it counts against the budget as a value
                     self.pending.append(body.rstrip(" "))
+                    self._add(1)
             line = self.next()
 
     def _claim(self, path: Path) -> None:
@@ -98,6 +99,7 @@ class Reader:
             raise Unsure
         value, comment = split
         self.comments.add_beside(path, comment)
+        self._add(1)
         return value
 
     def _add(self, values: int) -> None:

@@ -10,12 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitrep.errors import SitrepError
+from sitrep.errors import SitrepDataError, SitrepError
 from sitrep.model.comments import END, SELF, Comments, comments_of, set_comments
 from sitrep.model.situation import Situation
 from sitrep.yaml import emit
+from sitrep.yaml import nodes as yamlnodes
 from sitrep.yaml.comments import split_comment
-from sitrep.yaml.fast import Read, read_plain
+from sitrep.yaml.fast import Declined, Read, read_plain
 from sitrep.yaml.io import dump_situation, parse_situation
 from sitrep.yaml.marks import from_nodes
 from sitrep.yaml.nodes import compose
@@ -324,3 +325,20 @@ def test_a_comment_with_a_tab_is_kept(sample: Situation) -> None:
     situation = parse_situation(text)
     assert comments_of(situation) == Comments({}, {"sitrep": "# tab before"})
     assert comments_of(situation.header) == Comments({}, {"title": "# tab"})
+
+
+def test_comments_count_against_the_fast_readers_budget() -> None:
+    text = "a: 1 # c\n" + "# comment\n" * 100 + "b: 2\n"
+    assert isinstance(read_plain(text, limit=200), Read)
+    declined = read_plain(text, limit=50)
+    assert isinstance(declined, Declined) and declined.too_large
+
+
+def test_too_many_comment_lines_on_libyamls_path_are_refused_at_a_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlnodes, "MAX_NODES", 20)
+    text = "sitrep: 1 #\ttab\n" + "# comment\n" * 30 + "header: {title: T}\n"
+    with pytest.raises(SitrepDataError) as caught:
+        parse_situation(text, "f.yaml")
+    assert caught.value.lines() == ["f.yaml:21:1: more than 20 lines with a '#': too many comments"]
