@@ -32,6 +32,24 @@ class TooLarge(Exception):
     """More values than the budget."""
 
 
+Where = tuple[Any, ...]
+"""A path as the reader passes it down: () or (the parent's Where, key or index), an
+entry's index as the list it is read into. Cheaper to build than a flat Path for
+every entry; flattened (while that entry is read) when a comment needs it."""
+
+
+def _flat(where: Where) -> Path:
+    parts: list[str | int] = []
+    while where:
+        where, part = where
+        # an entry is passed with the list it goes into: its index is the list's length
+        parts.append(len(part) if isinstance(part, list) else part)
+    return tuple(reversed(parts))
+
+
+_END: Where = ((), END_PATH[0])
+
+
 class Reader:
     """Recursive descent over the lines; each part returns its value and the next line.
 
@@ -43,7 +61,7 @@ class Reader:
     Comments: a full-line comment is skipped into ``pending`` (only the slow
     branches skip lines) and claimed by the next key or item read, whose path the
     parts pass down; an end-of-line comment is split off its value where the value
-    would otherwise be refused. A text without comments pays one check per entry.
+    would otherwise be refused. A text without comments pays a check and a pair per entry.
     """
 
     def __init__(self, text: str, limit: int) -> None:
@@ -65,7 +83,7 @@ class Reader:
         value, line = self._block(line, 0, 0, ())
         if self._skip(line)[1] != -1:
             raise Unsure
-        self._claim(END_PATH)
+        self._claim(_END)
         return value
 
     def _skip(self, line: str) -> tuple[str, int]:
@@ -80,25 +98,25 @@ class Reader:
                     self._add(1)
             line = self.next()
 
-    def _claim(self, path: Path) -> None:
-        """The comments pending stand before path."""
+    def _claim(self, where: Where) -> None:
+        """The comments pending stand before where."""
         if self.pending:
-            self.comments.add_before(path, self.pending)
-            self.pending = []
+            self.comments.add_before(_flat(where), self.pending)
+            self.pending.clear()
 
-    def _claim_key(self, line: str, col: int, path: Path) -> None:
+    def _claim_key(self, line: str, col: int, where: Where) -> None:
         """Pending comments stand before line: claim them if it holds a key at col."""
         if line == END or not line.startswith(" " * col) or line[col : col + 1] in ("", " ", "-"):
             return  # an outer level's line: it claims them
-        self._claim((*path, self.scalars.key(line[col:])[0]))
+        self._claim((where, self.scalars.key(line[col:])[0]))
 
-    def _uncomment(self, text: str, path: Path) -> str:
-        """The value text before an end-of-line comment, which stands beside path."""
+    def _uncomment(self, text: str, where: Where) -> str:
+        """The value text before an end-of-line comment, which stands beside where."""
         split = split_comment(text)
         if split is None:
             raise Unsure
         value, comment = split
-        self.comments.add_beside(path, comment)
+        self.comments.add_beside(_flat(where), comment)
         self._add(1)
         return value
 
@@ -107,13 +125,13 @@ class Reader:
         if self.count > self.limit:
             raise TooLarge
 
-    def _block(self, line: str, col: int, depth: int, path: Path) -> tuple[Any, str]:
-        """The mapping or sequence at path whose first line (at column col) is line."""
+    def _block(self, line: str, col: int, depth: int, where: Where) -> tuple[Any, str]:
+        """The mapping or sequence at where whose first line (at column col) is line."""
         if line.startswith("-", col) and line[col + 1 : col + 2] in (" ", ""):
-            return self._sequence(line, col, depth, path)
+            return self._sequence(line, col, depth, where)
         key, text = self.scalars.key(line[col:])
-        self._claim((*path, key))
-        return self._mapping(col, key, text, depth, path)
+        self._claim((where, key))
+        return self._mapping(col, key, text, depth, where)
 
     def _column(self, col: int) -> Column:
         column = self.columns.get(col)
@@ -121,8 +139,8 @@ class Reader:
             column = self.columns[col] = Column(col)
         return column
 
-    def _mapping(self, col: int, key: str, text: str, depth: int, path: Path) -> tuple[Any, str]:
-        """Keys at col of the mapping at path; the first one (key, and text after ': ')
+    def _mapping(self, col: int, key: str, text: str, depth: int, where: Where) -> tuple[Any, str]:
+        """Keys at col of the mapping at where; the first one (key, and text after ': ')
         is on the line just read."""
         if depth > _MAX_DEPTH:
             raise Unsure
@@ -130,7 +148,7 @@ class Reader:
         value_key, block_key, item = column.value_key, column.block_key, column.item
         inner = col + 2
         nxt, scalars, text_first = self.next, self.scalars, TEXT_FIRST
-        memo = scalars.memo
+        memo, pending = scalars.memo, self.pending
         result: dict[str, Any] = {}
         while True:
             if key in result:
@@ -150,7 +168,7 @@ class Reader:
                             or text[-1] in " :"
                             or len(items) == 64
                         ):
-                            items, line = self._sequence(line, col, depth + 1, (*path, key), items)
+                            items, line = self._sequence(line, col, depth + 1, (where, key), items)
                             break
                         items.append(text)
                         line = nxt()
@@ -159,20 +177,20 @@ class Reader:
                             if not body or body[0] == "#":  # the list may go on after these
                                 line = self._skip(line)[0]
                                 if line.startswith(item):
-                                    self._claim((*path, key, len(items)))
+                                    self._claim(((where, key), len(items)))
                             if not line.startswith(item):
                                 self.count += len(items)
                                 break
                         text = line[inner:]
                     result[key] = items
                 else:
-                    result[key], line = self._nested(line, col, depth, (*path, key))
-                if self.pending:  # comments after a list or block stand before the next key
-                    self._claim_key(line, col, path)
+                    result[key], line = self._nested(line, col, depth, (where, key))
+                if pending:  # comments after a list or block stand before the next key
+                    self._claim_key(line, col, where)
             elif text[0] in text_first:
                 if ": " in text or " #" in text or text[-1] in " :":
                     if " #" in text:
-                        text = self._uncomment(text, (*path, key))
+                        text = self._uncomment(text, (where, key))
                         continue
                     raise Unsure
                 result[key] = text
@@ -183,7 +201,7 @@ class Reader:
                     try:
                         value = scalars.value(text)
                     except Unsure:  # perhaps a value with a comment after it
-                        text = self._uncomment(text, (*path, key))
+                        text = self._uncomment(text, (where, key))
                         continue
                     if value is CLIP or value is STRIP:
                         result[key], line = read_literal(nxt, value, col)
@@ -207,7 +225,7 @@ class Reader:
                 break
             key, text = scalars.key(line[col:])
             if self.pending:
-                self._claim((*path, key))
+                self._claim((where, key))
             if len(result) >= MAX_KEYS:
                 raise Unsure(f"a mapping of more than {MAX_KEYS} keys")
             self._add(2)  # a key name learnt at this column
@@ -221,19 +239,19 @@ class Reader:
             raise TooLarge
         return result, line
 
-    def _nested(self, line: str, col: int, depth: int, path: Path) -> tuple[Any, str]:
-        """The value at path of a 'key:' at col whose next line is line: a block, or null."""
+    def _nested(self, line: str, col: int, depth: int, where: Where) -> tuple[Any, str]:
+        """The value at where of a 'key:' at col whose next line is line: a block, or null."""
         line, indent = self._skip(line)
         if indent > col:
-            return self._block(line, indent, depth + 1, path)
+            return self._block(line, indent, depth + 1, where)
         if indent == col and line.startswith("-", col) and line[col + 1 : col + 2] in (" ", ""):
-            return self._sequence(line, col, depth + 1, path)  # "key:\n- item"
+            return self._sequence(line, col, depth + 1, where)  # "key:\n- item"
         return None, line
 
     def _sequence(
-        self, line: str, col: int, depth: int, path: Path, result: list[Any] | None = None
+        self, line: str, col: int, depth: int, where: Where, result: list[Any] | None = None
     ) -> tuple[Any, str]:
-        """Items '- ...' at col of the list at path; line (just read) is the first (after
+        """Items '- ...' at col of the list at where; line (just read) is the first (after
         those in result)."""
         if depth > _MAX_DEPTH:
             raise Unsure
@@ -241,21 +259,21 @@ class Reader:
         prefix, item_key, spaces = column.item, column.item_key, column.spaces
         inner = col + 2
         nxt, scalars, text_first = self.next, self.scalars, TEXT_FIRST
-        memo = scalars.memo
+        memo, pending = scalars.memo, self.pending
         if result is None:
             result = []
         append = result.append
         counted = 0  # items already in self.count
         most = self.limit - self.count  # items this list may hold before counting again
         while True:
-            if self.pending:
-                self._claim((*path, len(result)))
+            if pending:
+                self._claim((where, len(result)))
             text = line[inner:]
             if (": " not in text and text[-1:] != ":") or text[:1] in ("'", '"'):
                 first = text[:1]
                 if first in text_first:
                     if text[-1] == " " or " #" in text:
-                        line = line[:inner] + self._uncomment(text, (*path, len(result)))
+                        line = line[:inner] + self._uncomment(text, (where, len(result)))
                         continue
                     value = text
                     line = nxt()
@@ -267,7 +285,7 @@ class Reader:
                         try:
                             value = scalars.value(text)
                         except Unsure:  # perhaps a value with a comment after it
-                            line = line[:inner] + self._uncomment(text, (*path, len(result)))
+                            line = line[:inner] + self._uncomment(text, (where, len(result)))
                             continue
                     if value is CLIP or value is STRIP:
                         value, line = read_literal(nxt, value, col)
@@ -287,7 +305,7 @@ class Reader:
                 if self.count > self.limit:
                     raise TooLarge
                 counted = len(result) + 1
-                value, line = self._mapping(inner, key, rest, depth + 1, (*path, len(result)))
+                value, line = self._mapping(inner, key, rest, depth + 1, (where, result))
                 append(value)
                 most = self.limit - self.count + counted
             if line.startswith(prefix):
