@@ -11,6 +11,7 @@ object (see sitrep.model.comments): the situation, the header or an entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -45,6 +46,16 @@ class Found:
         """An end-of-line comment beside path (a second one on a later line joins it)."""
         old = self.beside.get(path)
         self.beside[path] = text if old is None else f"{old} {text}"
+
+    def moved(self, move: Callable[[Path], Path]) -> Found:
+        """The same comments at the paths move gives (a format migration that renames
+        or moves keys in the data moves their comments with the same function)."""
+        moved = Found()
+        for path, lines in self.before.items():
+            moved.add_before(move(path), lines)
+        for path, text in self.beside.items():
+            moved.add_beside(move(path), text)
+        return moved
 
 
 def split_comment(text: str) -> tuple[str, str] | None:

@@ -20,9 +20,12 @@ async def test_edit_delete_and_save_keep_the_other_comments(
     path.write_text(dump_situation(annotate(sample)), encoding="utf-8")
     before = {p.id: comments_of(p) for p in load_situation(path).territory}
     app, said = open_app(path)
+
+    def select(place_id: str) -> None:
+        table(app, "territory").move_to_index(row_of(app, "territory", lambda p: p.id == place_id))
+
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        index = row_of(app, "territory", lambda p: p.id == "kandahar")
-        table(app, "territory").move_to_index(index)
+        select("kandahar")
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, EditEntryScreen)
@@ -30,7 +33,7 @@ async def test_edit_delete_and_save_keep_the_other_comments(
         await pilot.press("ctrl+s")  # the form
         await pilot.pause()
         assert not isinstance(app.screen, EditEntryScreen)
-        table(app, "territory").move_to_index(row_of(app, "territory", lambda p: p.id == "herat"))
+        select("herat")
         await pilot.press("d")
         await pilot.press("ctrl+s")  # the file
         await pilot.pause()

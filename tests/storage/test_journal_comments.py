@@ -15,13 +15,19 @@ from sitrep.yaml.io import dump_situation, to_data
 from tests.commented import annotate
 
 
-def test_recovered_edits_keep_comments(tmp_path: Path, sample: Situation) -> None:
-    path = tmp_path / "sit.yaml"
+def journaled(folder: Path, sample: Situation) -> tuple[Path, Document, Journal]:
+    """The annotated sample in a file, open in a document whose edits are journaled."""
+    path = folder / "sit.yaml"
     path.write_text(dump_situation(annotate(sample)), encoding="utf-8")
     situation, disk = load_with_state(path)
     doc = Document(situation, path)
     journal = Journal.open(path, disk.sha256)
     journal.attach(doc)
+    return path, doc, journal
+
+
+def test_recovered_edits_keep_comments(tmp_path: Path, sample: Situation) -> None:
+    path, doc, journal = journaled(tmp_path, sample)
     data = to_data(doc.situation)
     doc.replace("territory", 3, Place.model_validate({**data["territory"][3], "note": "checked"}))
     doc.set_header(Header.model_validate({**data["header"], "title": "Afghanistan, 14 August"}))
@@ -42,12 +48,7 @@ def test_recovered_edits_keep_comments(tmp_path: Path, sample: Situation) -> Non
 def test_damaged_comments_in_a_journal_line_are_ignored_not_fatal(
     tmp_path: Path, sample: Situation
 ) -> None:
-    path = tmp_path / "sit.yaml"
-    path.write_text(dump_situation(annotate(sample)), encoding="utf-8")
-    situation, disk = load_with_state(path)
-    doc = Document(situation, path)
-    journal = Journal.open(path, disk.sha256)
-    journal.attach(doc)
+    path, doc, journal = journaled(tmp_path, sample)
     doc.delete("territory", 0)
     doc.undo()
     journal.handle.close()

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from sitrep.errors import SitrepDataError, SitrepError
 from sitrep.model.comments import END, SELF, Comments, comments_of, set_comments
+from sitrep.model.situation import Path as Path_
 from sitrep.model.situation import Situation
 from sitrep.yaml import emit
 from sitrep.yaml import nodes as yamlnodes
@@ -21,92 +22,13 @@ from sitrep.yaml.io import dump_situation, parse_situation
 from sitrep.yaml.marks import from_nodes
 from sitrep.yaml.nodes import compose
 from tests.commented import all_comments, annotate, comments_on
-from tests.paths import REPO
+from tests.paths import GOLDEN, REPO
 from tests.strategies import situations
 
-HAND_WRITTEN = """\
-# Situation file of the flood desk.
-# Keep one entry per district.
-
-sitrep: 1     # format version
-
-header:       # what the report is
-  title: Floods in the valley
-  region: Valley province
-  # the as-of date moves every morning
-  as_of: 2024-05-02
-  highlights:
-    # the lead
-    - Roads to the north are cut.    # since Tuesday
-    - |-   # two lines
-      Shelters are full;
-      # this line is text, not a comment
-      more open tomorrow.
-parties:
-- id: auth   # the authorities
-  name: Provincial authorities
-
-# cited sources
-sources:
-  - id: ocha
-    publisher: OCHA
-    title: 'Flash update #3'   # the '#' in quotes is text
-    url: https://example.org/update#section
-
-territory:
-    # upstream first
-  - id: north
-    name: North district
-    holder: auth
-    sources:
-      - ocha # the only one
-    # checked with the district office at 17:00
-    note: Bridge closed.
-# end of the file
-"""
-
-CANONICAL = """\
-# Situation file of the flood desk.
-# Keep one entry per district.
-
-sitrep: 1 # format version
-
-header: # what the report is
-  title: Floods in the valley
-  region: Valley province
-  # the as-of date moves every morning
-  as_of: 2024-05-02
-  highlights:
-  # the lead
-  - Roads to the north are cut. # since Tuesday
-  - |- # two lines
-    Shelters are full;
-    # this line is text, not a comment
-    more open tomorrow.
-
-parties:
-- id: auth # the authorities
-  name: Provincial authorities
-
-# cited sources
-sources:
-- id: ocha
-  publisher: OCHA
-  title: 'Flash update #3' # the '#' in quotes is text
-  url: https://example.org/update#section
-
-territory:
-# upstream first
-- id: north
-  name: North district
-  holder: auth
-  sources:
-  - ocha # the only one
-  # checked with the district office at 17:00
-  note: Bridge closed.
-
-# end of the file
-"""
+HAND_WRITTEN = (GOLDEN / "comments-hand-written.yaml").read_text(encoding="utf-8")
+"""A file as a person writes it: comments anywhere, aligned, indented lists."""
+CANONICAL = (GOLDEN / "comments-canonical.yaml").read_text(encoding="utf-8")
+"""What sitrep fmt makes of it: every comment kept, in its canonical place."""
 
 
 def _libyaml(text: str) -> str:
@@ -243,12 +165,11 @@ def test_a_one_field_edit_among_comments_is_a_one_line_diff(sample: Situation) -
     index = next(i for i, p in enumerate(sample.territory) if p.id == "kandahar")
     sample.territory[index] = sample.territory[index].model_copy(update={"holder": "government"})
     after = dump_situation(sample)
-    changed = [
-        line
-        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-        if line[:1] in "+-" and not line.startswith(("+++", "---"))
-    ]
-    assert changed == ["-  holder: taliban", "+  holder: government"]
+    old, new = before.splitlines(), after.splitlines()
+    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    [(tag, start, end, _, _)] = [op for op in ops if op[0] != "equal"]
+    assert (tag, end - start, len(old)) == ("replace", 1, len(new))
+    assert (old[start], new[start]) == ("  holder: taliban", "  holder: government")
     assert "  # kandahar: checked with the provincial desk at 17:00\n  holder: government" in after
 
 
@@ -342,3 +263,29 @@ def test_too_many_comment_lines_on_libyamls_path_are_refused_at_a_line(
     with pytest.raises(SitrepDataError) as caught:
         parse_situation(text, "f.yaml")
     assert caught.value.lines() == ["f.yaml:21:1: more than 20 lines with a '#': too many comments"]
+
+
+def test_a_migration_can_move_comments_with_the_keys_it_renames(sample: Situation) -> None:
+    text = dump_situation(annotate(sample))
+    read = read_plain(text)
+    assert isinstance(read, Read)
+    places = [p for p in read.comments.before if p[:1] == ("territory",)]
+
+    def move(path: Path_) -> Path_:  # as a format migration would rename keys
+        if path[:1] == ("territory",):
+            path = ("places", *path[1:])
+        return tuple("held_by" if part == "holder" else part for part in path)
+
+    moved = read.comments.moved(move)
+    assert [("places", *p[1:]) for p in places if "holder" not in p] == [
+        p for p in moved.before if p[:1] == ("places",) and "held_by" not in p
+    ]
+    assert moved.before[("places", 0, "held_by")] == [
+        "# badakhshan: checked with the provincial desk at 17:00"
+    ]
+    renamed = comments_of(annotate(sample).territory[0])
+    assert renamed is not None
+    assert renamed.renamed({"holder": "held_by", "sources": "cited"}).before["held_by"] == (
+        "# badakhshan: checked with the provincial desk at 17:00",
+    )
+    assert ("cited", "public-reporting") in renamed.renamed({"sources": "cited"}).beside
