@@ -40,7 +40,8 @@ def from_nodes(text: str, root: yaml.Node) -> Found:
     found = Found()
     if "#" not in text:
         return found
-    lines = _hash_lines(text, yamlnodes.MAX_NODES)
+    # a byte order mark takes no column in libyaml's marks
+    lines = _hash_lines(text.removeprefix("\ufeff"), yamlnodes.MAX_NODES)
     walk = _Walk(lines)
     walk.node(root, ())
     starts = walk.starts

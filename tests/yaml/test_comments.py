@@ -239,6 +239,9 @@ def test_crlf_and_odd_line_breaks_find_the_same_comments() -> None:
     unix = all_comments(parse_situation(text))
     assert all_comments(parse_situation(text.replace("\n", "\r\n"))) == unix
     assert all_comments(parse_situation(_libyaml(text).replace("\n", "\r\n"))) == unix
+    quoted = text.replace("title: T", "title: 'T # not'")
+    assert all_comments(parse_situation("\ufeff" + quoted)) == unix
+    assert all_comments(parse_situation(_libyaml(quoted).replace("\n", "\u2028"))) == unix
 
 
 def test_a_comment_with_a_tab_is_kept(sample: Situation) -> None:
