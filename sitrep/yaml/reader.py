@@ -223,13 +223,18 @@ class Reader:
                 if indent > col:
                     raise Unsure  # a plain scalar continued, or bad indentation
                 break
-            key, text = scalars.key(line[col:])
-            if self.pending:
+            head, sep, text = line.partition(": ")
+            found = value_key(head) if sep else block_key(line)
+            if found is not None:  # a known key after comments or blank lines
+                key = found
+            else:
+                key, text = scalars.key(line[col:])
+                if len(result) >= MAX_KEYS:
+                    raise Unsure(f"a mapping of more than {MAX_KEYS} keys")
+                self._add(2)  # a key name learnt at this column
+                column.learn(line, key)
+            if pending:
                 self._claim((where, key))
-            if len(result) >= MAX_KEYS:
-                raise Unsure(f"a mapping of more than {MAX_KEYS} keys")
-            self._add(2)  # a key name learnt at this column
-            column.learn(line, key)
         if len(result) > MAX_KEYS:
             raise Unsure(
                 f"a mapping of {len(result):,} keys ends above this line (at most {MAX_KEYS})"

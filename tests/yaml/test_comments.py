@@ -292,3 +292,22 @@ def test_a_migration_can_move_comments_with_the_keys_it_renames(sample: Situatio
         "# badakhshan: checked with the provincial desk at 17:00",
     )
     assert ("cited", "public-reporting") in renamed.renamed({"sources": "cited"}).beside
+
+
+def test_a_large_file_with_comments_before_its_keys_stays_on_the_fast_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(REPO))
+    from benchmarks.generate import write
+
+    path = tmp_path / "g.yaml"
+    write(1500, path)  # more commented keys than the reader learns key names at a column
+    situation = parse_situation(path.read_text(encoding="utf-8"))
+    for place in situation.territory:
+        set_comments(
+            place, Comments({SELF: ("# place",), "holder": ("# checked",)}, {"name": "# x"})
+        )
+    text = dump_situation(situation)
+    read = read_plain(text)
+    assert isinstance(read, Read), read
+    assert len(read.comments.before) == 3000 and len(read.comments.beside) == 1500
