@@ -45,6 +45,8 @@ class Placed:
     beside: dict[Anchor, str] = field(default_factory=dict)
     end: list[str] = field(default_factory=list)
     """Comments after the object's last line."""
+    keys: set[str] = field(default_factory=set)
+    """The keys with a comment on them or on one of their items."""
 
 
 def gather(situation: Situation, data: Mapping[str, Any]) -> dict[Path, Placed]:
@@ -88,7 +90,10 @@ def place(
         placed.before[SELF] = list(comments.before.get(SELF, ()))
     else:
         pending.extend(comments.before.get(SELF, ()))
+    anchored = {anchor if isinstance(anchor, str) else anchor[0] for anchor in comments.anchors()}
     for name in fields:
+        if not pending and name not in anchored:
+            continue
         lines = [*comments.before.get(name, ())]
         side = comments.beside.get(name)
         if name not in written:
@@ -96,6 +101,7 @@ def place(
             for anchor in items.get(name, ()):
                 pending += _all(comments, anchor)
             continue
+        placed.keys.add(name)
         if pending or lines:
             placed.before[name] = [*pending, *lines]
             pending = []
@@ -168,7 +174,8 @@ def _entry(write: Write, item: dict[str, Any], placed: Placed, indent: str) -> N
     """One entry of a section: comments above the "- " line, then each key's."""
     inner = indent + "  "
     for n, (key, value) in enumerate(item.items()):
-        _lines(write, placed.before.get(key, ()), inner if n else indent)
+        if key in placed.keys:
+            _lines(write, placed.before.get(key, ()), inner if n else indent)
         head = f"{inner}{key}:" if n else f"{indent}- {key}:"
         _value(write, head, key, value, placed, inner)
     _lines(write, placed.end, inner)
@@ -176,6 +183,17 @@ def _entry(write: Write, item: dict[str, Any], placed: Placed, indent: str) -> N
 
 def _value(write: Write, head: str, key: str, value: Any, placed: Placed, inner: str) -> None:
     """A key's value after head, with its comments and its items'; items go at inner."""
+    if key not in placed.keys:  # as emit writes it
+        if isinstance(value, list) and value:
+            write(f"{head}\n")
+            for item in value:
+                write_item(write, item, inner)
+        elif isinstance(value, dict) and value:
+            write(f"{head}\n")
+            write_mapping(write, value, inner + "  ")
+        else:
+            write_scalar(write, head, value, inner)
+        return
     side = placed.beside.get(key)
     if isinstance(value, list) and value:
         _line(write, head, side)
