@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from sitrep.model.comments import END, SELF, Anchor, Comments, commented, comments_of
 from sitrep.model.sections import SECTIONS
 from sitrep.model.situation import Path, Situation
-from sitrep.yaml.emit import write_item, write_mapping, write_scalar
+from sitrep.yaml.emit import write_item, write_mapping, write_scalar, write_value
 
 Write = Callable[[str], object]
 
@@ -184,15 +184,7 @@ def _entry(write: Write, item: dict[str, Any], placed: Placed, indent: str) -> N
 def _value(write: Write, head: str, key: str, value: Any, placed: Placed, inner: str) -> None:
     """A key's value after head, with its comments and its items'; items go at inner."""
     if key not in placed.keys:  # as emit writes it
-        if isinstance(value, list) and value:
-            write(f"{head}\n")
-            for item in value:
-                write_item(write, item, inner)
-        elif isinstance(value, dict) and value:
-            write(f"{head}\n")
-            write_mapping(write, value, inner + "  ")
-        else:
-            write_scalar(write, head, value, inner)
+        write_value(write, head, value, inner)
         return
     side = placed.beside.get(key)
     if isinstance(value, list) and value:

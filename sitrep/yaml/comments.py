@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from pydantic import BaseModel
 
@@ -96,6 +96,49 @@ def split_comment(text: str) -> tuple[str, str] | None:
     if not comment.startswith("#") or len(comment) == len(rest):
         return None
     return text[:cut].rstrip(" "), comment.rstrip(" ")
+
+
+Where = tuple[Any, ...]
+"""A path as the fast reader passes it down: () or (the parent's Where, key or index),
+an entry's index as the list it is read into. Cheaper to build than a flat Path for
+every entry; flattened (while that entry is read) when a comment needs it."""
+
+
+def flat(where: Where) -> Path:
+    """The Path of a Where."""
+    parts: list[str | int] = []
+    while where:
+        where, part = where
+        # an entry is passed with the list it goes into: its index is the list's length
+        parts.append(len(part) if isinstance(part, list) else part)
+    return tuple(reversed(parts))
+
+
+class Collector:
+    """The comments the fast reader meets, by the path of what they annotate."""
+
+    END: Final[Where] = ((), END_PATH[0])
+
+    def __init__(self) -> None:
+        self.found = Found()
+        self.pending: list[str] = []
+        """Full-line comments skipped, waiting for the key or item they stand before."""
+
+    def claim(self, where: Where) -> None:
+        """The comments pending stand before where."""
+        if self.pending:
+            self.found.add_before(flat(where), self.pending)
+            self.pending.clear()
+
+    def beside(self, text: str, where: Where) -> str | None:
+        """The value text before an end-of-line comment, which stands beside where
+        (None when text holds no comment)."""
+        split = split_comment(text)
+        if split is None:
+            return None
+        value, comment = split
+        self.found.add_beside(flat(where), comment)
+        return value
 
 
 # -- onto the model ---------------------------------------------------------------------

@@ -124,19 +124,20 @@ def emit_canonical(data: dict[str, Any]) -> str:
 def write_mapping(write: Any, mapping: dict[str, Any], indent: str) -> None:
     """Keys of a block mapping, each on its own line at indent."""
     for key, value in mapping.items():
-        _pair(write, indent, key, value)
+        write_value(write, f"{indent}{key}:", value, indent)
 
 
-def _pair(write: Any, indent: str, key: str, value: Any) -> None:
+def write_value(write: Any, head: str, value: Any, indent: str) -> None:
+    """head ('  key:') and its value; list items, and block text's base, at indent."""
     if isinstance(value, list) and value:
-        write(f"{indent}{key}:\n")
+        write(f"{head}\n")
         for item in value:
             write_item(write, item, indent)
     elif isinstance(value, dict) and value:
-        write(f"{indent}{key}:\n")
+        write(f"{head}\n")
         write_mapping(write, value, indent + "  ")
     else:
-        write_scalar(write, f"{indent}{key}:", value, indent)
+        write_scalar(write, head, value, indent)
 
 
 def write_item(write: Any, item: Any, indent: str) -> None:
@@ -156,7 +157,7 @@ def write_item(write: Any, item: Any, indent: str) -> None:
         else:
             write_scalar(write, f"{indent}- {key}:", value, inner)
         for key, value in pairs:
-            _pair(write, inner, key, value)
+            write_value(write, f"{inner}{key}:", value, inner)
     elif isinstance(item, list) and item:
         raise Unsupported
     else:

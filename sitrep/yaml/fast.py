@@ -92,7 +92,7 @@ def read_plain(text: str, limit: int | None = None) -> Read | Declined:
         return Declined(line, column, what)
     reader = Reader(text, budget)
     try:
-        return Read(reader.document(), reader.count, reader.comments)
+        return Read(reader.document(), reader.count, reader.notes.found)
     except TooLarge:
         return Declined(None, None, f"more than {budget:,} values", too_large=True)
     except (Unsure, RecursionError) as exc:

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.model.situation import Path
-from sitrep.yaml.comments import END_PATH, Found, split_comment
+from sitrep.yaml.columns import Column
+from sitrep.yaml.comments import Collector, Where
 from sitrep.yaml.lines import END, Lines, read_literal
 from sitrep.yaml.plain import CLIP, STRIP, TEXT_FIRST, Scalars, Unsure
 
 _MAX_DEPTH = 16
 MAX_KEYS = 200
 """Most keys in one mapping the fast reader reads (an entry has about 20 fields)."""
-MAX_KEY_NAMES = 1000
-"""Most different key names at one indentation (an entry has about 20 fields)."""
 MAX_ITEMS = 1000
 """Most items in a list below the top level (sources, aliases, tags, highlights).
 
@@ -30,24 +28,6 @@ Both bound what validating a hostile file can cost: pydantic keeps every error
 
 class TooLarge(Exception):
     """More values than the budget."""
-
-
-Where = tuple[Any, ...]
-"""A path as the reader passes it down: () or (the parent's Where, key or index), an
-entry's index as the list it is read into. Cheaper to build than a flat Path for
-every entry; flattened (while that entry is read) when a comment needs it."""
-
-
-def _flat(where: Where) -> Path:
-    parts: list[str | int] = []
-    while where:
-        where, part = where
-        # an entry is passed with the list it goes into: its index is the list's length
-        parts.append(len(part) if isinstance(part, list) else part)
-    return tuple(reversed(parts))
-
-
-_END: Where = ((), END_PATH[0])
 
 
 class Reader:
@@ -71,9 +51,9 @@ class Reader:
         self.limit = limit
         self.count = 1  # the document's root
         self.columns: dict[int, Column] = {}
-        self.comments = Found()
-        self.pending: list[str] = []
-        """Full-line comments skipped, waiting for the key or item they stand before."""
+        self.notes = Collector()
+        self.pending = self.notes.pending
+        self._claim = self.notes.claim
 
     def document(self) -> Any:
         line, indent = self._skip(self.next())
@@ -83,7 +63,7 @@ class Reader:
         value, line = self._block(line, 0, 0, ())
         if self._skip(line)[1] != -1:
             raise Unsure
-        self._claim(_END)
+        self._claim(Collector.END)
         return value
 
     def _skip(self, line: str) -> tuple[str, int]:
@@ -98,12 +78,6 @@ class Reader:
                     self._add(1)
             line = self.next()
 
-    def _claim(self, where: Where) -> None:
-        """The comments pending stand before where."""
-        if self.pending:
-            self.comments.add_before(_flat(where), self.pending)
-            self.pending.clear()
-
     def _claim_key(self, line: str, col: int, where: Where) -> None:
         """Pending comments stand before line: claim them if it holds a key at col."""
         if line == END or not line.startswith(" " * col) or line[col : col + 1] in ("", " ", "-"):
@@ -112,11 +86,9 @@ class Reader:
 
     def _uncomment(self, text: str, where: Where) -> str:
         """The value text before an end-of-line comment, which stands beside where."""
-        split = split_comment(text)
-        if split is None:
+        value = self.notes.beside(text, where)
+        if value is None:
             raise Unsure
-        value, comment = split
-        self.comments.add_beside(_flat(where), comment)
         self._add(1)
         return value
 
@@ -328,46 +300,3 @@ class Reader:
             )
         self._add(len(result) - counted)
         return result, line
-
-
-class Column:
-    """What the reader learnt about the lines at one indentation: their keys by head."""
-
-    def __init__(self, col: int) -> None:
-        self.col = col
-        self.spaces = " " * col
-        self.item = self.spaces + "- "
-        self.value_heads: dict[str, str] = {}  # "  key" (before ": ") -> key
-        self.block_lines: dict[str, str] = {}  # "  key:" -> key
-        self.item_heads: dict[str, str] = {}  # "  - key" (before ": ") -> key
-        self.item_blocks: dict[str, str] = {}  # "  - key:" -> key
-        self.value_key = self.value_heads.get
-        self.block_key = self.block_lines.get
-        self.item_key = self.item_heads.get
-        self.item_block_key = self.item_blocks.get
-        self.learnt = 0
-
-    def _count(self) -> None:
-        # A situation file has a few dozen key names; millions would each cost a slow
-        # line and memory in three dicts.
-        self.learnt += 1
-        if self.learnt > MAX_KEY_NAMES:
-            raise Unsure(f"more than {MAX_KEY_NAMES:,} different keys at this indentation")
-
-    def learn(self, line: str, key: str) -> None:
-        """Remember the head of a valid key line at this column."""
-        self._count()
-        end = self.col + len(key)
-        if line.startswith(": ", end):
-            self.value_heads[line[:end]] = key
-        elif len(line) == end + 1:
-            self.block_lines[line] = key
-
-    def learn_item(self, line: str, key: str) -> None:
-        """Remember the head of a valid '- key: value' line at this column."""
-        self._count()
-        end = self.col + 2 + len(key)
-        if line.startswith(": ", end):
-            self.item_heads[line[:end]] = key
-        elif len(line) == end + 1:
-            self.item_blocks[line] = key
