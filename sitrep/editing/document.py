@@ -3,6 +3,11 @@
 The TUI never mutates entries in place: it asks the document to add, replace or
 delete whole entries (or the header), and redraws just the rows a step touched,
 which the returned Change names.
+
+Comments from the file (sitrep.model.comments) live on the entries and the
+header. A replacement keeps the comments of what it replaces (unless it brings
+its own), a deleted entry takes its comments with it, and undo brings back the
+very object, comments and all.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from sitrep.model.checks import EditRejected, check_entry, check_unused
+from sitrep.model.comments import carry
 from sitrep.model.entries import Entry
 from sitrep.model.refs import REFERENCED
 from sitrep.model.sections import SECTION_MODELS, SECTIONS, Section
@@ -105,16 +111,18 @@ class Document:
         return self._do(Change(section, index, None, entry))
 
     def replace(self, section: Section, index: int, entry: Entry) -> Change:
-        """Replace the entry at index with a new one."""
-        return self._do(Change(section, index, self.entries(section)[index], entry))
+        """Replace the entry at index with a new one (which keeps the old one's comments)."""
+        before = self.entries(section)[index]
+        return self._do(Change(section, index, before, carry(before, entry)))
 
     def delete(self, section: Section, index: int) -> Change:
         """Delete the entry at index (undo brings it back at the same place)."""
         return self._do(Change(section, index, self.entries(section)[index], None))
 
     def set_header(self, header: Header) -> Change:
-        """Replace the header."""
-        return self._do(Change("header", 0, self.situation.header, header))
+        """Replace the header (the new one keeps the old one's comments)."""
+        before = self.situation.header
+        return self._do(Change("header", 0, before, carry(before, header)))
 
     @contextmanager
     def group(self) -> Iterator[None]:

@@ -112,3 +112,34 @@ def _figure(d: v1.Displacement) -> FigureEntry:
         series=[FigurePoint(as_of=d.as_of, value=d.figure, sources=list(d.sources))],
         note=d.note,
     )
+
+
+_CHANGE_FIELDS = {"holder": "holder", "control": "state", "confidence": "confidence",
+                  "according_to": "according_to", "since": "date", "how": "how",
+                  "sources": "sources"}  # fmt: skip
+_POINT_FIELDS = {"figure": "value", "as_of": "as_of", "sources": "sources"}
+
+
+def v1_path(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Where a value of a version 1 file stands in its version 2 form (comments move with it)."""
+    if len(path) < 2 or not isinstance(path[1], int):
+        return (
+            {"territory": ("places",), "displacement": ("figures",)}.get(str(path[0]), path[:1])
+            + path[1:]
+            if path
+            else path
+        )
+    section, index, rest = path[0], path[1], path[2:]
+    if section == "territory":
+        if rest and rest[0] in _CHANGE_FIELDS:
+            return ("places", index, "control", 0, _CHANGE_FIELDS[str(rest[0])], *rest[1:])
+        if rest and rest[0] == "seat_of_government":
+            return ("places", index)
+        return ("places", index, *rest)
+    if section == "displacement":
+        if rest and rest[0] in _POINT_FIELDS:
+            return ("figures", index, "series", 0, _POINT_FIELDS[str(rest[0])], *rest[1:])
+        return ("figures", index, *rest)
+    if section == "evacuations" and rest[:1] == ("country",):
+        return ("evacuations", index, "actor", *rest[1:])
+    return path

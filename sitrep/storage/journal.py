@@ -27,6 +27,7 @@ from typing import IO, Any
 from pydantic import BaseModel
 
 from sitrep.editing.document import Change, Document
+from sitrep.model.comments import comments_of
 from sitrep.storage.diskstate import DiskState
 from sitrep.storage.journalfile import (
     FORMAT,
@@ -159,6 +160,9 @@ class Journal:
             "before": _dump(change.before),
             "after": _dump(change.after),
         }
+        comments = comments_of(change.after) if change.after is not None else None
+        if comments:
+            line["after_comments"] = comments.to_json()
         # ASCII-only JSON: any string (even a lone surrogate) is written and read back.
         self._append(json.dumps(line, separators=(",", ":")))
 

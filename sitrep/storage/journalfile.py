@@ -32,6 +32,7 @@ from pydantic import BaseModel, ValidationError
 
 from sitrep.editing.document import Change
 from sitrep.errors import SitrepError
+from sitrep.model.comments import Comments, set_comments
 from sitrep.model.sections import SECTION_MODELS, SECTIONS
 from sitrep.model.situation import Header
 from sitrep.storage.statedir import file_key, real_path, state_subdir
@@ -188,6 +189,9 @@ def to_change(line: dict[str, Any]) -> Change | None:
         return None
     if section == "header" and (before is None or after is None):
         return None
+    found = Comments.from_json(line.get("after_comments")) if after is not None else None
+    if after is not None and found:
+        set_comments(after, found)
     return Change(section, index, before, after)
 
 

@@ -114,34 +114,35 @@ def emit_canonical(data: dict[str, Any]) -> str:
             for i, item in enumerate(value):
                 if i:
                     write("\n")
-                _item(write, item, "")
+                write_item(write, item, "")
         elif isinstance(value, dict) and value:
             write(f"{key}:\n")
-            _mapping(write, value, "  ")
+            write_mapping(write, value, "  ")
         else:
-            _scalar(write, f"{key}:", value, "")
+            write_scalar(write, f"{key}:", value, "")
     return "".join(out)
 
 
-def _mapping(write: Any, mapping: dict[str, Any], indent: str) -> None:
+def write_mapping(write: Any, mapping: dict[str, Any], indent: str) -> None:
     """Keys of a block mapping, each on its own line at indent."""
     for key, value in mapping.items():
-        _pair(write, indent, key, value)
+        write_value(write, f"{indent}{key}:", value, indent)
 
 
-def _pair(write: Any, indent: str, key: str, value: Any) -> None:
+def write_value(write: Any, head: str, value: Any, indent: str) -> None:
+    """head ('  key:') and its value; list items, and block text's base, at indent."""
     if isinstance(value, list) and value:
-        write(f"{indent}{key}:\n")
+        write(f"{head}\n")
         for item in value:
-            _item(write, item, indent)
+            write_item(write, item, indent)
     elif isinstance(value, dict) and value:
-        write(f"{indent}{key}:\n")
-        _mapping(write, value, indent + "  ")
+        write(f"{head}\n")
+        write_mapping(write, value, indent + "  ")
     else:
-        _scalar(write, f"{indent}{key}:", value, indent)
+        write_scalar(write, head, value, indent)
 
 
-def _item(write: Any, item: Any, indent: str) -> None:
+def write_item(write: Any, item: Any, indent: str) -> None:
     """One sequence entry at indent: '- value', or a mapping whose first key follows '- '."""
     if isinstance(item, dict) and item:
         inner = indent + "  "
@@ -152,24 +153,24 @@ def _item(write: Any, item: Any, indent: str) -> None:
             write(f"{indent}- {key}:\n")
             if isinstance(value, list):
                 for sub in value:
-                    _item(write, sub, inner)
+                    write_item(write, sub, inner)
             else:
-                _mapping(write, value, inner + "  ")
+                write_mapping(write, value, inner + "  ")
         else:
-            _scalar(write, f"{indent}- {key}:", value, inner)
+            write_scalar(write, f"{indent}- {key}:", value, inner)
         for key, value in pairs:
-            _pair(write, inner, key, value)
+            write_value(write, f"{inner}{key}:", value, inner)
     elif isinstance(item, list) and item:
-        raise _Unsupported
+        raise Unsupported
     else:
-        _scalar(write, f"{indent}-", item, indent)
+        write_scalar(write, f"{indent}-", item, indent)
 
 
-class _Unsupported(Exception):
+class Unsupported(Exception):
     """Something this emitter does not write (a list in a list, a "|+" block): PyYAML does."""
 
 
-def _scalar(write: Any, head: str, value: Any, indent: str) -> None:
+def write_scalar(write: Any, head: str, value: Any, indent: str) -> None:
     """Write 'head value' (head is '  key:' or '  -'); block text goes at indent + 2."""
     if type(value) is str:
         if "\n" in value or len(value) > LONG_TEXT:
@@ -206,12 +207,12 @@ def _by_pyyaml(write: Any, head: str, value: Any, indent: str) -> None:
     text = emit_with_pyyaml({"k": value})
     if text.endswith("\n...\n"):
         # Kept trailing breaks ("|+") make libyaml end the whole document with "...".
-        raise _Unsupported
+        raise Unsupported
     first, *rest = text.split("\n")
     if (len(rest) > 1 and not first.startswith("k: |")) or len(text.splitlines()) != len(rest):
         # A quoted scalar over several lines (its continuation indent depends on the
         # context), or a line separator other than \n (space_out splits lines there).
-        raise _Unsupported
+        raise Unsupported
     write(f"{head}{first[2:]}\n")
     for line in rest[:-1]:  # the text ends with a line break, so the last part is empty
         write(f"{indent}{line}\n" if line else "\n")
@@ -221,5 +222,5 @@ def dump_canonical(data: dict[str, Any]) -> str:
     """Canonical text of situation data; falls back to PyYAML for shapes it does not write."""
     try:
         return emit_canonical(data)
-    except _Unsupported:
+    except Unsupported:
         return space_out(emit_with_pyyaml(data))

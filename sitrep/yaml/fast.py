@@ -3,16 +3,15 @@
 libyaml parses quickly, but PyYAML then builds a Python node (with two marks) per
 value and our builder walks them: about 2 s for 10,000 places and 20 s for
 100,000. This reader turns the common subset (block mappings and sequences,
-plain and simply quoted scalars, ``|`` and ``|-`` literal blocks, full-line
-comments, CRLF line ends) straight into the values
+plain and simply quoted scalars, ``|`` and ``|-`` literal blocks, comments
+(collected, see yamlcomments), CRLF line ends) straight into the values
 ``yamlnodes.to_python(compose(text))`` gives: 0.8 s for 100,000 places.
 
-It is a fast path only: on the first line it is not sure about (a comment after a
-value, flow collections, anchors, tags, escapes, multi-line plain scalars, tabs,
-odd indentation...) it declines, saying where and why, and the caller parses
-with libyaml, which also reports every error with its line and column. The
-tests compare both paths. The reading itself is in yamlreader, the lines in
-yamllines, the scalars in yamlplain.
+It is a fast path only: on the first line it is not sure about (flow collections,
+anchors, tags, escapes, multi-line plain scalars, tabs, odd indentation...) it
+declines, saying where and why, and the caller parses with libyaml, which also
+reports every error with its line and column. The tests compare both paths. The
+reading itself is in yamlreader, the lines in yamllines, the scalars in yamlplain.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
+from sitrep.yaml.comments import Found
 from sitrep.yaml.lines import describe_character, describe_line, unsure_character
 from sitrep.yaml.plain import Unsure
 from sitrep.yaml.reader import Reader, TooLarge
@@ -74,10 +74,11 @@ class Declined:
 
 @dataclass(frozen=True)
 class Read:
-    """What the fast reader read: the values, and how many YAML values they hold."""
+    """What the fast reader read: the values, how many YAML values they hold, the comments."""
 
     value: Any
     values: int
+    comments: Found
 
 
 def read_plain(text: str, limit: int | None = None) -> Read | Declined:
@@ -91,7 +92,7 @@ def read_plain(text: str, limit: int | None = None) -> Read | Declined:
         return Declined(line, column, what)
     reader = Reader(text, budget)
     try:
-        return Read(reader.document(), reader.count)
+        return Read(reader.document(), reader.count, reader.notes.found)
     except TooLarge:
         return Declined(None, None, f"more than {budget:,} values", too_large=True)
     except (Unsure, RecursionError) as exc:

@@ -16,14 +16,16 @@ from typing import Any
 
 import yaml
 
-from sitrep.errors import Problem, SitrepDataError
+from sitrep.errors import Problem, SitrepDataError, SitrepError
 from sitrep.files import FileRefused, read_regular
-from sitrep.model.migrate import MIGRATION_NOTE
+from sitrep.model.migrate import MIGRATION_NOTE, v1_path
 from sitrep.model.situation import Path, Situation
 from sitrep.model.validate import Invalid, format_version, validate_situation
 from sitrep.yaml import nodes as yamlnodes
+from sitrep.yaml.comments import Found, attach
 from sitrep.yaml.fast import Declined, read_plain, without_gc
 from sitrep.yaml.locate import locate_all
+from sitrep.yaml.marks import from_nodes
 from sitrep.yaml.nodes import NodeError, compose, locate, to_python
 from sitrep.yaml.problems import Locate, located, validation_problems
 
@@ -123,23 +125,27 @@ def _parse(text: str, name: str) -> tuple[Situation, Locate]:
             raise SitrepDataError([Problem(name, None, None, _too_large_message(read))])
         root = _compose(text, name, read)
         data = _to_python(root, name, text)
+        comments = _comments(text, root, name)
         values = 0  # at most MAX_NODES: validated in one go
 
         def where(targets: Sequence[tuple[Path, bool]]) -> list[tuple[int, int] | None]:
             return [locate(root, path, key=key) for path, key in targets]
 
     else:
-        data, values = read.value, read.values
+        data, values, comments = read.value, read.values, read.comments
         where = functools.partial(locate_all, text)
     if not isinstance(data, dict):
         raise SitrepDataError(
             [Problem(name, 1, 1, "a situation file is a mapping (key: value), not a list or text")]
         )
     try:
-        return validate_situation(data, values), where
+        situation = validate_situation(data, values)
     except Invalid as exc:
         version = 1 if _is_v1(data) else 2
         raise validation_problems(name, where, exc, version=version) from None
+    if comments:
+        attach(situation, comments.moved(v1_path) if _is_v1(data) else comments)
+    return situation, where
 
 
 def _is_v1(data: dict[str, Any]) -> bool:
@@ -194,7 +200,7 @@ def _over_budget(name: str, declined: Declined) -> Problem:
     message = (
         f"more than {yamlnodes.MAX_NODES:,} values in a file that is not in the plain block "
         f"style sitrep writes ({declined.reason} here); sitrep reads files this large "
-        "only in that style: remove tabs, comments after values, flow style ([...], "
+        "only in that style: remove tabs, flow style ([...], "
         "{...}), anchors, tags and escapes, or split the file (sitrep fmt cannot help: "
         "it must read the file first)"
     )
@@ -204,6 +210,13 @@ def _over_budget(name: str, declined: Declined) -> Problem:
 def _to_python(root: yaml.Node, name: str, text: str) -> Any:
     try:
         return to_python(root, text)
+    except NodeError as exc:
+        raise SitrepDataError([Problem(name, exc.line + 1, exc.column + 1, exc.message)]) from None
+
+
+def _comments(text: str, root: yaml.Node, name: str) -> Found:
+    try:
+        return from_nodes(text, root)
     except NodeError as exc:
         raise SitrepDataError([Problem(name, exc.line + 1, exc.column + 1, exc.message)]) from None
 
@@ -228,10 +241,21 @@ def to_data(situation: Situation) -> dict[str, Any]:
 
 @without_gc
 def dump_situation(situation: Situation) -> str:
-    """The canonical YAML text of a situation (block style, blank lines between entries)."""
+    """The canonical YAML text of a situation (block style, blank lines between entries),
+    with the comments it carries in their canonical places (see yamlannotate)."""
     # The canonical emitter writes the same bytes as PyYAML's block dumper, about ten
     # times faster (see yamlemit; its reference dumper is emit_with_pyyaml). Imported
     # here: its patterns take ~6 ms to compile, which opening a file need not wait for.
-    from sitrep.yaml.emit import dump_canonical
+    from sitrep.yaml.annotate import emit_commented, gather
+    from sitrep.yaml.emit import Unsupported, dump_canonical
 
-    return dump_canonical(to_data(situation))
+    data = to_data(situation)
+    placed = gather(situation, data)
+    if not placed:
+        return dump_canonical(data)
+    try:
+        return emit_commented(data, placed)
+    except Unsupported:  # PyYAML's whole-file fallback has no place for comments
+        raise SitrepError(
+            "cannot write the file's comments around a value of this shape; nothing was written"
+        ) from None

@@ -87,7 +87,6 @@ def describe_character(text: str, offset: int) -> tuple[int, int, str]:
 
 
 _STYLES = (
-    (re.compile(r"(?:^|\s)(#)"), "a comment after a value"),
     (re.compile(r"(?:^|[:-] |^ +)([\[{])"), "flow style ([...] or {...})"),
     (re.compile(r"(?:^|[:-] |^ +)([&*])"), "an anchor or alias (& or *)"),
     (re.compile(r"(?:^|[:-] |^ +)(!)"), "a tag (!)"),
@@ -95,6 +94,7 @@ _STYLES = (
     (re.compile(r"(?:^|[:-] |^ +)([|>]\S)"), "a block indicator sitrep does not write"),
     (re.compile(r"(?:^|[:-] |^ +)(>)"), "a folded block (>)"),
     (re.compile(r"^(---|\.\.\.|%)"), "a document marker or directive"),
+    (re.compile(r"(?:^|\s)(#)"), "a comment where sitrep does not write one"),
 )
 
 

@@ -165,8 +165,8 @@ def test_a_value_of_the_wrong_type_is_refused_with_a_hint(
 @pytest.mark.parametrize(("field", "value", "where", "message"), REFUSED)
 def test_both_readers_refuse_alike(field: str, value: str, where: str, message: str) -> None:
     text = TEXT.format(**{**BASE, field: value})
-    # A comment after a value makes the fast reader decline: libyaml's path reads it.
-    declined = text.replace("  name: P\n", "  name: P  # the place\n")
+    # A flow-style value makes the fast reader decline: libyaml's path reads it.
+    declined = text + "  aliases: [Pe]\n"  # last, so no line before it moves
     assert isinstance(read_plain(declined), Declined)
     assert refused(declined) == refused(text)
 

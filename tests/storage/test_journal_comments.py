@@ -1,0 +1,63 @@
+"""Recovered edits keep the file's comments: the journal records an entry's comments too."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sitrep.editing.document import Document
+from sitrep.model.comments import comments_of
+from sitrep.model.entries import Place
+from sitrep.model.situation import Header, Situation
+from sitrep.storage.diskstate import load_with_state
+from sitrep.storage.journal import Journal, read_journal
+from sitrep.yaml.io import dump_situation, to_data
+from tests.commented import annotate
+
+
+def journaled(folder: Path, sample: Situation) -> tuple[Path, Document, Journal]:
+    """The annotated sample in a file, open in a document whose edits are journaled."""
+    path = folder / "sit.yaml"
+    path.write_text(dump_situation(annotate(sample)), encoding="utf-8")
+    situation, disk = load_with_state(path)
+    doc = Document(situation, path)
+    journal = Journal.open(path, disk.sha256)
+    journal.attach(doc)
+    return path, doc, journal
+
+
+def test_recovered_edits_keep_comments(tmp_path: Path, sample: Situation) -> None:
+    path, doc, journal = journaled(tmp_path, sample)
+    data = to_data(doc.situation)
+    doc.replace("territory", 3, Place.model_validate({**data["territory"][3], "note": "checked"}))
+    doc.set_header(Header.model_validate({**data["header"], "title": "Afghanistan, 14 August"}))
+    doc.delete("territory", 5)
+    doc.undo()  # journaled as an add: the entry comes back with its comments
+    doc.delete("territory", 7)
+    expected = dump_situation(doc.situation)
+    assert "# " + doc.situation.territory[5].id + "\n" in expected
+    journal.handle.close()  # a crash
+
+    again, disk = load_with_state(path)
+    recovered = Document(again, path)
+    recovery = Journal.pending(path, disk)
+    assert recovery is not None and recovery.apply(recovered) == 5
+    assert dump_situation(recovered.situation) == expected
+
+
+def test_damaged_comments_in_a_journal_line_are_ignored_not_fatal(
+    tmp_path: Path, sample: Situation
+) -> None:
+    path, doc, journal = journaled(tmp_path, sample)
+    doc.delete("territory", 0)
+    doc.undo()
+    journal.handle.close()
+    lines = journal.file.read_text(encoding="utf-8").splitlines()
+    added = json.loads(lines[-1])
+    assert added["after_comments"]["before"][0] == ["", ["# badakhshan"]]
+    added["after_comments"] = {"before": [["", ["not a comment\n"]]], "beside": 3}
+    journal.file.write_text("\n".join([*lines[:-1], json.dumps(added)]) + "\n", encoding="utf-8")
+    recovery = read_journal(journal.file, path)
+    assert recovery is not None and not recovery.damaged
+    after = recovery.changes[-1].after
+    assert after is not None and comments_of(after) is None
