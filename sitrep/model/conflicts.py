@@ -71,9 +71,7 @@ def dotted(path: list[str | int] | tuple[str | int, ...]) -> str:
     """A path as people read it: places[3].control[1].holder (keys shown as [kandahar])."""
     text = ""
     for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif text in _TOP[1:]:
+        if isinstance(part, int) or text in _TOP[1:]:
             text += f"[{part}]"
         else:
             text += f".{part}" if text else part

@@ -1,0 +1,147 @@
+"""Three-way merge of a history: a place's control, a figure's series, the past reports.
+
+A history is a set of dated parts, kept oldest first. Each side's parts are
+matched to the base's: an identical part is kept, a part that is gone but has a
+new part about the same date (and time) was edited, any other part that is gone
+was deleted, and what is left was added. Then:
+
+- parts both sides added are all kept, in date order (the same part twice: once);
+- a part one side edited is taken edited; both edited it: merged field by field;
+- a part one side deleted and the other left alone goes; deleted on one side and
+  edited on the other: a clash (the file keeps ours);
+- a history that allows one undated first part (control: "held before records
+  begin") keeps ours when both sides added a different one: a clash.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from sitrep.model.keys import History
+from sitrep.model.mergeorder import merged_order
+from sitrep.model.mergeparts import Clash, Merged, merge_model, whole, with_comments
+
+_KEPT, _EDITED, _DELETED = "kept", "edited", "deleted"
+
+
+@dataclass
+class _Side:
+    """How one side's parts match the base's."""
+
+    status: list[tuple[str, int]]
+    """For each base part: kept or edited (and the side's index), or deleted (-1)."""
+    keys: list[object]
+    """Each of the side's parts as an ordering key: ("b", base index) or ("a", content, n)."""
+
+
+def merge_history(
+    history: History,
+    base: Sequence[BaseModel],
+    ours: Sequence[BaseModel],
+    theirs: Sequence[BaseModel],
+) -> Merged:
+    """The merged parts, oldest first, and the clashes (paths start at a part's index)."""
+    mine, other = _match(history, base, ours), _match(history, base, theirs)
+    parts: dict[object, BaseModel] = {}
+    pending: list[tuple[object, Clash, BaseModel]] = []
+    """Clashes about a part the result lacks: (key, clash, part to place it by)."""
+    found: dict[object, list[Clash]] = {}
+    for i, start in enumerate(base):
+        key: object = ("b", i)
+        (how_o, j), (how_t, k) = mine.status[i], other.status[i]
+        o = ours[j] if j >= 0 else None
+        t = theirs[k] if k >= 0 else None
+        if how_o == _DELETED or how_t == _DELETED:
+            if how_o == _EDITED or how_t == _EDITED:
+                clash = Clash((), whole(start), whole(o), whole(t), _deleted_reason(history, how_o))
+                if o is not None:
+                    parts[key] = o
+                    found[key] = [clash]
+                else:
+                    assert t is not None
+                    pending.append((key, clash, t))
+            continue
+        assert o is not None and t is not None
+        if how_t == _KEPT or o == t:  # unchanged, edited by us, or edited alike
+            parts[key] = with_comments(o, start, o, t)
+        elif how_o == _KEPT:
+            parts[key] = with_comments(t, start, o, t)
+        else:
+            parts[key], found[key] = merge_model(start, o, t)
+    for side, items in ((mine, ours), (other, theirs)):
+        for key, part in zip(side.keys, items, strict=True):
+            if key[0] == "a" and key not in parts:  # type: ignore[index]
+                parts[key] = part
+    if history.one_undated:
+        _one_undated(history, parts, mine, other, found)
+    keys = merged_order([("b", i) for i in range(len(base))], mine.keys, other.keys, list(parts))
+    ordered = sorted(keys, key=lambda key: history.order_of(parts[key]))
+    result = [parts[key] for key in ordered]
+    clashes = [
+        clash.under(index) for index, key in enumerate(ordered) for clash in found.get(key, [])
+    ]
+    for _key, clash, part in pending:  # where the part would be: after its date's parts
+        index = sum(1 for p in result if history.order_of(p) <= history.order_of(part))
+        clashes.append(clash.under(index))
+    return result, clashes
+
+
+def _match(history: History, base: Sequence[BaseModel], side: Sequence[BaseModel]) -> _Side:
+    unused = list(range(len(side)))
+    status: list[tuple[str, int] | None] = [None] * len(base)
+    for i, start in enumerate(base):
+        j = next((j for j in unused if side[j] == start), None)
+        if j is not None:
+            status[i] = (_KEPT, j)
+            unused.remove(j)
+    for i, start in enumerate(base):
+        if status[i] is not None:
+            continue
+        date = history.date_of(start)
+        j = next((j for j in unused if history.date_of(side[j]) == date), None)
+        if j is None:
+            status[i] = (_DELETED, -1)
+        else:
+            status[i] = (_EDITED, j)
+            unused.remove(j)
+    keys: list[object] = [("a",)] * len(side)
+    for i, entry in enumerate(status):
+        assert entry is not None
+        if entry[1] >= 0:
+            keys[entry[1]] = ("b", i)
+    seen: dict[str, int] = {}
+    for j in unused:
+        content = json.dumps(whole(side[j]), sort_keys=True)
+        seen[content] = seen.get(content, -1) + 1
+        keys[j] = ("a", content, seen[content])
+    return _Side([s for s in status if s is not None], keys)
+
+
+def _one_undated(
+    history: History,
+    parts: dict[object, BaseModel],
+    mine: _Side,
+    other: _Side,
+    found: dict[object, list[Clash]],
+) -> None:
+    """At most one undated part: ours (or the base's) stays; theirs is a clash."""
+    undated = [key for key, part in parts.items() if getattr(part, "date", None) is None]
+    if len(undated) < 2:
+        return
+    theirs_only = [k for k in undated if k in other.keys and k not in mine.keys]
+    stays = next(k for k in undated if k not in theirs_only)
+    for key in theirs_only:
+        dropped = parts.pop(key)
+        reason = f"both sides added a first {history.noun} without a date"
+        clash = Clash((), None, whole(parts[stays]), whole(dropped), reason)
+        found.setdefault(stays, []).append(clash)
+
+
+def _deleted_reason(history: History, ours: str) -> str:
+    side = "we" if ours == _DELETED else "they"
+    other = "they" if ours == _DELETED else "we"
+    return f"{side} deleted this {history.noun} and {other} edited it"
