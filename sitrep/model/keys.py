@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
@@ -23,6 +24,7 @@ from sitrep.model.entries import Assessment, ControlChange, FigureEntry, FigureP
 from sitrep.model.report import PastReport
 from sitrep.model.sections import SECTION
 from sitrep.model.situation import Header
+from sitrep.model.values import whole
 
 EntryKey = Callable[[Any], Hashable]
 
@@ -57,6 +59,17 @@ def entry_key(section: str) -> EntryKey:
     if field is None:
         return content_key
     return lambda entry: str(getattr(entry, field)).casefold()
+
+
+def by_key(entries: Sequence[BaseModel], key_of: EntryKey) -> dict[Hashable, BaseModel]:
+    """Entries by key; entries with the same key (two identical notes) are told apart."""
+    out: dict[Hashable, BaseModel] = {}
+    seen: dict[Hashable, int] = {}
+    for entry in entries:
+        key = key_of(entry)
+        n = seen[key] = seen.get(key, -1) + 1
+        out[(key, n)] = entry
+    return out
 
 
 # -- histories -----------------------------------------------------------------------
@@ -117,3 +130,50 @@ HISTORIES: dict[tuple[type[BaseModel], str], History] = {
 def history(model: type[BaseModel], field: str) -> History | None:
     """The history a model's field holds, if it is one."""
     return HISTORIES.get((model, field))
+
+
+KEPT, EDITED, DELETED = "kept", "edited", "deleted"
+
+
+@dataclass
+class Matched:
+    """How one version's parts match the base's."""
+
+    status: list[tuple[str, int]]
+    """For each base part: kept or edited (and the side's index), or deleted (-1)."""
+    keys: list[object]
+    """Each of the side's parts as an ordering key: ("b", base index) or ("a", content, n)."""
+    added: list[int]
+    """The side's parts that match none of the base's, in order."""
+
+
+def match_parts(history: History, base: Sequence[BaseModel], side: Sequence[BaseModel]) -> Matched:
+    """A version's parts matched to the base's: kept, edited (same date) or deleted; or added."""
+    unused = list(range(len(side)))
+    status: list[tuple[str, int] | None] = [None] * len(base)
+    for i, start in enumerate(base):
+        j = next((j for j in unused if side[j] == start), None)
+        if j is not None:
+            status[i] = (KEPT, j)
+            unused.remove(j)
+    for i, start in enumerate(base):
+        if status[i] is not None:
+            continue
+        date = history.date_of(start)
+        j = next((j for j in unused if history.date_of(side[j]) == date), None)
+        if j is None:
+            status[i] = (DELETED, -1)
+        else:
+            status[i] = (EDITED, j)
+            unused.remove(j)
+    keys: list[object] = [("a",)] * len(side)
+    for i, entry in enumerate(status):
+        assert entry is not None
+        if entry[1] >= 0:
+            keys[entry[1]] = ("b", i)
+    seen: dict[str, int] = {}
+    for j in unused:
+        content = json.dumps(whole(side[j]), sort_keys=True)
+        seen[content] = seen.get(content, -1) + 1
+        keys[j] = ("a", content, seen[content])
+    return Matched([s for s in status if s is not None], keys, unused)

@@ -29,18 +29,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from sitrep.model.conflicts import Conflict
-from sitrep.model.keys import EntryKey, entry_key
+from sitrep.model.keys import by_key, entry_key
 from sitrep.model.mergeorder import merged_order
 from sitrep.model.mergeparts import (
     Clash,
     MergeError,
     build,
     merge_model,
-    whole,
     with_comments,
 )
 from sitrep.model.sections import REGISTRY, SECTION
 from sitrep.model.situation import Situation
+from sitrep.model.values import whole
 
 __all__ = ["MergeError", "MergeResult", "Stamp", "merge"]
 
@@ -123,7 +123,7 @@ def merge_section(
 ) -> tuple[list[BaseModel], list[Clash]]:
     """A section's entries merged by key; clash paths start at the entry's key (or index)."""
     key_of = entry_key(section)
-    b, o, t = _by_key(base, key_of), _by_key(ours, key_of), _by_key(theirs, key_of)
+    b, o, t = by_key(base, key_of), by_key(ours, key_of), by_key(theirs, key_of)
     result: dict[Hashable, BaseModel] = {}
     found: dict[Hashable, list[Clash]] = {}
     missing: dict[Hashable, Clash] = {}
@@ -165,15 +165,3 @@ def merge_section(
         clashes += [clash.under(name) for clash in found.get(key, [])]
         index += 1
     return [result[key] for key in kept], clashes
-
-
-def _by_key(entries: Sequence[BaseModel], key_of: EntryKey) -> dict[Hashable, BaseModel]:
-    """Entries by key; entries with the same key (two identical notes) are told apart."""
-    out: dict[Hashable, BaseModel] = {}
-    for entry in entries:
-        key = key_of(entry)
-        n = 0
-        while (key, n) in out:
-            n += 1
-        out[(key, n)] = entry
-    return out

@@ -15,27 +15,14 @@ was deleted, and what is left was added. Then:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from sitrep.model.keys import History
+from sitrep.model.keys import DELETED, EDITED, KEPT, History, Matched, match_parts
 from sitrep.model.mergeorder import merged_order
-from sitrep.model.mergeparts import Clash, Merged, merge_model, whole, with_comments
-
-_KEPT, _EDITED, _DELETED = "kept", "edited", "deleted"
-
-
-@dataclass
-class _Side:
-    """How one side's parts match the base's."""
-
-    status: list[tuple[str, int]]
-    """For each base part: kept or edited (and the side's index), or deleted (-1)."""
-    keys: list[object]
-    """Each of the side's parts as an ordering key: ("b", base index) or ("a", content, n)."""
+from sitrep.model.mergeparts import Clash, Merged, merge_model, with_comments
+from sitrep.model.values import whole
 
 
 def merge_history(
@@ -45,7 +32,7 @@ def merge_history(
     theirs: Sequence[BaseModel],
 ) -> Merged:
     """The merged parts, oldest first, and the clashes (paths start at a part's index)."""
-    mine, other = _match(history, base, ours), _match(history, base, theirs)
+    mine, other = match_parts(history, base, ours), match_parts(history, base, theirs)
     parts: dict[object, BaseModel] = {}
     pending: list[tuple[object, Clash, BaseModel]] = []
     """Clashes about a part the result lacks: (key, clash, part to place it by)."""
@@ -55,8 +42,8 @@ def merge_history(
         (how_o, j), (how_t, k) = mine.status[i], other.status[i]
         o = ours[j] if j >= 0 else None
         t = theirs[k] if k >= 0 else None
-        if how_o == _DELETED or how_t == _DELETED:
-            if how_o == _EDITED or how_t == _EDITED:
+        if how_o == DELETED or how_t == DELETED:
+            if how_o == EDITED or how_t == EDITED:
                 clash = Clash((), whole(start), whole(o), whole(t), _deleted_reason(history, how_o))
                 if o is not None:
                     parts[key] = o
@@ -66,9 +53,9 @@ def merge_history(
                     pending.append((key, clash, t))
             continue
         assert o is not None and t is not None
-        if how_t == _KEPT or o == t:  # unchanged, edited by us, or edited alike
+        if how_t == KEPT or o == t:  # unchanged, edited by us, or edited alike
             parts[key] = with_comments(o, start, o, t)
-        elif how_o == _KEPT:
+        elif how_o == KEPT:
             parts[key] = with_comments(t, start, o, t)
         else:
             parts[key], found[key] = merge_model(start, o, t)
@@ -90,42 +77,11 @@ def merge_history(
     return result, clashes
 
 
-def _match(history: History, base: Sequence[BaseModel], side: Sequence[BaseModel]) -> _Side:
-    unused = list(range(len(side)))
-    status: list[tuple[str, int] | None] = [None] * len(base)
-    for i, start in enumerate(base):
-        j = next((j for j in unused if side[j] == start), None)
-        if j is not None:
-            status[i] = (_KEPT, j)
-            unused.remove(j)
-    for i, start in enumerate(base):
-        if status[i] is not None:
-            continue
-        date = history.date_of(start)
-        j = next((j for j in unused if history.date_of(side[j]) == date), None)
-        if j is None:
-            status[i] = (_DELETED, -1)
-        else:
-            status[i] = (_EDITED, j)
-            unused.remove(j)
-    keys: list[object] = [("a",)] * len(side)
-    for i, entry in enumerate(status):
-        assert entry is not None
-        if entry[1] >= 0:
-            keys[entry[1]] = ("b", i)
-    seen: dict[str, int] = {}
-    for j in unused:
-        content = json.dumps(whole(side[j]), sort_keys=True)
-        seen[content] = seen.get(content, -1) + 1
-        keys[j] = ("a", content, seen[content])
-    return _Side([s for s in status if s is not None], keys)
-
-
 def _one_undated(
     history: History,
     parts: dict[object, BaseModel],
-    mine: _Side,
-    other: _Side,
+    mine: Matched,
+    other: Matched,
     found: dict[object, list[Clash]],
 ) -> None:
     """At most one undated part: ours (or the base's) stays; theirs is a clash."""
@@ -142,6 +98,6 @@ def _one_undated(
 
 
 def _deleted_reason(history: History, ours: str) -> str:
-    side = "we" if ours == _DELETED else "they"
-    other = "they" if ours == _DELETED else "we"
+    side = "we" if ours == DELETED else "they"
+    other = "they" if ours == DELETED else "we"
     return f"{side} deleted this {history.noun} and {other} edited it"

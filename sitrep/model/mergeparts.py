@@ -22,6 +22,7 @@ from pydantic import BaseModel, JsonValue, ValidationError
 
 from sitrep.model.comments import comments_of, set_comments
 from sitrep.model.keys import history
+from sitrep.model.values import field_value
 
 M = TypeVar("M", bound=BaseModel)
 RelPath = tuple[str | int, ...]
@@ -48,20 +49,6 @@ class Clash:
 
 Merged = tuple[Any, list[Clash]]
 """A merged value and the clashes found in it."""
-
-
-def whole(obj: BaseModel | None) -> JsonValue:
-    """An object as its YAML value (absent: None)."""
-    return None if obj is None else obj.model_dump(mode="json", exclude_defaults=True)
-
-
-def field_value(obj: BaseModel | None, name: str) -> JsonValue:
-    """One field of an object as its YAML value (None when absent or left at its default)."""
-    if obj is None:
-        return None
-    dumped = obj.model_dump(mode="json", include={name}, exclude_defaults=True)
-    value: JsonValue = dumped.get(name)
-    return value
 
 
 def merge_model(base: M | None, ours: M, theirs: M) -> tuple[M, list[Clash]]:

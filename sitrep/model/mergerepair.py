@@ -16,11 +16,12 @@ from pydantic import BaseModel
 
 from sitrep.model.conflicts import dotted
 from sitrep.model.keys import entry_key
-from sitrep.model.mergeparts import Clash, MergeError, field_value, whole
+from sitrep.model.mergeparts import Clash, MergeError
 from sitrep.model.problems import Finding, cross_entry_problems
 from sitrep.model.refs import REFERENCED, RefKind, references
 from sitrep.model.sections import REGISTRY, SECTION
 from sitrep.model.situation import Situation
+from sitrep.model.values import field_value, whole
 
 MAX_ROUNDS = 50
 """Rounds of repairs before giving up (each round fixes every problem it can)."""

@@ -8,17 +8,13 @@ that value is not in the file).
 
 from __future__ import annotations
 
-import json
-
 from pydantic import JsonValue
 
 from sitrep.model.conflicts import Conflict, dotted
 from sitrep.model.problems import Finding
 from sitrep.model.sections import SECTION
 from sitrep.model.situation import Path, Situation
-
-SHOWN = 60
-"""Characters of a value shown in a message; longer ones are cut with '…'."""
+from sitrep.model.values import shown
 
 
 def file_path(situation: Situation, path: list[str | int] | tuple[str | int, ...]) -> Path | None:
@@ -70,31 +66,3 @@ def _whole(conflict: Conflict) -> str:
         return "absent" if value is None else "as in base" if value == conflict.base else "edited"
 
     return f"ours {side(conflict.ours)}, theirs {side(conflict.theirs)}"
-
-
-def shown(value: JsonValue) -> str:
-    """A YAML value on one line, cut short: 'taliban', 389645, {holder: taliban, ...}."""
-    if value is None:
-        return "absent"
-    if isinstance(value, str):
-        text = json.dumps(value, ensure_ascii=False)
-        return _cut("'" + text[1:-1].replace("'", "''") + "'")
-    return _cut(_flow(value))
-
-
-def _flow(value: JsonValue) -> str:
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_flow(v) for v in value) + "]"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False) if _needs_quotes(value) else value
-    return json.dumps(value)
-
-
-def _needs_quotes(text: str) -> bool:
-    return not text or any(c in text for c in ",:{}[]#'\"\n") or text != text.strip()
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
