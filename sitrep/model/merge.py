@@ -30,14 +30,9 @@ from pydantic import BaseModel
 
 from sitrep.model.conflicts import Conflict
 from sitrep.model.keys import by_key, entry_key
+from sitrep.model.mergebase import Clash, MergeError, build, with_comments
 from sitrep.model.mergeorder import merged_order
-from sitrep.model.mergeparts import (
-    Clash,
-    MergeError,
-    build,
-    merge_model,
-    with_comments,
-)
+from sitrep.model.mergeparts import merge_model
 from sitrep.model.sections import REGISTRY, SECTION
 from sitrep.model.situation import Situation
 from sitrep.model.values import whole

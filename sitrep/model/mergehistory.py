@@ -15,13 +15,14 @@ was deleted, and what is left was added. Then:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from pydantic import BaseModel
 
 from sitrep.model.keys import DELETED, EDITED, KEPT, History, Matched, match_parts
+from sitrep.model.mergebase import Clash, Merged, with_comments
 from sitrep.model.mergeorder import merged_order
-from sitrep.model.mergeparts import Clash, Merged, merge_model, with_comments
 from sitrep.model.values import whole
 
 
@@ -30,6 +31,7 @@ def merge_history(
     base: Sequence[BaseModel],
     ours: Sequence[BaseModel],
     theirs: Sequence[BaseModel],
+    merge_part: Callable[[Any, Any, Any], tuple[Any, list[Clash]]],
 ) -> Merged:
     """The merged parts, oldest first, and the clashes (paths start at a part's index)."""
     mine, other = match_parts(history, base, ours), match_parts(history, base, theirs)
@@ -58,7 +60,7 @@ def merge_history(
         elif how_o == KEPT:
             parts[key] = with_comments(t, start, o, t)
         else:
-            parts[key], found[key] = merge_model(start, o, t)
+            parts[key], found[key] = merge_part(start, o, t)
     for side, items in ((mine, ours), (other, theirs)):
         for key, part in zip(side.keys, items, strict=True):
             if key[0] == "a" and key not in parts:  # type: ignore[index]

@@ -15,40 +15,18 @@ that changed them (ours when both did).
 from __future__ import annotations
 
 import typing
-from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, JsonValue, ValidationError
+from pydantic import BaseModel
 
-from sitrep.model.comments import comments_of, set_comments
 from sitrep.model.keys import history
+from sitrep.model.mergebase import Clash, Merged, build, with_comments
+from sitrep.model.mergehistory import merge_history
+from sitrep.model.mergeorder import merged_order
 from sitrep.model.values import field_value
 
 M = TypeVar("M", bound=BaseModel)
 RelPath = tuple[str | int, ...]
-
-
-class MergeError(ValueError):
-    """The sides cannot be merged into a valid situation (the caller keeps ours)."""
-
-
-@dataclass(frozen=True)
-class Clash:
-    """A value the merge could not decide, at a path relative to where it was found."""
-
-    path: RelPath
-    base: JsonValue
-    ours: JsonValue
-    theirs: JsonValue
-    reason: str | None = None
-
-    def under(self, *prefix: str | int) -> Clash:
-        """The same clash seen from the object that holds this one."""
-        return replace(self, path=(*prefix, *self.path))
-
-
-Merged = tuple[Any, list[Clash]]
-"""A merged value and the clashes found in it."""
 
 
 def merge_model(base: M | None, ours: M, theirs: M) -> tuple[M, list[Clash]]:
@@ -124,13 +102,11 @@ def _merge_field(
     theirs: BaseModel,
 ) -> Merged:
     """A field both sides changed differently: merged if it is a list or an object, else a clash."""
-    from sitrep.model.mergehistory import merge_history
-
     if start is _NOTHING:
         start = None
     parts = history(model, name)
     if parts is not None:
-        return merge_history(parts, start or [], mine, other)
+        return merge_history(parts, start or [], mine, other, merge_model)
     if _is_text_list(model, name):
         return merge_texts(start or [], mine, other), []
     both = isinstance(mine, BaseModel) and isinstance(other, BaseModel)
@@ -150,8 +126,6 @@ def _is_text_list(model: type[BaseModel], name: str) -> bool:
 
 def merge_texts(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:
     """A list of text merged as a set: what either side removed goes, what it added comes."""
-    from sitrep.model.mergeorder import merged_order
-
     b, o, t = _numbered(base), _numbered(ours), _numbered(theirs)
     sb, so, st = set(b), set(o), set(t)
     keep = [k for k in (*o, *t) if (k in so and k in st) or k not in sb]
@@ -166,27 +140,3 @@ def _numbered(items: list[Any]) -> list[tuple[Any, int]]:
         seen[item] = seen.get(item, -1) + 1
         out.append((item, seen[item]))
     return out
-
-
-def build(like: M, fields: dict[str, Any]) -> tuple[M, str | None]:
-    """A new object of like's model from field values (validated), or like and the error."""
-    try:
-        built = type(like).model_validate(fields)
-    except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in error["loc"])
-        return like, f"{where}: {error['msg']}" if where else str(error["msg"])
-    return built, None
-
-
-def with_comments(merged: M, base: BaseModel | None, ours: BaseModel, theirs: BaseModel) -> M:
-    """merged with the comments of the side that changed them (ours when both did)."""
-    mine, other = comments_of(ours), comments_of(theirs)
-    start = comments_of(base) if base is not None else None
-    chosen = other if mine == start and other != start else mine
-    if comments_of(merged) == chosen:
-        return merged
-    if merged is ours or merged is theirs or merged is base:
-        merged = merged.model_copy()
-    set_comments(merged, chosen)
-    return merged

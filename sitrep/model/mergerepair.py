@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from sitrep.model.conflicts import dotted
 from sitrep.model.keys import entry_key
-from sitrep.model.mergeparts import Clash, MergeError
+from sitrep.model.mergebase import Clash, MergeError
 from sitrep.model.problems import Finding, cross_entry_problems
 from sitrep.model.refs import REFERENCED, RefKind, references
 from sitrep.model.sections import REGISTRY, SECTION

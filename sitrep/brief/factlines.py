@@ -1,0 +1,88 @@
+"""A situation as one line per fact, for git's textconv: `git diff` then reads field by field.
+
+git compares two files line by line. Given these lines instead of the YAML,
+each changed field is one line out and one line in, named by its entry:
+
+    -place kandahar: control 2021-08-12: holder government; sources cnn-kamin
+    +place kandahar: control 2021-08-12: holder taliban; sources cnn-kamin
+    +figure ocha-idps: series 2021-08-20: value 550000; sources unhcr
+
+Entries are named by their id (actor, a note's date and text...), never by
+a field that may change, so an edit touches only its own line. A part of a
+history (a control change, a figure's value, a past report) is one line, so an
+appended change is one added line. Plain text, not escaped (the CLI prints it
+through cli.output.say).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, JsonValue
+
+from sitrep.model.keys import history
+from sitrep.model.sections import REGISTRY
+from sitrep.model.situation import Situation
+from sitrep.model.values import one_line, whole
+
+_PART_NAMES = {"control": "date", "series": "as_of", "past_reports": "report_number"}
+"""The field that names each part of a history in its line."""
+
+
+def fact_lines(situation: Situation) -> list[str]:
+    """Every fact of a situation, one per line, in file order."""
+    lines = [f"sitrep: {situation.sitrep}"]
+    lines += _entry_lines("header", situation.header)
+    for info in REGISTRY:
+        noun = "conflict" if info.name == "conflicts" else info.noun
+        for entry in getattr(situation, info.name):
+            lines += _entry_lines(f"{noun} {_name(info.name, entry)}", entry)
+    return lines
+
+
+def _name(section: str, entry: BaseModel) -> str:
+    data = whole(entry)
+    assert isinstance(data, dict)
+    for key in ("id", "actor"):
+        if key in data:
+            return one_line(data[key])
+    if section == "notes":
+        return f"{data['date']} {one_line(data['text'])}"
+    if section == "outlook":
+        return f"{one_line(data['statement'])} ({one_line(data['by'])})"
+    return one_line(data.get("path"))
+
+
+def _entry_lines(label: str, entry: BaseModel) -> list[str]:
+    data = whole(entry)
+    assert isinstance(data, dict)
+    lines = []
+    for field, value in data.items():
+        if history(type(entry), field) is not None and isinstance(value, list):
+            named = _PART_NAMES.get(field, "")
+            for part in value:
+                assert isinstance(part, dict)
+                lines.append(f"{label}: {field} {_part_name(part, named)}: {_fields(part, named)}")
+        elif isinstance(value, list):
+            lines += [f"{label}: {field}: {one_line(item)}" for item in value]
+        elif isinstance(value, dict):
+            lines.append(f"{label}: {field}: {_fields(value, '')}")
+        else:
+            lines.append(f"{label}: {field}: {one_line(value)}")
+    return lines
+
+
+def _part_name(part: dict[str, JsonValue], named: str) -> str:
+    if named == "report_number" and named in part:
+        return f"{part[named]} ({part.get('as_of')})"
+    if named in part:
+        time = part.get("time")
+        return f"{part[named]} {time}" if time else one_line(part[named])
+    return "undated" if named == "date" else "-"
+
+
+def _fields(part: dict[str, JsonValue], named: str) -> str:
+    shown = [
+        f"{key} {one_line(value, nested=isinstance(value, list | dict))}"
+        for key, value in part.items()
+        if key not in (named, "time") and not (named == "report_number" and key == "as_of")
+    ]
+    return "; ".join(shown) or "-"
