@@ -7,8 +7,9 @@ each changed field is one line out and one line in, named by its entry:
     +place kandahar: control 2021-08-12: holder taliban; sources cnn-kamin
     +figure ocha-idps: series 2021-08-20: value 550000; sources unhcr
 
-Entries are named by their id (actor, a note's date and text...), never by
-a field that may change, so an edit touches only its own line. A part of a
+Entries are named by their id (an evacuation by its actor, a note by its
+date and the start of its text), not repeated on the lines, so an edit touches
+only its own line. A part of a
 history (a control change, a figure's value, a past report) is one line, so an
 appended change is one added line. Plain text, not escaped (the CLI prints it
 through cli.output.say).
@@ -18,10 +19,14 @@ from __future__ import annotations
 
 from pydantic import BaseModel, JsonValue
 
+from sitrep.model.conflicts import dotted
 from sitrep.model.keys import history
 from sitrep.model.sections import REGISTRY
 from sitrep.model.situation import Situation
 from sitrep.model.values import one_line, whole
+
+LABEL = 48
+"""Characters of a note's text or an outlook item's statement in its lines' label."""
 
 _PART_NAMES = {"control": "date", "series": "as_of", "past_reports": "report_number"}
 """The field that names each part of a history in its line."""
@@ -30,37 +35,50 @@ _PART_NAMES = {"control": "date", "series": "as_of", "past_reports": "report_num
 def fact_lines(situation: Situation) -> list[str]:
     """Every fact of a situation, one per line, in file order."""
     lines = [f"sitrep: {situation.sitrep}"]
-    lines += _entry_lines("header", situation.header)
+    lines += _entry_lines("header", situation.header, ())
     for info in REGISTRY:
         noun = "conflict" if info.name == "conflicts" else info.noun
+        named = _NAMED_BY.get(info.name, (info.key,) if info.key else ())
         for entry in getattr(situation, info.name):
-            lines += _entry_lines(f"{noun} {_name(info.name, entry)}", entry)
+            lines += _entry_lines(f"{noun} {_name(entry, named)}", entry, named)
     return lines
 
 
-def _name(section: str, entry: BaseModel) -> str:
+_NAMED_BY = {
+    "notes": ("date", "text"),
+    "outlook": ("statement", "by"),
+    "conflicts": ("path",),
+}
+"""The fields that name an entry of a section without ids (its line label; not repeated)."""
+
+
+def _name(entry: BaseModel, named: tuple[str, ...]) -> str:
     data = whole(entry)
     assert isinstance(data, dict)
-    for key in ("id", "actor"):
-        if key in data:
-            return one_line(data[key])
-    if section == "notes":
-        return f"{data['date']} {one_line(data['text'])}"
-    if section == "outlook":
-        return f"{one_line(data['statement'])} ({one_line(data['by'])})"
-    return one_line(data.get("path"))
+    if named == ("path",):
+        path = data["path"]
+        assert isinstance(path, list)
+        return dotted([p for p in path if isinstance(p, str | int)])
+    return " ".join(_cut(one_line(data[field])) for field in named if field in data)
 
 
-def _entry_lines(label: str, entry: BaseModel) -> list[str]:
+def _cut(text: str) -> str:
+    return text if len(text) <= LABEL else text[: LABEL - 1] + "…"
+
+
+def _entry_lines(label: str, entry: BaseModel, named: tuple[str, ...]) -> list[str]:
     data = whole(entry)
     assert isinstance(data, dict)
     lines = []
     for field, value in data.items():
+        if field in named:
+            continue
         if history(type(entry), field) is not None and isinstance(value, list):
-            named = _PART_NAMES.get(field, "")
+            part_name = _PART_NAMES.get(field, "")
             for part in value:
                 assert isinstance(part, dict)
-                lines.append(f"{label}: {field} {_part_name(part, named)}: {_fields(part, named)}")
+                shown = f"{_part_name(part, part_name)}: {_fields(part, part_name)}"
+                lines.append(f"{label}: {field} {shown}")
         elif isinstance(value, list):
             lines += [f"{label}: {field}: {one_line(item)}" for item in value]
         elif isinstance(value, dict):

@@ -51,34 +51,33 @@ def git(args: argparse.Namespace) -> int:
 
 
 def setup(args: argparse.Namespace) -> int:
-    """Plan, print and (unless --print) apply the setup."""
+    """Plan and (unless --print) apply the setup, saying what was (or would be) done."""
     from sitrep.storage.gitsetup import apply, not_situations, plan
 
     todo = plan(Path(args.folder), args.pattern)
-    would = "would " if args.print else ""
+    if not args.print:
+        apply(todo)
     if todo.has_line:
         say(f"{todo.attributes}: already has '{todo.line}'")
     else:
-        say(f"{todo.attributes}: {would}add '{todo.line}'")
+        say(f"{todo.attributes}: {'would add' if args.print else 'added'} '{todo.line}'")
     for line in todo.overridden:
         say(f"note: {todo.attributes} also has '{line}': the sitrep line comes after it and wins")
     for setting in todo.settings:
-        command = f"git config --local {setting.key} {shlex.quote(setting.wanted)}"
         if not setting.changes:
             say(f"{setting.key}: already set")
         elif args.print:
-            say(f"would run: {command}")
+            say(f"would run: git config --local {setting.key} {shlex.quote(setting.wanted)}")
         else:
             was = f" (was {setting.now!r})" if setting.now is not None else ""
             say(f"{setting.key}: set to {setting.wanted}{was}")
     if args.print:
         return 0
-    apply(todo)
     bad = not_situations(todo.root)
     if bad:
-        named = ", ".join(bad[:SHOWN_FILES]) + (
-            f" and {len(bad) - SHOWN_FILES} more" if len(bad) > SHOWN_FILES else ""
-        )
+        named = ", ".join(bad[:SHOWN_FILES])
+        if len(bad) > SHOWN_FILES:
+            named += f" and {len(bad) - SHOWN_FILES} more"
         say(
             f"note: {len(bad)} tracked file(s) match '{args.pattern}' but are not situations "
             f"({named}): sitrep will not merge them, so a merge that changes one on both "

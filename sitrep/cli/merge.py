@@ -116,8 +116,7 @@ def _stamp(path: str | None) -> Stamp:
 def _tell(name: str, result: MergeResult) -> None:
     from sitrep.model.conflicts import dotted
 
-    if result.clean:
-        say(f"sitrep merge: {name}: merged cleanly", err=True)
+    if result.clean:  # git says "Auto-merging"; nothing to add
         return
     paths = [dotted(c.path) for c in result.conflicts]
     more = f" and {len(paths) - SHOWN} more" if len(paths) > SHOWN else ""
