@@ -46,8 +46,7 @@ def line(old: Situation, new: Situation, d: Difference) -> str:
     label = "header" if d.section == "header" else label_of(d.section, entry)
     field = str(d.path[0])
     if history(type(entry), field) is not None and len(d.path) >= 2:
-        situation = new if d.after is not None else old
-        return f"{label}: {_part(situation, d)}"
+        return f"{label}: {_part(old if d.change == 'removed' else new, d)}"
     where = ".".join(str(p) for p in d.path)
     if isinstance(d.old, list) or isinstance(d.new, list):
         return f"{label}: {where}: {_list_change(d.old, d.new)}"
@@ -90,8 +89,8 @@ def _named(section: str, entry: BaseModel) -> str:
 
 
 def _part(situation: Situation, d: Difference) -> str:
-    """A part of a history added, removed or edited."""
-    entry = d.after if d.after is not None else d.before
+    """A part of a history added, removed or edited (its index is in the version that has it)."""
+    entry = d.before if d.change == "removed" else d.after
     field, index = str(d.path[0]), d.path[1]
     parts = getattr(entry, field)
     assert isinstance(index, int) and 0 <= index < len(parts)
