@@ -36,8 +36,8 @@ def merge_history(
     """The merged parts, oldest first, and the clashes (paths start at a part's index)."""
     mine, other = match_parts(history, base, ours), match_parts(history, base, theirs)
     parts: dict[object, BaseModel] = {}
-    pending: list[tuple[object, Clash, BaseModel]] = []
-    """Clashes about a part the result lacks: (key, clash, part to place it by)."""
+    missing: dict[object, tuple[Clash, BaseModel]] = {}
+    """Clashes about parts the result lacks (we deleted what they edited), and their parts."""
     found: dict[object, list[Clash]] = {}
     for i, start in enumerate(base):
         key: object = ("b", i)
@@ -52,7 +52,7 @@ def merge_history(
                     found[key] = [clash]
                 else:
                     assert t is not None
-                    pending.append((key, clash, t))
+                    missing[key] = (clash, t)
             continue
         assert o is not None and t is not None
         if how_t == KEPT or o == t:  # unchanged, edited by us, or edited alike
@@ -67,15 +67,17 @@ def merge_history(
                 parts[key] = part
     if history.one_undated:
         _one_undated(history, parts, mine, other, found)
-    keys = merged_order([("b", i) for i in range(len(base))], mine.keys, other.keys, list(parts))
-    ordered = sorted(keys, key=lambda key: history.order_of(parts[key]))
-    result = [parts[key] for key in ordered]
-    clashes = [
-        clash.under(index) for index, key in enumerate(ordered) for clash in found.get(key, [])
-    ]
-    for _key, clash, part in pending:  # where the part would be: after its date's parts
-        index = sum(1 for p in result if history.order_of(p) <= history.order_of(part))
-        clashes.append(clash.under(index))
+    every = {**parts, **{key: part for key, (_, part) in missing.items()}}
+    keys = merged_order([("b", i) for i in range(len(base))], mine.keys, other.keys, list(every))
+    ordered = sorted(keys, key=lambda key: history.order_of(every[key]))
+    result: list[BaseModel] = []
+    clashes: list[Clash] = []
+    for key in ordered:  # a missing part's clash is at the index it would have
+        if key in missing:
+            clashes.append(missing[key][0].under(len(result)))
+            continue
+        clashes += [clash.under(len(result)) for clash in found.get(key, [])]
+        result.append(parts[key])
     return result, clashes
 
 

@@ -6,7 +6,7 @@ the field keeps our value. Lists of text (sources, aliases, tags...) merge as
 sets: what either side removed goes, what either side added comes. Histories
 are merged by mergehistory.py. An object whose merged fields do not make a valid
 whole (one side made a place contested, the other named its new holder) keeps
-our value for every field only they changed, each a clash that says why.
+our version whole, each field the sides disagree on a clash that says why.
 
 Comments ride on the objects: each merged object keeps the comments of the side
 that changed them (ours when both did).
@@ -35,7 +35,6 @@ def merge_model(base: M | None, ours: M, theirs: M) -> tuple[M, list[Clash]]:
         return with_comments(ours, base, ours, theirs), []
     model = type(ours)
     fields: dict[str, Any] = {}
-    changed_by_them: list[str] = []
     clashes: list[Clash] = []
     for name, info in model.model_fields.items():
         mine, other = getattr(ours, name), getattr(theirs, name)
@@ -50,7 +49,6 @@ def merge_model(base: M | None, ours: M, theirs: M) -> tuple[M, list[Clash]]:
             start = info.get_default(call_default_factory=True)
         if start == mine:
             fields[name] = other
-            changed_by_them.append(name)
         elif start == other:
             fields[name] = mine
         else:
@@ -59,23 +57,21 @@ def merge_model(base: M | None, ours: M, theirs: M) -> tuple[M, list[Clash]]:
     merged, error = build(ours, fields)
     if error is None:
         return with_comments(merged, base, ours, theirs), clashes
-    # Their changes do not fit ours: keep our value for each field only they changed.
-    reason = f"their change does not fit ours here: {error}"
-    for name in changed_by_them:
-        fields[name] = getattr(ours, name)
-        clashes.append(
-            Clash(
-                (name,),
-                field_value(base, name),
-                field_value(ours, name),
-                field_value(theirs, name),
-                reason,
-            )
+    # The two sides' changes do not fit together: keep ours whole, each field they
+    # disagree on a clash (the same ones whichever side is ours).
+    reason = f"the two sides' changes do not fit together here: {error}"
+    clashes = [
+        Clash(
+            (name,),
+            field_value(base, name),
+            field_value(ours, name),
+            field_value(theirs, name),
+            reason,
         )
-    merged, error = build(ours, fields)
-    if error is not None:  # cannot happen: every field is now ours or a clash keeping ours
-        merged = ours
-    return with_comments(merged, base, ours, theirs), clashes
+        for name in model.model_fields
+        if getattr(ours, name) != getattr(theirs, name)
+    ]
+    return with_comments(ours, base, ours, theirs), clashes
 
 
 class _Nothing:

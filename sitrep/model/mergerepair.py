@@ -3,9 +3,11 @@
 The sides merge entry by entry, so each merged entry is valid; what can still
 break is between entries. A party, place or source one side deleted may be
 named by the other side's edits: it is kept (a conflict says so). Two edits may
-make places within each other in a circle: the entry keeps our version, each
-field that differs a conflict. Every repair moves towards our version of the
-file, which is valid, so the repairs end; if they do not, MergeError.
+make places within each other in a circle: each entry in the circle keeps our
+version, each field the sides disagree on a conflict (so which side is "ours"
+changes only the values kept, never which conflicts there are). Every repair
+moves towards our version of the file, which is valid, so the repairs end; if
+they do not, MergeError.
 """
 
 from __future__ import annotations
@@ -39,7 +41,11 @@ def repair(
         findings = cross_entry_problems(merged)
         if not findings:
             return merged, clashes
-        if not any(_revert(merged, ours, theirs, base, finding, clashes) for finding in findings):
+        later_first = sorted(findings, key=_position, reverse=True)  # a deletion moves later ones
+        repaired = [
+            _revert(merged, ours, theirs, base, finding, clashes) for finding in later_first
+        ]
+        if not any(repaired):
             break
     problem = cross_entry_problems(merged)
     detail = problem[0].message if problem else "too many repairs"
@@ -82,32 +88,41 @@ def _revert(
     finding: Finding,
     clashes: list[Clash],
 ) -> bool:
-    """Put back our version of the entry a problem is about; False if it already is ours."""
+    """The entry a problem is about keeps our version, each field the sides disagree on a
+    clash; an entry only they added goes. False when there was nothing left to do."""
     path = finding.path
     if len(path) < 2 or str(path[0]) not in SECTION or not isinstance(path[1], int):
         return False
     section, index = str(path[0]), path[1]
     entries: list[BaseModel] = getattr(merged, section)
     entry = entries[index]
-    mine = _same_key(ours, section, entry)
-    if mine is not None and mine == entry:
-        return False
-    other, start = _same_key(theirs, section, entry), _same_key(base, section, entry)
+    mine, other, start = (_same_key(side, section, entry) for side in (ours, theirs, base))
     keyed = SECTION[section].key
     name: str | int = str(getattr(entry, keyed)) if keyed else index
-    reason = f"the two sides together break the file here: {finding.message}"
+    reason = f"the two sides' changes break the file together: {finding.message}"
     if mine is None:
         del entries[index]
         _drop(clashes, (section, name))
         clashes.append(Clash((section, name), whole(start), None, whole(other), reason))
         return True
+    done = mine is not entry
     entries[index] = mine
     for field in type(entry).model_fields:
-        if getattr(entry, field) != getattr(mine, field):
-            _drop(clashes, (section, name, field))
+        disagree = other is not None and getattr(mine, field) != getattr(other, field)
+        where = (section, name, field)
+        if (disagree or getattr(entry, field) != getattr(mine, field)) and not any(
+            c.path == where for c in clashes
+        ):
+            _drop(clashes, where)
             values = [field_value(v, field) for v in (start, mine, other)]
-            clashes.append(Clash((section, name, field), values[0], values[1], values[2], reason))
-    return True
+            clashes.append(Clash(where, values[0], values[1], values[2], reason))
+            done = True
+    return done
+
+
+def _position(finding: Finding) -> tuple[str, int]:
+    path = finding.path
+    return (str(path[0]), path[1] if len(path) > 1 and isinstance(path[1], int) else -1)
 
 
 def _same_key(side: Situation, section: str, entry: BaseModel) -> BaseModel | None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, JsonValue, TypeAdapter, ValidationError
 from sitrep.model.checks import EditRejected
 from sitrep.model.comments import carry
 from sitrep.model.conflicts import Conflict, dotted
-from sitrep.model.keys import history
+from sitrep.model.keys import History, history
 
 Shift = tuple[tuple[str | int, ...], int, int]
 """(path of a list, position, +1 or -1): an item was inserted or removed there."""
@@ -65,7 +65,7 @@ def set_at(
             item = validated(_item_model(model, name), value)
             parts = history(model, name)
             at = min(index, len(items))
-            if parts is not None:
+            if parts is not None and not _in_order(parts, [*items[:at], item, *items[at:]]):
                 at = sum(1 for i in items if parts.order_of(i) <= parts.order_of(item))
             items.insert(at, item)
             shifts.append((where, at, +1))
@@ -79,6 +79,11 @@ def set_at(
     else:
         items[index] = set_at(items[index], rel[2:], value, conflict, shifts)
     return obj.model_copy(update={name: items})
+
+
+def _in_order(parts: History, items: list[BaseModel]) -> bool:
+    keys = [parts.order_of(i) for i in items]
+    return keys == sorted(keys)
 
 
 def moved(conflict: Conflict, shifts: list[Shift]) -> Conflict:

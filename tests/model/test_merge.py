@@ -159,10 +159,13 @@ def test_header_fields_that_do_not_fit_together_keep_ours_with_a_reason() -> Non
     ours = edit(base(), lambda d: d["header"].update(period_start=dt.date(2021, 8, 12)))
     theirs = edit(base(), lambda d: d["header"].update(period_end=dt.date(2021, 8, 10)))
     result = merged(ours, theirs)
-    (conflict,) = result.conflicts
-    assert conflict.path == ["header", "period_end"]
-    assert conflict.reason is not None and "period_start is after period_end" in conflict.reason
-    assert result.situation.header.period_end == dt.date(2021, 8, 13)
+    assert [c.path for c in result.conflicts] == [
+        ["header", "period_start"],
+        ["header", "period_end"],
+    ]
+    for conflict in result.conflicts:
+        assert conflict.reason and "period_start is after period_end" in conflict.reason
+    assert result.situation.header == ours.header
 
 
 def test_a_party_deleted_on_one_side_but_named_on_the_other_is_kept_as_a_conflict() -> None:
@@ -182,15 +185,21 @@ def test_a_party_deleted_on_one_side_but_named_on_the_other_is_kept_as_a_conflic
         )
 
 
-def test_places_made_within_each_other_keep_ours() -> None:
+def test_places_made_within_each_other_keep_ours_and_both_are_conflicts() -> None:
     ours = edit(base(), setting("places", "north", within="east"))
     theirs = edit(base(), setting("places", "east", within="north"))
     result = merged(ours, theirs)
     assert place(result.situation, "north").within == "east"
     assert place(result.situation, "east").within is None
-    (conflict,) = result.conflicts
-    assert conflict.path == ["places", "east", "within"]
-    assert conflict.reason and "circle" in conflict.reason
+    assert sorted((c.path, c.ours, c.theirs) for c in result.conflicts) == [
+        (["places", "east", "within"], None, "north"),
+        (["places", "north", "within"], "east", None),
+    ]
+    assert all(c.reason and "circle" in c.reason for c in result.conflicts)
+    mirrored = merged(theirs, ours)
+    assert sorted(c.mirrored().model_dump_json() for c in mirrored.conflicts) == sorted(
+        c.model_dump_json() for c in result.conflicts
+    )
 
 
 def test_conflicts_already_in_a_file_are_kept_and_stamps_are_recorded() -> None:

@@ -87,10 +87,10 @@ def test_putting_back_a_part_moves_the_paths_of_conflicts_after_it() -> None:
 
     s = merge(base(), edit(base(), ours), edit(base(), theirs)).situation
     assert [c.path for c in s.conflicts] == [
-        ["places", "south", "control", 0, "note"],
         ["places", "south", "control", 0],
+        ["places", "south", "control", 0, "note"],
     ]
-    back = resolve(s, 1, "theirs")
+    back = resolve(s, 0, "theirs")
     (left,) = back.conflicts
     assert left.path == ["places", "south", "control", 1, "note"]
     place = back.place("south")
