@@ -134,13 +134,13 @@ def merge_section(
             if start is None or start != mine:
                 result[key] = mine
             if start is not None and start != mine:
-                reason = "they deleted this entry and we edited it"
+                reason = "deleted on one side and edited on the other"
                 found[key] = [Clash((), whole(start), whole(mine), None, reason)]
         elif other is not None:
             if start is None:
                 result[key] = other
             elif start != other:
-                reason = "we deleted this entry and they edited it"
+                reason = "deleted on one side and edited on the other"
                 missing[key] = Clash((), whole(start), None, whole(other), reason)
     order = merged_order(list(b), list(o), list(t), [*result, *missing])
     kept = [key for key in order if key in result]

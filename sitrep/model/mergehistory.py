@@ -46,7 +46,8 @@ def merge_history(
         t = theirs[k] if k >= 0 else None
         if how_o == DELETED or how_t == DELETED:
             if how_o == EDITED or how_t == EDITED:
-                clash = Clash((), whole(start), whole(o), whole(t), _deleted_reason(history, how_o))
+                reason = f"this {history.noun} was deleted on one side and edited on the other"
+                clash = Clash((), whole(start), whole(o), whole(t), reason)
                 if o is not None:
                     parts[key] = o
                     found[key] = [clash]
@@ -99,9 +100,3 @@ def _one_undated(
         reason = f"both sides added a first {history.noun} without a date"
         clash = Clash((), None, whole(parts[stays]), whole(dropped), reason)
         found.setdefault(stays, []).append(clash)
-
-
-def _deleted_reason(history: History, ours: str) -> str:
-    side = "we" if ours == DELETED else "they"
-    other = "they" if ours == DELETED else "we"
-    return f"{side} deleted this {history.noun} and {other} edited it"

@@ -74,8 +74,8 @@ def _restore_named(merged: Situation, sides: Sequence[Situation], clashes: list[
         done = True
         if not any(clash.path == (section, ref) for clash in clashes):
             mine, other, start = (whole(v) for v in versions)
-            who = "we" if mine is None else "they"
-            reason = f"{who} deleted this {SECTION[section].noun}, but {user} still names it"
+            noun = SECTION[section].noun
+            reason = f"this {noun} was deleted on one side, but {user} still names it"
             clashes.append(Clash((section, ref), start, mine, other, reason))
     return done
 

@@ -163,4 +163,4 @@ def test_check_names_each_conflict_at_its_value() -> None:
     assert found[0].message.startswith(
         "unresolved merge conflict at places[0].name (place north): ours 'Ours', theirs 'Theirs'; "
     )
-    assert "we deleted this change and they edited it" in found[1].message
+    assert "this change was deleted on one side and edited on the other" in found[1].message
