@@ -120,3 +120,15 @@ def test_merge_never_touches_ours_when_an_input_is_not_a_situation(tmp_path: Pat
     assert "desk/sit.yaml (theirs)" in done.stderr and "Traceback" not in done.stderr
     assert files[1].read_text() == before
     assert run("merge", str(files[0])).returncode == 2
+
+
+def test_export_refuses_a_file_with_unresolved_conflicts(tmp_path: Path) -> None:
+    files = versions(tmp_path)
+    run("merge", *map(str, files))
+    done = run("export", str(files[1]))
+    assert done.returncode == 1 and done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert "unresolved merge conflict at places[0].name" in lines[0]
+    assert lines[-1].endswith(
+        "resolve the merge conflicts first: an export would show one side's values as settled"
+    )
