@@ -47,15 +47,7 @@ def line(old: Situation, new: Situation, d: Difference) -> str:
     field = str(d.path[0])
     if history(type(entry), field) is not None and len(d.path) >= 2:
         return f"{label}: {_part(old if d.change == 'removed' else new, d)}"
-    where = ".".join(str(p) for p in d.path)
-    if isinstance(d.old, list) or isinstance(d.new, list):
-        return f"{label}: {where}: {_list_change(d.old, d.new)}"
-    before, after = _shown(d, d.old), _shown(d, d.new)
-    if d.change == "added":
-        return f"{label}: {where}: set to {after}"
-    if d.change == "removed":
-        return f"{label}: {where}: {before} removed"
-    return f"{label}: {where}: {before} → {after}"
+    return f"{label}: {_field_change(d, 0)}"
 
 
 def label_of(section: str, entry: BaseModel) -> str:
@@ -160,7 +152,10 @@ def _point(entry: FigureEntry, index: int, point: FigurePoint, d: Difference) ->
 
 
 def _field_change(d: Difference, skip: int) -> str:
+    """'name: North City → North', 'note: set to ...', 'sources: added s2; removed s1'."""
     where = ".".join(str(p) for p in d.path[skip:])
+    if isinstance(d.old, list) or isinstance(d.new, list):
+        return f"{where}: {_list_change(d.old, d.new)}"
     before, after = _shown(d, d.old), _shown(d, d.new)
     if d.change == "added":
         return f"{where}: set to {after}"
