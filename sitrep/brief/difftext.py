@@ -19,10 +19,18 @@ from typing import Any
 from pydantic import BaseModel, JsonValue
 
 from sitrep.brief import words
-from sitrep.model.conflicts import dotted
+from sitrep.model.conflicts import Conflict, dotted
 from sitrep.model.dates import FuzzyDate
 from sitrep.model.diff import Difference
-from sitrep.model.entries import ControlChange, FigureEntry, FigurePoint, Place
+from sitrep.model.entries import (
+    Assessment,
+    ControlChange,
+    FigureEntry,
+    FigurePoint,
+    Note,
+    Party,
+    Place,
+)
 from sitrep.model.figure import Figure
 from sitrep.model.keys import history
 from sitrep.model.report import PastReport
@@ -52,30 +60,27 @@ def line(old: Situation, new: Situation, d: Difference) -> str:
 
 def label_of(section: str, entry: BaseModel) -> str:
     """How a line names an entry: 'Kandahar', 'figure ocha-idps', 'evacuation United States'."""
-    if section == "places":
-        return str(getattr(entry, "name", "")) or str(getattr(entry, "id", ""))
-    if section == "notes":
-        return f"note of {words.day(entry.date)}"  # type: ignore[attr-defined]
-    if section == "outlook":
-        return f"outlook item by {_cut(str(entry.by))}"  # type: ignore[attr-defined]
-    if section == "conflicts":
-        return f"conflict at {dotted(entry.path)}"  # type: ignore[attr-defined]
-    if section == "parties":
-        return f"party {entry.name}"  # type: ignore[attr-defined]
-    key = SECTION[section].key
-    return f"{SECTION[section].noun} {getattr(entry, key) if key else ''}".strip()
+    if isinstance(entry, Place):
+        return entry.name
+    if isinstance(entry, Note):
+        return f"note of {words.day(entry.date)}"
+    if isinstance(entry, Assessment):
+        return f"outlook item by {_cut(entry.by)}"
+    if isinstance(entry, Party):
+        return f"party {entry.name}"
+    return f"{SECTION[section].noun} {_named(section, entry)}"
 
 
 def _named(section: str, entry: BaseModel) -> str:
     """An entry added or removed: 'Kabul (kabul)', 'cnn-kamin', 'of 13 Aug 2021: text…'."""
-    if section in ("places", "parties"):
-        return f"{entry.name} ({entry.id})"  # type: ignore[attr-defined]
-    if section == "notes":
-        return f"of {words.day(entry.date)}: {_cut(entry.text)}"  # type: ignore[attr-defined]
-    if section == "outlook":
-        return f"by {_cut(entry.by)}: {_cut(entry.statement)}"  # type: ignore[attr-defined]
-    if section == "conflicts":
-        return f"at {dotted(entry.path)}"  # type: ignore[attr-defined]
+    if isinstance(entry, Place | Party):
+        return f"{entry.name} ({entry.id})"
+    if isinstance(entry, Note):
+        return f"of {words.day(entry.date)}: {_cut(entry.text)}"
+    if isinstance(entry, Assessment):
+        return f"by {_cut(entry.by)}: {_cut(entry.statement)}"
+    if isinstance(entry, Conflict):
+        return f"at {dotted(entry.path)}"
     key = SECTION[section].key
     return str(getattr(entry, key)) if key else ""
 
