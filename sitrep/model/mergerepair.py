@@ -20,7 +20,7 @@ from sitrep.model.conflicts import dotted
 from sitrep.model.keys import entry_key
 from sitrep.model.mergebase import Clash, MergeError
 from sitrep.model.problems import Finding, cross_entry_problems
-from sitrep.model.refs import REFERENCED, RefKind, references
+from sitrep.model.refs import REFERENCED, RefKind, referenced, references
 from sitrep.model.sections import REGISTRY, SECTION
 from sitrep.model.situation import Situation
 from sitrep.model.values import field_value, whole
@@ -59,7 +59,10 @@ def _restore_named(merged: Situation, sides: Sequence[Situation], clashes: list[
     }
     wanted: dict[tuple[RefKind, str], str] = {}
     for info in REGISTRY:
-        for i, entry in enumerate(getattr(merged, info.name)):
+        entries = getattr(merged, info.name)
+        if all(referenced(entries, kind) <= known[kind] for kind in known):
+            continue  # the usual case: a set test, no walk with paths
+        for i, entry in enumerate(entries):
             for rel, kind, ref in references(entry):
                 if ref not in known[kind]:
                     wanted.setdefault((kind, ref), _where(info.name, i, entry, rel))
