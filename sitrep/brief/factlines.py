@@ -11,14 +11,16 @@ Entries are named by their id (an evacuation by its actor, a note by its
 date and the start of its text), not repeated on the lines, so an edit touches
 only its own line. A part of a
 history (a control change, a figure's value, a past report) is one line, so an
-appended change is one added line. Plain text, not escaped (the CLI prints it
-through cli.output.say).
+appended change is one added line. Comments come first, one per line with what
+they annotate, so a commit that only rewords a comment still shows. Plain text,
+not escaped (the CLI prints it through cli.output.say).
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel, JsonValue
 
+from sitrep.model.comments import END, SELF, comments_of
 from sitrep.model.conflicts import dotted
 from sitrep.model.keys import history
 from sitrep.model.sections import REGISTRY
@@ -33,7 +35,7 @@ _PART_NAMES = {"control": "date", "series": "as_of", "past_reports": "report_num
 
 
 def fact_lines(situation: Situation) -> list[str]:
-    """Every fact of a situation, one per line, in file order."""
+    """Every fact of a situation, one per line, in file order; then its comments."""
     lines = [f"sitrep: {situation.sitrep}"]
     lines += _entry_lines("header", situation.header, ())
     for info in REGISTRY:
@@ -41,6 +43,24 @@ def fact_lines(situation: Situation) -> list[str]:
         named = _NAMED_BY.get(info.name, (info.key,) if info.key else ())
         for entry in getattr(situation, info.name):
             lines += _entry_lines(f"{noun} {_name(entry, named)}", entry, named)
+    return [*_comment_lines("file", situation), *lines]
+
+
+def _comment_lines(label: str, obj: BaseModel) -> list[str]:
+    """The comments on an object, one per line ('place kandahar: on holder: # checked'), so a
+    commit that only changes a comment still shows in git diff."""
+    comments = comments_of(obj)
+    if not comments:
+        return []
+    lines = []
+    for anchor in comments.anchors():
+        if isinstance(anchor, tuple):
+            on = f"on {anchor[0]} {one_line(anchor[1])}: "
+        else:
+            on = {SELF: "", END: "at the end: "}.get(anchor, f"on {anchor}: ")
+        beside = comments.beside.get(anchor)
+        texts = [*comments.before.get(anchor, ()), *([beside] if beside else [])]
+        lines += [f"{label}: {on}{text}" for text in texts]
     return lines
 
 
@@ -69,7 +89,7 @@ def _cut(text: str) -> str:
 def _entry_lines(label: str, entry: BaseModel, named: tuple[str, ...]) -> list[str]:
     data = whole(entry)
     assert isinstance(data, dict)
-    lines = []
+    lines = _comment_lines(label, entry)
     for field, value in data.items():
         if field in named:
             continue

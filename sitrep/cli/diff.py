@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,10 +25,6 @@ from sitrep.errors import SitrepUsageError
 
 if TYPE_CHECKING:
     from sitrep.model.situation import Situation
-
-RAW_LIMIT = 1024**3
-"""textconv passes through at most this much of a file that is not a situation."""
-
 
 def add_parser(sub: Any) -> None:
     """`sitrep diff [--format text|json] OLD [NEW] [FILE]` and `sitrep diff --textconv FILE`."""
@@ -98,10 +95,16 @@ def textconv(path: Path) -> int:
     """The facts of a situation, one per line; any other file as it is (git diffs it as text)."""
     from sitrep.brief.factlines import fact_lines
     from sitrep.errors import SitrepError
-    from sitrep.files import read_regular
-    from sitrep.yaml.io import decode, parse_situation
+    from sitrep.files import FileRefused, read_regular
+    from sitrep.yaml.io import MAX_FILE_BYTES, decode, parse_situation
 
-    data = read_regular(path, RAW_LIMIT)
+    try:
+        data = read_regular(path, MAX_FILE_BYTES)
+    except FileRefused as exc:
+        if exc.kind != "too_large":
+            raise
+        _copy(path)  # too large for a situation: as it is, a piece at a time
+        return 0
     try:
         situation = parse_situation(decode(data, str(path)), str(path))
     except SitrepError:
@@ -110,3 +113,8 @@ def textconv(path: Path) -> int:
     for line in fact_lines(situation):
         say(line)
     return 0
+
+
+def _copy(path: Path) -> None:
+    with path.open("rb") as source:
+        shutil.copyfileobj(source, sys.stdout.buffer)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from sitrep.yaml.io import dump_situation, load_situation
 from tests.cli.test_cli import run
 from tests.model.desk import base, edit, setting
@@ -132,3 +134,16 @@ def test_export_refuses_a_file_with_unresolved_conflicts(tmp_path: Path) -> None
     assert lines[-1].endswith(
         "resolve the merge conflicts first: an export would show one side's values as settled"
     )
+
+
+def test_textconv_streams_a_file_too_large_for_a_situation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    import sitrep.yaml.io
+    from sitrep.cli.diff import textconv
+
+    monkeypatch.setattr(sitrep.yaml.io, "MAX_FILE_BYTES", 10)
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"x: 1\n" * 1000)
+    assert textconv(big) == 0
+    assert capsysbinary.readouterr().out == b"x: 1\n" * 1000

@@ -267,3 +267,12 @@ def test_the_driver_leaves_our_version_when_an_input_is_not_a_situation(desk: Pa
     assert "not merged, your version is left in place" in merged.stderr
     assert "unknown party 'nobody'" in merged.stderr and "Traceback" not in merged.stderr
     assert (desk / FILE).read_text() == ours
+
+
+def test_a_commit_that_only_changes_a_comment_still_shows_in_git_diff(desk: Path) -> None:
+    path = desk / FILE
+    path.write_text(path.read_text().replace("- id: east\n", "# busy port\n- id: east\n"))
+    git(desk, "commit", "-q", "-am", "A comment")
+    path.write_text(path.read_text().replace("# busy port", "# the busiest port"))
+    diff = git(desk, "diff").stdout
+    assert "-place east: # busy port\n+place east: # the busiest port" in diff
