@@ -18,7 +18,19 @@ from sitrep import __version__
 from sitrep.cli.output import report
 from sitrep.errors import SitrepError, SitrepUsageError
 
-COMMANDS = ("check", "fmt", "new", "next", "export", "import", "schema", "config")
+COMMANDS = (
+    "check",
+    "fmt",
+    "new",
+    "next",
+    "export",
+    "import",
+    "schema",
+    "config",
+    "diff",
+    "merge",
+    "git",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -131,11 +143,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace a brief or map sitrep wrote even if it was edited since (never a "
         "file sitrep did not write, nor an input)",
     )
+    from sitrep.cli import diff, gitcmd, merge
     from sitrep.exports.command import add_export_arguments
     from sitrep.imports.command import add_import_parser
 
     add_export_arguments(p)
     add_import_parser(sub)
+    diff.add_parser(sub)
+    merge.add_parser(sub)
+    gitcmd.add_parser(sub)
 
     sub.add_parser(
         "schema",
@@ -213,4 +229,16 @@ def _command(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
         from sitrep.imports.command import run_import
 
         return run_import
+    if args.command == "diff":
+        from sitrep.cli.diff import diff
+
+        return diff
+    if args.command == "merge":
+        from sitrep.cli.merge import merge
+
+        return merge
+    if args.command == "git":
+        from sitrep.cli.gitcmd import git
+
+        return git
     return _no_command

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sitrep.cli.output import report, say
 from sitrep.cli.reports import print_stale
-from sitrep.errors import SitrepError, SitrepIOError, SitrepUsageError
+from sitrep.errors import Problem, SitrepError, SitrepIOError, SitrepUsageError
 
 
 def files_or_default(files: list[str]) -> list[Path]:
@@ -30,21 +30,26 @@ def check(args: argparse.Namespace) -> int:
     Warnings are printed and pass, unless --strict; --stale lists what is due.
     """
     from sitrep.geo.outline import situation_outline
-    from sitrep.yaml.io import check_situation, read_text
+    from sitrep.yaml.io import check_text, read_text
 
     code = 0
     for path in files_or_default(args.files):
         try:
-            s, warnings = check_situation(read_text(path), str(path))
+            checked = check_text(read_text(path), str(path))
+            s, warnings = checked.situation, checked.warnings
             situation_outline(s, path.parent, source=path)
         except SitrepError as exc:
             report(exc)
             code = max(code, exc.exit_code)
             continue
-        for warning in warnings:
-            say(str(warning), err=True)
+        for problem in sorted([*checked.errors, *warnings], key=_position):
+            say(str(problem), err=True)
         if args.stale:
             print_stale(s, path)
+        if checked.errors:
+            code = max(code, 1)
+            say(f"{path}: {len(checked.errors)} unresolved merge conflict(s)", err=True)
+            continue
         if warnings and args.strict:
             code = max(code, 1)
             say(f"{path}: {len(warnings)} warning(s), an error with --strict", err=True)
@@ -54,6 +59,10 @@ def check(args: argparse.Namespace) -> int:
             f"{len(s.figures)} figures, {len(s.notes)} notes, {len(s.sources)} sources)"
         )
     return code
+
+
+def _position(problem: Problem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)
 
 
 def fmt(args: argparse.Namespace) -> int:

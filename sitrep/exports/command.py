@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitrep.errors import SitrepUsageError
+from sitrep.errors import Problem, SitrepDataError, SitrepUsageError
 from sitrep.exports.write import check_target, is_stdout, write_output
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
 
     _check_options(args)
     situation = load_situation(path)
+    if situation.conflicts:
+        _refuse_conflicts(path)
     previous_file = Path(args.previous) if args.previous and Path(args.previous).exists() else None
     own = Own(export_inputs(situation, path, previous_file), args.replace_edited)
     file_as_of = situation.header.as_of
@@ -85,6 +87,15 @@ def run_export(args: argparse.Namespace, path: Path) -> int:
             own.check(extra, "svg")
     brief = _brief(args, situation, path, own, file_as_of)
     return _done(own.write(args.output, brief, fmt))
+
+
+def _refuse_conflicts(path: Path) -> None:
+    """A file with unresolved merge conflicts holds one side's values as if settled: no export."""
+    from sitrep.yaml.io import check_text, read_text
+
+    errors = check_text(read_text(path), str(path)).errors
+    note = "resolve the merge conflicts first: an export would show one side's values as settled"
+    raise SitrepDataError(errors, trailer=[Problem(str(path), None, None, note)])
 
 
 class Own:

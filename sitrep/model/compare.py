@@ -1,14 +1,13 @@
 """Compare two situations: what changed between two reports. Imports no UI.
 
-Entries are matched by key: places, parties, sources and figures by id,
-evacuations by actor (ignoring case), notes by date and text, and
-outlook items by statement and author (ignoring case and spacing). An edited
-note or outlook item therefore shows as one removed and one added.
+Entries are matched by key (keys.py): places, parties, sources and figures by
+id, evacuations by actor (ignoring case), notes by date and text, and outlook
+items by statement and author (ignoring case and spacing). An edited note or
+outlook item therefore shows as one removed and one added.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
@@ -26,6 +25,7 @@ from sitrep.model.entries import (
     Source,
 )
 from sitrep.model.figure import Figure
+from sitrep.model.keys import entry_key
 from sitrep.model.situation import Header, Situation
 
 E = TypeVar("E")
@@ -172,9 +172,9 @@ class Changes:
 
 def compare(old: Situation, new: Situation) -> Changes:
     """What changed from ``old`` to ``new``; lists follow file order (new file, then old)."""
-    places = _matched(old.places, new.places, lambda p: p.id)
-    evacuations = _matched(old.evacuations, new.evacuations, lambda e: e.actor.casefold())
-    figures_matched = _matched(old.figures, new.figures, lambda d: d.id)
+    places = _matched(old.places, new.places, entry_key("places"))
+    evacuations = _matched(old.evacuations, new.evacuations, entry_key("evacuations"))
+    figures_matched = _matched(old.figures, new.figures, entry_key("figures"))
     values = [
         FigureChange("figures", b.id, a.latest.value, b.latest.value)
         for a, b in figures_matched
@@ -203,13 +203,13 @@ def compare(old: Situation, new: Situation) -> Changes:
             for a, b in evacuations
             if a.status != b.status
         ],
-        parties=_diff(old.parties, new.parties, lambda p: p.id),
-        sources=_diff(old.sources, new.sources, lambda s: s.id),
-        places=_diff(old.places, new.places, lambda p: p.id),
-        evacuations=_diff(old.evacuations, new.evacuations, lambda e: e.actor.casefold()),
-        figures=_diff(old.figures, new.figures, lambda d: d.id),
-        notes=_diff(old.notes, new.notes, _note_key),
-        outlook=_diff(old.outlook, new.outlook, _outlook_key),
+        parties=_diff(old.parties, new.parties, entry_key("parties")),
+        sources=_diff(old.sources, new.sources, entry_key("sources")),
+        places=_diff(old.places, new.places, entry_key("places")),
+        evacuations=_diff(old.evacuations, new.evacuations, entry_key("evacuations")),
+        figures=_diff(old.figures, new.figures, entry_key("figures")),
+        notes=_diff(old.notes, new.notes, entry_key("notes")),
+        outlook=_diff(old.outlook, new.outlook, entry_key("outlook")),
     )
 
 
@@ -252,18 +252,6 @@ def _header_changes(old: Header, new: Header) -> list[HeaderChange]:
         for name in Header.model_fields
         if getattr(old, name) != getattr(new, name)
     ]
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _note_key(note: Note) -> tuple[dt.date, str]:
-    return (note.date, _normal(note.text))
-
-
-def _outlook_key(item: Assessment) -> tuple[str, str]:
-    return (_normal(item.statement), _normal(item.by))
 
 
 def _index(entries: Sequence[E], key: Callable[[E], Hashable]) -> dict[Hashable, E]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from sitrep.model.conflicts import Conflict
 from sitrep.model.entries import (
     Assessment,
     Entry,
@@ -22,7 +23,9 @@ from sitrep.model.entries import (
     Source,
 )
 
-Section = Literal["parties", "sources", "places", "evacuations", "figures", "notes", "outlook"]
+Section = Literal[
+    "parties", "sources", "places", "evacuations", "figures", "notes", "outlook", "conflicts"
+]
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,16 @@ REGISTRY: tuple[SectionInfo, ...] = (
     SectionInfo("notes", Note, None, "Humanitarian notes", "note", "notes", "note"),
     SectionInfo(
         "outlook", Assessment, None, "Outlook", "outlook item", "outlook items", "outlook item"
+    ),
+    SectionInfo(
+        "conflicts",
+        Conflict,
+        None,
+        "Merge conflicts",
+        "merge conflict",
+        "merge conflicts",
+        "merge conflict",
+        facts=False,
     ),
 )
 """Every section, in file order."""

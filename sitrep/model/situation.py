@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from sitrep.model.base import Count, Entry, HourMinute, Text
+from sitrep.model.conflicts import Conflict
 from sitrep.model.dates import days_after, days_before
 from sitrep.model.entries import (
     Assessment,
@@ -140,6 +141,9 @@ class Situation(Entry):
     figures: list[FigureEntry] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
     outlook: list[Assessment] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(
+        default_factory=list, description="Merge conflicts not yet resolved (sitrep merge)"
+    )
 
     # -- lookups ---------------------------------------------------------------
     def party(self, party_id: str | None) -> Party | None:

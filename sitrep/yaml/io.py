@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -100,13 +101,31 @@ def parse_situation(text: str, name: str = "<text>") -> Situation:
 
 def check_situation(text: str, name: str = "<text>") -> tuple[Situation, list[Problem]]:
     """parse_situation, and the warnings about what it holds (each at its line:col)."""
+    checked = check_text(text, name)
+    return checked.situation, checked.warnings
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A valid situation, what is probably wrong in it, and what keeps it unfinished."""
+
+    situation: Situation
+    warnings: list[Problem]
+    errors: list[Problem]
+    """Unresolved merge conflicts: the file loads, but `sitrep check` fails on them."""
+
+
+def check_text(text: str, name: str = "<text>") -> Checked:
+    """parse_situation, its warnings and its unresolved conflicts (each at its line:col)."""
+    from sitrep.model.unresolved import conflict_findings
     from sitrep.model.warn import warnings
 
     situation, where = without_gc(_parse)(text, name)
     found = [(f.path, False, f"warning: {f.message}") for f in warnings(situation)]
     if is_version_1(text):
         found.insert(0, (("sitrep",), True, f"warning: {MIGRATION_NOTE}"))
-    return situation, located(name, where, found)
+    conflicts = [(f.path, False, f.message) for f in conflict_findings(situation)]
+    return Checked(situation, located(name, where, found), located(name, where, conflicts))
 
 
 _VERSION_1 = re.compile(r"^sitrep:[ \t]*1[ \t]*(#.*)?$", re.MULTILINE)
