@@ -25,7 +25,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from sitrep.model.comments import KEY, comments_of, set_comments
-from sitrep.model.parts import commented_paths, parts_of
+from sitrep.model.parts import any_commented, parts_of
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -65,7 +65,7 @@ def carry(before: BaseModel | None, after: M) -> M:
 def _carry_list(
     old: Sequence[BaseModel], new: list[BaseModel], model: type[BaseModel]
 ) -> list[BaseModel]:
-    if not commented_paths(old, model):
+    if not any_commented(old, model):
         return new  # nothing to carry (the common case: a check in C)
     carried = list(new)
     for j, i in pair(old, new).items():

@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sitrep.model.comments import END, SELF, Anchor, Comments, comments_of
-from sitrep.model.parts import commented_paths
+from sitrep.model.parts import commented_within
 from sitrep.model.situation import Path, Situation
 from sitrep.yaml.emit import write_item, write_mapping, write_scalar, write_value
 
@@ -56,18 +56,21 @@ def gather(situation: Situation, data: Mapping[str, Any]) -> dict[Path, Placed]:
     (section, index) for an entry, ("places", 3, "control", 1) for a control
     change. The objects above a commented part get a Placed too (perhaps empty)
     naming the key that holds it, so the writer looks inside that key. Empty when
-    nothing has comments (a scan in C).
+    nothing has comments (5 us at 10,000 places when no object was ever given any).
     """
     placed: dict[Path, Placed] = {}
-    for at, obj in commented_paths([situation], Situation):
-        path = at[1:]
+    for path, obj in commented_within(situation):
         comments = comments_of(obj)
         assert comments is not None
         placed[path] = place(comments, _written(data, path), obj, top=not path)
     for path in list(placed):
-        for step, key in enumerate(path):
+        for step in range(1, len(path)):  # (the top level is written whole anyway)
+            key = path[step]
             if isinstance(key, str):  # the object above holds the part under this key
-                placed.setdefault(path[:step], Placed()).keys.add(key)
+                above = placed.get(path[:step])
+                if above is None:
+                    above = placed[path[:step]] = Placed()
+                above.keys.add(key)
     return placed
 
 

@@ -9,7 +9,7 @@ import pytest
 from sitrep.model.carry import carry, pair
 from sitrep.model.comments import SELF, Comments, comments_of, set_comments
 from sitrep.model.entries import ControlChange, Place
-from sitrep.model.parts import commented_paths, part_at, parts_from_json, parts_to_json
+from sitrep.model.parts import commented_within, part_at, parts_from_json, parts_to_json
 from sitrep.model.situation import Situation
 
 
@@ -93,10 +93,7 @@ def test_parts_are_found_and_reached_by_path(sample: Situation) -> None:
     assert part_at(sample, ("places", 0, "control", 9)) is None
     assert part_at(sample, ("places", 0, "name")) is None
     assert part_at(sample, ("header",)) is sample.header
-    found = commented_paths([sample], Situation)
-    assert [(path, obj) for path, obj in found] == [
-        ((0, "places", 0, "control", 1), place.control[1])
-    ]
+    assert commented_within(sample) == [(("places", 0, "control", 1), place.control[1])]
 
 
 def test_part_comments_survive_json_and_damage_is_skipped() -> None:
