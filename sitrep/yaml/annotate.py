@@ -16,8 +16,9 @@ gives the same bytes):
 A comment whose key is no longer written (its value was cleared, or became the
 default) moves down to the next key written in the same object, or after the
 object's last line; one beside such a key becomes a full-line one. A comment on
-a list item that was removed goes after the list. Nothing is dropped until its
-entry is.
+a list item that was removed goes after the list; those of a part with no key
+left (``refresh: {}``) go below its key. Nothing is dropped until its entry (or
+part) is.
 """
 
 from __future__ import annotations
@@ -230,6 +231,13 @@ def _value(
         _mapping(write, value, (*path, key), inner + "  ", placed)
     else:
         _beside(write, side, write_scalar, head, value, inner)
+        emptied = placed.get((*path, key))
+        if emptied is not None:  # a part with no key left to write (refresh: {})
+            _lines(write, [*_flat(emptied.before), *emptied.beside.values(), *emptied.end], inner)
+
+
+def _flat(before: Mapping[Anchor, list[str]]) -> list[str]:
+    return [line for lines in before.values() for line in lines]
 
 
 def _lines(write: Write, lines: list[str] | tuple[str, ...], indent: str) -> None:

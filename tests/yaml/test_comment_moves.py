@@ -9,6 +9,7 @@ from sitrep.model.situation import Path, Situation
 from sitrep.yaml.fast import Read, read_plain
 from sitrep.yaml.io import dump_situation, parse_situation
 from tests.commented import annotate
+from tests.paths import GOLDEN
 
 
 def _place(situation: Situation, place_id: str) -> int:
@@ -130,3 +131,19 @@ def test_a_migration_can_move_comments_with_the_keys_it_renames(sample: Situatio
         "# badakhshan: checked with the provincial desk at 17:00",
     )
     assert ("cited", "public-reporting") in renamed.renamed({"sources": "cited"}).beside
+
+
+def test_the_comments_of_a_part_with_no_key_left_go_below_its_key() -> None:
+    situation = parse_situation((GOLDEN / "comments-canonical.yaml").read_text(encoding="utf-8"))
+    refresh = situation.header.refresh
+    assert refresh is not None
+    situation.header.refresh = refresh.model_copy(update={"places": None, "figures": None})
+    text = dump_situation(situation)
+    assert (
+        "  refresh: {} # agreed with the editor\n  # places change fast here\n  # weekly\n" in text
+    )
+    loaded = parse_situation(text)
+    header = comments_of(loaded.header)
+    assert header is not None
+    assert header.before["past_reports"] == ("# places change fast here", "# weekly")
+    assert dump_situation(loaded) == text
