@@ -65,8 +65,8 @@ def carry(before: BaseModel | None, after: M) -> M:
 def _carry_list(
     old: Sequence[BaseModel], new: list[BaseModel], model: type[BaseModel]
 ) -> list[BaseModel]:
-    if not any_commented(old, model):
-        return new  # nothing to carry (the common case: a check in C)
+    if old is new or not any_commented(old, model):
+        return new  # the same list (model_copy), or nothing to carry
     carried = list(new)
     for j, i in pair(old, new).items():
         carried[j] = carry(old[i], new[j])
@@ -84,6 +84,8 @@ def pair(old: Sequence[BaseModel], new: Sequence[BaseModel]) -> dict[int, int]:
             paired[j] = i
             taken.add(i)
 
+    if len(paired) == len(new):
+        return paired
     old_text = [obj.model_dump_json() for obj in old]
     new_text = [obj.model_dump_json() for obj in new]
     matcher = difflib.SequenceMatcher(None, old_text, new_text, autojunk=False)
