@@ -20,6 +20,7 @@ from sitrep.model.entries import (
     Source,
 )
 from sitrep.model.figure import MAX_FIGURE, WORD_BOUNDS, Figure
+from sitrep.model.report import PastReport, Refresh
 from sitrep.model.situation import MAX_REPORT_NUMBER, Header, Situation
 
 # Strings YAML 1.1, YAML 1.2 or a careless emitter would read back as something else.
@@ -92,6 +93,23 @@ headers = st.builds(
     produced_by=optional_text,
     highlights=st.lists(tricky_text, max_size=3),
     outline=optional_text,
+    refresh=st.none()
+    | st.builds(
+        Refresh,
+        places=st.none() | st.integers(1, 30),
+        evacuations=st.none() | st.integers(1, 30),
+        figures=st.none() | st.integers(1, 30),
+    ),
+    past_reports=st.lists(
+        st.builds(
+            PastReport,
+            report_number=st.none() | st.integers(1, MAX_REPORT_NUMBER),
+            as_of=dates,
+            period_start=optional_dates,
+            highlights=st.lists(tricky_text, max_size=2),
+        ),
+        max_size=2,
+    ).map(lambda reports: sorted(reports, key=lambda r: r.as_of)),
 )
 
 

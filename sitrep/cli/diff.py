@@ -26,6 +26,7 @@ from sitrep.errors import SitrepUsageError
 if TYPE_CHECKING:
     from sitrep.model.situation import Situation
 
+
 def add_parser(sub: Any) -> None:
     """`sitrep diff [--format text|json] OLD [NEW] [FILE]` and `sitrep diff --textconv FILE`."""
     p = sub.add_parser(

@@ -4,10 +4,11 @@ The TUI never mutates entries in place: it asks the document to add, replace or
 delete whole entries (or the header), and redraws just the rows a step touched,
 which the returned Change names.
 
-Comments from the file (sitrep.model.comments) live on the entries and the
-header. A replacement keeps the comments of what it replaces (unless it brings
-its own), a deleted entry takes its comments with it, and undo brings back the
-very object, comments and all.
+Comments from the file (sitrep.model.comments) live on the entries, the header
+and their parts (control changes, series points...). A replacement keeps the
+comments of what it replaces, part by part (unless it brings its own; see
+sitrep.model.carry), a deleted entry or part takes its comments with it, and
+undo brings back the very object, comments and all.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from sitrep.model.carry import carry
 from sitrep.model.checks import EditRejected, check_entry, check_unused
-from sitrep.model.comments import carry
 from sitrep.model.entries import Entry
 from sitrep.model.refs import REFERENCED
 from sitrep.model.sections import SECTION_MODELS, SECTIONS, Section

@@ -2,13 +2,14 @@
 
 Analysts annotate the file they keep in git ("# checked with the provincial desk
 at 17:00"). A comment belongs to what it stands before (a full-line comment) or
-beside (an end-of-line comment): a key of the situation, of the header or of an
-entry, an item of a list of text (a source id, an alias, a highlight), an entry
-itself, or the top or end of the file. Each annotated object (the situation,
-its header, an entry) holds the comments on its own parts, so they move with
-the object, survive edits that replace it (editing/document.py carries them over)
-and go when it is deleted. Anchors name fields, never line numbers: a format
-migration moves a comment by renaming its anchor.
+beside (an end-of-line comment): a key of the situation, of the header, of an
+entry or of a part of one (a control change, a series point, a past report, the
+refresh), an item of a list of text (a source id, an alias, a highlight), an
+entry or a part in a list itself, or the top or end of the file. Each annotated
+object holds the comments on its own keys, so they move with the object, survive
+edits that replace it (sitrep.model.carry carries them over, part by part) and go
+when it is deleted. Anchors name fields, never line numbers: a format migration
+moves a comment by renaming its anchor or moving its path (sitrep.model.migrate).
 
 Comments are not data. They ride in the instance's ``__dict__`` the way a
 ``functools.cached_property`` value does, under a key pydantic ignores: no
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 from pydantic import BaseModel
 
@@ -31,14 +32,14 @@ Anchor = str | tuple[str, str]
 a list of text, or SELF / END."""
 
 SELF: Final = ""
-"""The object itself: an entry's "- " line; for the situation, the top of the file."""
+"""The object itself: the "- " line of an entry or of a part in a list (a control
+change, a series point); for the situation, the top of the file."""
 END: Final = "$end"
 """After the object's last line: the end of the file (for the situation)."""
 
-_KEY: Final = "_sitrep_comments"
+KEY: Final = "_sitrep_comments"
+"""Where an object keeps its comments in its ``__dict__``."""
 _BREAKS = frozenset("\n\r\x85\u2028\u2029")
-
-M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -135,40 +136,31 @@ def _text(data: object) -> str:
 
 
 def comments_of(obj: BaseModel) -> Comments | None:
-    """The comments on obj (the situation, the header or an entry), if it has any."""
-    found: Comments | None = obj.__dict__.get(_KEY)
+    """The comments on obj (the situation, the header, an entry or a part of one), if any."""
+    found: Comments | None = obj.__dict__.get(KEY)
     return found
 
 
 def set_comments(obj: BaseModel, comments: Comments | None) -> None:
     """Put comments on obj in place (None or empty: remove them). For freshly read objects."""
     if comments:
-        obj.__dict__[_KEY] = comments
+        obj.__dict__[KEY] = comments
+        _GIVEN.add(type(obj))
     else:
-        obj.__dict__.pop(_KEY, None)
+        obj.__dict__.pop(KEY, None)
+
+
+_GIVEN: set[type[BaseModel]] = set()
+"""The models an object of which was ever given comments (a copy is of the same model)."""
+
+
+def ever_given(model: type[BaseModel]) -> bool:
+    """Whether an object of this model may carry comments: false when none was ever given
+    any in this process (only set_comments gives them; copies keep them), so a scan for
+    comments can skip every object of the model."""
+    return model in _GIVEN
 
 
 def has_comments(obj: BaseModel) -> bool:
     """Whether obj carries comments (a dict lookup: cheap on 100,000 entries)."""
-    return _KEY in obj.__dict__
-
-
-def carry(before: BaseModel | None, after: M) -> M:
-    """after, with before's comments when after has none of its own (a copy: after is untouched).
-
-    An edit replaces an entry or the header whole; the replacement keeps the
-    comments of what it replaces.
-    """
-    if before is None or _KEY in after.__dict__:
-        return after
-    comments = comments_of(before)
-    if not comments:
-        return after
-    copy = after.model_copy()
-    copy.__dict__[_KEY] = comments
-    return copy
-
-
-def commented(objs: list[BaseModel]) -> list[int]:
-    """The indexes of the objects that carry comments (fast: no call per object)."""
-    return [index for index, obj in enumerate(objs) if _KEY in obj.__dict__]
+    return KEY in obj.__dict__

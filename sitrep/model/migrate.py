@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sitrep.model.entries import (
@@ -26,7 +27,7 @@ from sitrep.model.entries import (
     Place,
     Source,
 )
-from sitrep.model.situation import Header, Situation
+from sitrep.model.situation import Header, Path, Situation
 from sitrep.model.v1 import entries as v1
 from sitrep.model.v1.situation import Situation as V1Situation
 
@@ -120,7 +121,7 @@ _CHANGE_FIELDS = {"holder": "holder", "control": "state", "confidence": "confide
 _POINT_FIELDS = {"figure": "value", "as_of": "as_of", "sources": "sources"}
 
 
-def v1_path(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+def v1_path(path: Path) -> Path:
     """Where a value of a version 1 file stands in its version 2 form (comments move with it)."""
     if len(path) < 2 or not isinstance(path[1], int):
         return (
@@ -134,7 +135,7 @@ def v1_path(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
         if rest and rest[0] in _CHANGE_FIELDS:
             return ("places", index, "control", 0, _CHANGE_FIELDS[str(rest[0])], *rest[1:])
         if rest and rest[0] == "seat_of_government":
-            return ("places", index)
+            return ("places", index)  # v1_paths moves it to the party, when it knows which
         return ("places", index, *rest)
     if section == "displacement":
         if rest and rest[0] in _POINT_FIELDS:
@@ -143,3 +144,20 @@ def v1_path(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
     if section == "evacuations" and rest[:1] == ("country",):
         return ("evacuations", index, "actor", *rest[1:])
     return path
+
+
+def v1_paths(data: Mapping[str, Any]) -> Callable[[Path], Path]:
+    """v1_path for one version 1 file's (valid) data, which also moves what stood at a
+    place's ``seat_of_government`` to the ``seat`` of the party that became its seat."""
+    parties = {p.get("id"): j for j, p in enumerate(data.get("parties") or [])}
+    places = data.get("territory") or []
+    seats = {p.get("holder"): i for i, p in enumerate(places) if p.get("seat_of_government")}
+
+    def move(path: Path) -> Path:
+        if path[2:3] == ("seat_of_government",) and type(path[1]) is int:
+            holder = places[path[1]].get("holder")
+            if seats.get(holder) == path[1] and holder in parties:
+                return ("parties", parties[holder], "seat", *path[3:])
+        return v1_path(path)
+
+    return move

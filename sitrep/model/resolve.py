@@ -21,8 +21,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, JsonValue
 
+from sitrep.model.carry import carry
 from sitrep.model.checks import EditRejected
-from sitrep.model.comments import carry
 from sitrep.model.conflicts import Conflict, dotted
 from sitrep.model.problems import cross_entry_problems
 from sitrep.model.resolveparts import (

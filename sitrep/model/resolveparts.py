@@ -16,8 +16,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, JsonValue, TypeAdapter, ValidationError
 
+from sitrep.model.carry import carry
 from sitrep.model.checks import EditRejected
-from sitrep.model.comments import carry
 from sitrep.model.conflicts import Conflict, dotted
 from sitrep.model.keys import History, history
 

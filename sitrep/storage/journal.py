@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from sitrep.editing.document import Change, Document
 from sitrep.model.comments import comments_of
+from sitrep.model.parts import parts_to_json
 from sitrep.storage.diskstate import DiskState
 from sitrep.storage.journalfile import (
     FORMAT,
@@ -160,9 +161,13 @@ class Journal:
             "before": _dump(change.before),
             "after": _dump(change.after),
         }
-        comments = comments_of(change.after) if change.after is not None else None
-        if comments:
-            line["after_comments"] = comments.to_json()
+        if change.after is not None:
+            comments = comments_of(change.after)
+            if comments:
+                line["after_comments"] = comments.to_json()
+            parts = parts_to_json(change.after)
+            if parts:  # comments on its control changes, series points...
+                line["after_part_comments"] = parts
         # ASCII-only JSON: any string (even a lone surrogate) is written and read back.
         self._append(json.dumps(line, separators=(",", ":")))
 

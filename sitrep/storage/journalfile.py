@@ -33,6 +33,7 @@ from pydantic import BaseModel, ValidationError
 from sitrep.editing.document import Change
 from sitrep.errors import SitrepError
 from sitrep.model.comments import Comments, set_comments
+from sitrep.model.parts import parts_from_json
 from sitrep.model.sections import SECTION_MODELS, SECTIONS
 from sitrep.model.situation import Header
 from sitrep.storage.statedir import file_key, real_path, state_subdir
@@ -192,6 +193,8 @@ def to_change(line: dict[str, Any]) -> Change | None:
     found = Comments.from_json(line.get("after_comments")) if after is not None else None
     if after is not None and found:
         set_comments(after, found)
+    if after is not None:
+        parts_from_json(after, line.get("after_part_comments"))
     return Change(section, index, before, after)
 
 

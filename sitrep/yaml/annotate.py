@@ -16,8 +16,9 @@ gives the same bytes):
 A comment whose key is no longer written (its value was cleared, or became the
 default) moves down to the next key written in the same object, or after the
 object's last line; one beside such a key becomes a full-line one. A comment on
-a list item that was removed goes after the list. Nothing is dropped until its
-entry is.
+a list item that was removed goes after the list; those of a part with no key
+left (``refresh: {}``) go below its key. Nothing is dropped until its entry (or
+part) is.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from sitrep.model.comments import END, SELF, Anchor, Comments, commented, comments_of
-from sitrep.model.sections import SECTIONS
+from sitrep.model.comments import END, SELF, Anchor, Comments, comments_of
+from sitrep.model.parts import commented_within
 from sitrep.model.situation import Path, Situation
 from sitrep.yaml.emit import write_item, write_mapping, write_scalar, write_value
 
@@ -52,24 +53,33 @@ class Placed:
 def gather(situation: Situation, data: Mapping[str, Any]) -> dict[Path, Placed]:
     """Where each object's comments go in the canonical text of data (the situation's).
 
-    Keys: () for the situation, ("header",), and (section, index) for entries.
-    Empty when nothing has comments (a dict lookup per entry).
+    Keys: each commented object's path in data: () for the situation, ("header",),
+    (section, index) for an entry, ("places", 3, "control", 1) for a control
+    change. The objects above a commented part get a Placed too (perhaps empty)
+    naming the key that holds it, so the writer looks inside that key. Empty when
+    nothing has comments (5 us at 10,000 places when no object was ever given any).
     """
     placed: dict[Path, Placed] = {}
-    own = comments_of(situation)
-    if own:
-        placed[()] = place(own, data, situation, top=True)
-    header = comments_of(situation.header)
-    if header:
-        placed[("header",)] = place(header, data.get("header") or {}, situation.header)
-    for section in SECTIONS:
-        entries: list[BaseModel] = getattr(situation, section)
-        written = data.get(section) or []
-        for index in commented(entries):
-            found = comments_of(entries[index])
-            assert found is not None
-            placed[(section, index)] = place(found, written[index], entries[index])
+    for path, obj in commented_within(situation):
+        comments = comments_of(obj)
+        assert comments is not None
+        placed[path] = place(comments, _written(data, path), obj, top=not path)
+    for path in list(placed):
+        for step in range(1, len(path)):  # (the top level is written whole anyway)
+            key = path[step]
+            if isinstance(key, str):  # the object above holds the part under this key
+                above = placed.get(path[:step])
+                if above is None:
+                    above = placed[path[:step]] = Placed()
+                above.keys.add(key)
     return placed
+
+
+def _written(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
+    value: Any = data
+    for step in path:
+        value = value[step]
+    return value if isinstance(value, dict) else {}
 
 
 def place(
@@ -108,8 +118,9 @@ def place(
         if side:
             placed.beside[name] = side
         value = written[name]
-        present = {str(v) for v in value} if isinstance(value, list) else set()
-        for anchor in items.get(name, ()):
+        listed = items.get(name, ())
+        present = {str(v) for v in value} if listed and isinstance(value, list) else set()
+        for anchor in listed:
             if anchor[1] not in present:
                 pending += _all(comments, anchor)  # after the list
                 continue
@@ -147,21 +158,10 @@ def emit_commented(data: Mapping[str, Any], placed: Mapping[Path, Placed]) -> st
             for i, item in enumerate(value):
                 if i:
                     write("\n")
-                entry = placed.get((key, i))
-                if entry is None or not isinstance(item, dict):
-                    write_item(write, item, "")
-                else:
-                    _entry(write, item, entry, "")
+                _item(write, item, (key, i), "", placed)
         elif isinstance(value, dict) and value:
             _line(write, f"{key}:", side)
-            header = placed.get((key,))
-            if header is None:
-                write_mapping(write, value, "  ")
-            else:
-                for name, field_value in value.items():
-                    _lines(write, header.before.get(name, ()), "  ")
-                    _value(write, f"  {name}:", name, field_value, header, "  ")
-                _lines(write, header.end, "  ")
+            _mapping(write, value, (key,), "  ", placed)
         else:
             _beside(write, side, write_scalar, f"{key}:", value, "")
     if top.end:
@@ -170,39 +170,74 @@ def emit_commented(data: Mapping[str, Any], placed: Mapping[Path, Placed]) -> st
     return "".join(out)
 
 
-def _entry(write: Write, item: dict[str, Any], placed: Placed, indent: str) -> None:
-    """One entry of a section: comments above the "- " line, then each key's."""
+def _item(write: Write, item: Any, path: Path, indent: str, placed: Mapping[Path, Placed]) -> None:
+    """One list item at indent (an entry, a control change): comments above its "- " line,
+    then each key's."""
+    own = placed.get(path)
+    if own is None or not isinstance(item, dict):
+        write_item(write, item, indent)
+        return
     inner = indent + "  "
     for n, (key, value) in enumerate(item.items()):
-        if key in placed.keys:
-            _lines(write, placed.before.get(key, ()), inner if n else indent)
+        if key in own.keys:
+            _lines(write, own.before.get(key, ()), inner if n else indent)
         head = f"{inner}{key}:" if n else f"{indent}- {key}:"
-        _value(write, head, key, value, placed, inner)
-    _lines(write, placed.end, inner)
+        _value(write, head, key, value, own, (path, inner, placed))
+    _lines(write, own.end, inner)
 
 
-def _value(write: Write, head: str, key: str, value: Any, placed: Placed, inner: str) -> None:
-    """A key's value after head, with its comments and its items'; items go at inner."""
-    if key not in placed.keys:  # as emit writes it
+def _mapping(
+    write: Write, mapping: dict[str, Any], path: Path, indent: str, placed: Mapping[Path, Placed]
+) -> None:
+    """A mapping under a key (the header, the refresh): its keys at indent, with comments."""
+    own = placed.get(path)
+    if own is None:
+        write_mapping(write, mapping, indent)
+        return
+    for key, value in mapping.items():
+        _lines(write, own.before.get(key, ()), indent)
+        _value(write, f"{indent}{key}:", key, value, own, (path, indent, placed))
+    _lines(write, own.end, indent)
+
+
+def _value(
+    write: Write,
+    head: str,
+    key: str,
+    value: Any,
+    own: Placed,
+    where: tuple[Path, str, Mapping[Path, Placed]],
+) -> None:
+    """A key's value after head, with its comments, its items' and its parts'; where is
+    (the path of the object holding key, the indent of its items, every Placed)."""
+    path, inner, placed = where
+    if key not in own.keys:  # as emit writes it
         write_value(write, head, value, inner)
         return
-    side = placed.beside.get(key)
+    side = own.beside.get(key)
     if isinstance(value, list) and value:
         _line(write, head, side)
         done: set[Anchor] = set()
-        for item in value:
+        for i, item in enumerate(value):
             anchor = (key, str(item))
-            if anchor in done or isinstance(item, (dict, list)):
-                write_item(write, item, inner)
+            if isinstance(item, (dict, list)) or anchor in done:
+                _item(write, item, (*path, key, i), inner, placed)
                 continue
             done.add(anchor)
-            _lines(write, placed.before.get(anchor, ()), inner)
-            _beside(write, placed.beside.get(anchor), write_item, item, inner)
+            _lines(write, own.before.get(anchor, ()), inner)
+            _beside(write, own.beside.get(anchor), write_item, item, inner)
     elif isinstance(value, dict) and value:
         _line(write, head, side)
-        write_mapping(write, value, inner + "  ")
+        _mapping(write, value, (*path, key), inner + "  ", placed)
     else:
         _beside(write, side, write_scalar, head, value, inner)
+        emptied = placed.get((*path, key))
+        if emptied is not None:  # a part with no key left to write (refresh: {})
+            _lines(write, [*_flat(emptied.before), *emptied.beside.values(), *emptied.end], inner)
+
+
+def _flat(before: Mapping[Anchor, list[str]]) -> list[str]:
+    return [line for lines in before.values() for line in lines]
 
 
 def _lines(write: Write, lines: list[str] | tuple[str, ...], indent: str) -> None:

@@ -5,7 +5,8 @@ thing for the same text: a full-line comment stands before the next key or list
 item in the file (or the end of the file); an end-of-line comment stands beside
 the last key or item that starts on its line. Blank lines and indentation do not
 matter. After validation, attach() turns each path into an anchor on a model
-object (see sitrep.model.comments): the situation, the header or an entry.
+object (see sitrep.model.comments): the situation, the header, an entry, or a
+part of one (a control change, a series point, a past report, the refresh).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import Any, Final
 from pydantic import BaseModel
 
 from sitrep.model.comments import END, SELF, Anchor, Comments, set_comments
-from sitrep.model.sections import SECTIONS
 from sitrep.model.situation import Path, Situation
 
 END_PATH: Final[Path] = (-1,)
@@ -187,31 +187,31 @@ def _notes(notes: dict[int, tuple[BaseModel, _Notes]], obj: BaseModel) -> _Notes
 
 
 def _anchor(situation: Situation, path: Path) -> tuple[BaseModel, Anchor]:
-    """The object a path's comments belong to, and their anchor on it."""
+    """The object a path's comments belong to, and their anchor on it.
+
+    The path is walked through the model: a key holding a model, or an index in
+    a list of models, descends into it (the header, an entry, a control change,
+    a series point); the rest names a key of that object or an item of a list of
+    text on it. A path naming nothing the model has stops at the nearest object.
+    """
     if path == END_PATH:
         return situation, END
-    if not path:
-        return situation, SELF
-    top = path[0]
-    if len(path) == 1 or not isinstance(top, str):
-        return situation, str(top)
-    obj: BaseModel
-    if top == "header":
-        obj, rest = situation.header, path[1:]
-    elif top in SECTIONS and isinstance(path[1], int):
-        entries: list[BaseModel] = getattr(situation, top)
-        if not 0 <= path[1] < len(entries):
-            return situation, top
-        obj, rest = entries[path[1]], path[2:]
-    else:
-        return situation, top
-    if not rest:
-        return obj, SELF
-    name = rest[0]
-    if not isinstance(name, str):
-        return obj, SELF
-    if len(rest) >= 2 and isinstance(rest[1], int):
-        items = getattr(obj, name, None)
-        if isinstance(items, list) and 0 <= rest[1] < len(items):
-            return obj, (name, str(items[rest[1]]))
-    return obj, name
+    obj: BaseModel = situation
+    rest = path
+    while rest:
+        name = rest[0]
+        if not isinstance(name, str):
+            break
+        if len(rest) == 1 or name not in type(obj).model_fields:
+            return obj, name
+        value, index = getattr(obj, name), rest[1]
+        if isinstance(value, BaseModel):
+            obj, rest = value, rest[1:]
+        elif isinstance(value, list) and type(index) is int and 0 <= index < len(value):
+            item = value[index]
+            if not isinstance(item, BaseModel):
+                return obj, (name, str(item))
+            obj, rest = item, rest[2:]
+        else:
+            return obj, name
+    return obj, SELF

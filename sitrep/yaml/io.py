@@ -19,7 +19,7 @@ import yaml
 
 from sitrep.errors import Problem, SitrepDataError, SitrepError
 from sitrep.files import FileRefused, read_regular
-from sitrep.model.migrate import MIGRATION_NOTE, v1_path
+from sitrep.model.migrate import MIGRATION_NOTE, v1_paths
 from sitrep.model.situation import Path, Situation
 from sitrep.model.validate import Invalid, format_version, validate_situation
 from sitrep.yaml import nodes as yamlnodes
@@ -163,7 +163,7 @@ def _parse(text: str, name: str) -> tuple[Situation, Locate]:
         version = 1 if _is_v1(data) else 2
         raise validation_problems(name, where, exc, version=version) from None
     if comments:
-        attach(situation, comments.moved(v1_path) if _is_v1(data) else comments)
+        attach(situation, comments.moved(v1_paths(data)) if _is_v1(data) else comments)
     return situation, where
 
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import types
-import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel
 
 from sitrep.errors import Problem, SitrepDataError
+from sitrep.model.parts import model_in
 from sitrep.model.problems import MAX_PROBLEMS
 from sitrep.model.sections import SECTION
 from sitrep.model.situation import Path, Situation
@@ -201,21 +200,8 @@ def _fields_at(root: type[BaseModel], loc: Path) -> list[str]:
         if isinstance(step, int):
             continue
         field = model.model_fields.get(step)
-        nested = _model_in(field.annotation) if field is not None else None
+        nested = model_in(field.annotation) if field is not None else None
         if nested is None:
             break
         model = nested
     return list(model.model_fields)
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The model inside list[Model], Model | None, or Model."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found is not None:
-                return found
-    return None

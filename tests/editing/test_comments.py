@@ -22,21 +22,23 @@ def commented_doc(sample: Situation) -> Document:
 
 
 def index_of(doc: Document, place_id: str) -> int:
-    return next(i for i, p in enumerate(doc.situation.territory) if p.id == place_id)
+    return next(i for i, p in enumerate(doc.situation.places) if p.id == place_id)
 
 
 def test_an_edit_from_a_form_keeps_the_entrys_comments(sample: Situation) -> None:
     doc = commented_doc(sample)
     index = index_of(doc, "kandahar")
-    kept = comments_of(doc.situation.territory[index])
-    # a form builds a fresh entry from its fields: it has no comments of its own
-    fresh = Place.model_validate({**to_data(doc.situation)["territory"][index], "lat": 31.6})
-    assert comments_of(fresh) is None
-    change = doc.replace("territory", index, fresh)
-    assert comments_of(doc.situation.territory[index]) == kept
-    assert comments_of(fresh) is None, "the caller's object is not changed"
-    assert change.after is doc.situation.territory[index]
-    assert "  # kandahar: checked with the provincial desk at 17:00\n" in dump_situation(
+    place = doc.situation.places[index]
+    kept = comments_of(place), [comments_of(c) for c in place.control]
+    # a form builds a fresh entry from its fields: it and its parts have no comments
+    fresh = Place.model_validate({**to_data(doc.situation)["places"][index], "lat": 31.6})
+    assert comments_of(fresh) is None and comments_of(fresh.control[1]) is None
+    change = doc.replace("places", index, fresh)
+    edited = doc.situation.places[index]
+    assert (comments_of(edited), [comments_of(c) for c in edited.control]) == kept
+    assert comments_of(fresh) is None and comments_of(fresh.control[1]) is None, "not changed"
+    assert change.after is edited
+    assert "    # kandahar: checked with the provincial desk at 17:00\n" in dump_situation(
         doc.situation
     )
 
@@ -53,10 +55,11 @@ def test_a_header_edit_keeps_the_headers_comments(sample: Situation) -> None:
 def test_an_entry_that_brings_its_own_comments_keeps_them(sample: Situation) -> None:
     doc = commented_doc(sample)
     mine = Comments({}, {"name": "# mine"})
-    entry = doc.situation.territory[0].model_copy()
+    entry = doc.situation.places[0].model_copy()
     set_comments(entry, mine)
-    doc.replace("territory", 0, entry)
-    assert comments_of(doc.situation.territory[0]) == mine
+    doc.replace("places", 0, entry)
+    assert comments_of(doc.situation.places[0]) == mine
+    assert comments_of(doc.situation.places[0].control[0]) is not None, "its parts keep theirs"
 
 
 def test_delete_drops_only_that_entrys_comments_and_undo_brings_them_back(
@@ -64,13 +67,13 @@ def test_delete_drops_only_that_entrys_comments_and_undo_brings_them_back(
 ) -> None:
     doc = commented_doc(sample)
     before = dump_situation(doc.situation)
-    places = {p.id: comments_of(p) for p in doc.situation.territory}
-    doc.delete("territory", index_of(doc, "kandahar"))
+    places = {p.id: comments_of(p) for p in doc.situation.places}
+    doc.delete("places", index_of(doc, "herat"))  # no place or party refers to it
     after = dump_situation(doc.situation)
-    assert "# kandahar" in before and "# kandahar" not in after
+    assert "# herat" in before and "# herat" not in after
     loaded = parse_situation(after)
-    del places["kandahar"]
-    assert {p.id: comments_of(p) for p in loaded.territory} == places
+    del places["herat"]
+    assert {p.id: comments_of(p) for p in loaded.places} == places
     assert comments_of(loaded) == comments_of(doc.situation) is not None
     assert comments_of(loaded.header) == comments_of(doc.situation.header) is not None
     doc.undo()
@@ -88,28 +91,82 @@ def test_an_added_entry_has_no_comments_and_the_others_keep_theirs(sample: Situa
     assert after["sources[1]"] == before["sources[0]"]
 
 
+def _change_comments(doc: Document) -> dict[str, list[Comments | None]]:
+    """Each place's control changes' comments as a file written now reads them back."""
+    loaded = parse_situation(dump_situation(doc.situation))
+    return {p.id: [comments_of(c) for c in p.control] for p in loaded.places}
+
+
+def _edit_place(doc: Document, place_id: str, control: list[dict[str, object]]) -> None:
+    """What a form does: a fresh place with this control history replaces the old one."""
+    index = index_of(doc, place_id)
+    data = to_data(doc.situation)["places"][index]
+    doc.replace("places", index, Place.model_validate({**data, "control": control}))
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(["edit", "delete", "undo", "redo"]), st.integers(0, 40))))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["edit", "delete", "undo", "redo", "append", "edit change", "cut"]),
+            st.integers(0, 40),
+        )
+    )
+)
 def test_any_edit_sequence_keeps_each_entrys_comments_with_it(
     steps: list[tuple[str, int]],
 ) -> None:
+    """Edits of places and of their control changes (append one, edit one, delete one)."""
     doc = commented_doc(load_situation(sample_path()))
-    by_id = {p.id: comments_of(p) for p in doc.situation.territory}
+    by_id = {p.id: comments_of(p) for p in doc.situation.places}
+    changes = _change_comments(doc)  # what each change must carry, as the steps go
+    done: list[dict[str, list[Comments | None]]] = []
+    undone: list[dict[str, list[Comments | None]]] = []
+    # places nothing refers to (no seat, no "within", no figure), so any can be deleted
+    referred = {p.seat for p in doc.situation.parties} | {p.within for p in doc.situation.places}
+    referred |= {f.place for f in doc.situation.figures}
     for action, n in steps:
-        places = doc.situation.territory
-        if action == "edit" and places:
-            i = n % len(places)
+        places = [p for p in doc.situation.places if p.id not in referred]
+        if action in ("undo", "redo"):
+            stack, other = (done, undone) if action == "undo" else (undone, done)
+            if (doc.undo() if action == "undo" else doc.redo()) and stack:
+                other.append(changes)
+                changes = stack.pop()
+            continue
+        if not places:
+            continue
+        place = places[n % len(places)]
+        control = to_data(doc.situation)["places"][index_of(doc, place.id)].get("control", [])
+        expected = {**changes, place.id: list(changes[place.id])}
+        if action == "edit":
             fresh = Place.model_validate(
-                to_data(doc.situation)["territory"][i] | {"note": f"edit {n}"}
+                to_data(doc.situation)["places"][index_of(doc, place.id)] | {"note": f"edit {n}"}
             )
-            doc.replace("territory", i, fresh)
-        elif action == "delete" and places:
-            doc.delete("territory", n % len(places))
-        elif action == "undo":
-            doc.undo()
+            doc.replace("places", index_of(doc, place.id), fresh)
+        elif action == "delete":
+            doc.delete("places", index_of(doc, place.id))
+            del expected[place.id]
+        elif action == "append":
+            last = max((c.date for c in place.control if c.date), default=None)
+            new = {"date": str(last or "2021-08-13"), "holder": "taliban", "note": f"n{n}"}
+            _edit_place(doc, place.id, [*control, new])
+            expected[place.id].append(None)
+        elif action == "edit change" and control:
+            k = n % len(control)
+            edited = {**control[k], "according_to": f"desk {n}"}
+            _edit_place(doc, place.id, [*control[:k], edited, *control[k + 1 :]])
+        elif action == "cut" and control:
+            k = n % len(control)
+            _edit_place(doc, place.id, [*control[:k], *control[k + 1 :]])
+            del expected[place.id][k]
         else:
-            doc.redo()
+            continue
+        done.append(changes)
+        undone.clear()
+        changes = expected
         loaded = parse_situation(dump_situation(doc.situation))
-        assert {p.id: comments_of(p) for p in loaded.territory} == {
-            p.id: by_id[p.id] for p in doc.situation.territory
+        assert {p.id: comments_of(p) for p in loaded.places} == {
+            p.id: by_id.get(p.id) for p in doc.situation.places
         }
+        assert _change_comments(doc) == changes
+    assert _change_comments(doc) == changes
