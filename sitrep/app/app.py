@@ -15,9 +15,9 @@ from textual.theme import Theme
 
 from sitrep.app.bindings import bindings, unknown_ids
 from sitrep.app.commands import BindingCommands
+from sitrep.app.dialogs.quit import QuitScreen
 from sitrep.app.flows.files import FileActions
 from sitrep.app.memory import CHECK_EVERY, QuietCollector
-from sitrep.app.screens.dialogs import QuitScreen
 from sitrep.app.screens.error import ErrorScreen
 from sitrep.app.screens.help import HelpScreen
 from sitrep.app.screens.main import MainScreen

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from sitrep.app.screens.dialogs import ConfirmScreen
-from sitrep.app.screens.save_dialogs import ChoiceScreen, PathScreen
+from sitrep.app.dialogs.choice import ChoiceScreen
+from sitrep.app.dialogs.confirm import ConfirmScreen
+from sitrep.app.dialogs.path import PathScreen
 from sitrep.storage.journal import Journal
 from sitrep.storage.store import backup_path
 from sitrep.yaml.io import dump_situation, load_situation

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.app.screens.dialogs import ConfirmScreen, QuitScreen
-from sitrep.app.screens.save_dialogs import ChoiceScreen
+from sitrep.app.dialogs.choice import ChoiceScreen
+from sitrep.app.dialogs.confirm import ConfirmScreen
+from sitrep.app.dialogs.quit import QuitScreen
 from sitrep.storage.journal import Journal
 from sitrep.yaml.io import dump_situation, load_situation
 from tests.app.host import SIZE, copy_sample, main_screen, open_app

@@ -47,7 +47,7 @@ class FileActions(SaveActions):
         if recovery is None:
             guard.start()
         else:
-            from sitrep.app.screens.dialogs import ConfirmScreen
+            from sitrep.app.dialogs.confirm import ConfirmScreen
 
             when = recovery.last_change.astimezone().strftime("%a %d %b %H:%M")
             question = (

@@ -132,7 +132,7 @@ class SaveActions(App[int]):
 
     # -- the questions -------------------------------------------------------------------
     def _changed_on_disk(self, target: Path, status: Status, done: Done | None) -> None:
-        from sitrep.app.screens.save_dialogs import Choice, ChoiceScreen
+        from sitrep.app.dialogs.choice import Choice, ChoiceScreen
 
         assert self.document is not None
         title, message = _WHAT_HAPPENED[status]
@@ -176,7 +176,7 @@ class SaveActions(App[int]):
     def _failed(
         self, target: Path, expected: DiskState | None, exc: SitrepError, done: Done | None
     ) -> None:
-        from sitrep.app.screens.save_dialogs import Choice, ChoiceScreen
+        from sitrep.app.dialogs.choice import Choice, ChoiceScreen
 
         choices = [
             Choice("retry", "r", "Try again", "Once the cause is fixed (permissions, free space)"),
@@ -195,7 +195,7 @@ class SaveActions(App[int]):
         self.push_screen(ChoiceScreen("Not saved", message, choices, focus="elsewhere"), answered)
 
     def _save_elsewhere(self, target: Path, tag: str, done: Done | None) -> None:
-        from sitrep.app.screens.save_dialogs import PathScreen
+        from sitrep.app.dialogs.path import PathScreen
 
         def chosen(path: Path | None) -> None:
             if path is None:
@@ -207,7 +207,7 @@ class SaveActions(App[int]):
         self.push_screen(PathScreen("Save elsewhere", message, sibling_name(target, tag)), chosen)
 
     def _confirm_reload(self, target: Path, status: Status, done: Done | None) -> None:
-        from sitrep.app.screens.dialogs import ConfirmScreen
+        from sitrep.app.dialogs.confirm import ConfirmScreen
 
         async def confirmed(yes: bool | None) -> None:
             if yes:
