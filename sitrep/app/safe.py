@@ -8,8 +8,18 @@ the terminal. Every piece of user text shown by the app goes through these.
 from __future__ import annotations
 
 import re
+from typing import Literal, Protocol
 
 from textual.content import Content
+
+Severity = Literal["information", "warning", "error"]
+
+
+class Say(Protocol):
+    """Tell the user something (the app's say(): user text is never parsed as markup)."""
+
+    def __call__(self, message: str, *, severity: Severity = "information") -> None: ...
+
 
 # C0 controls except \n and \t, DEL, and C1 controls (which include CSI and OSC).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -165,7 +165,7 @@ async def test_a_deleted_file_can_be_saved_again(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("d")
         path.unlink()
-        app._check_disk()  # what the 2-second poll does
+        app.files.safety.check_disk()  # what the 2-second poll does
         assert "was deleted or moved" in said.text("warning")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -214,7 +214,7 @@ async def test_add_a_place_with_a_new_party_is_one_undo_step(tmp_path: Path) -> 
     app, said = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = main_screen(app)
-        screen.apply_form(
+        screen.edits.apply_form(
             "territory",
             None,
             _form_result(),

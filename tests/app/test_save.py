@@ -188,7 +188,7 @@ async def test_a_file_changed_on_disk_is_reported_and_not_overwritten_silently(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("d")
         path.write_text(path.read_text(encoding="utf-8") + "# edited elsewhere\n")
-        app._check_disk()  # what the 2-second poll does
+        app.files.safety.check_disk()  # what the 2-second poll does
         await pilot.pause()
         assert "changed on disk" in said.text("warning")
         await pilot.press("ctrl+s")
