@@ -20,6 +20,7 @@ from sitrep.app.bindings import bindings, unknown_ids
 from sitrep.app.commands import BindingCommands
 from sitrep.app.flows.files import FileFlows
 from sitrep.app.memory import CHECK_EVERY, QuietCollector
+from sitrep.app.panes import STOPS
 from sitrep.app.safe import Severity, clean
 from sitrep.app.screens.error import ErrorScreen
 from sitrep.app.screens.help import HelpScreen
@@ -102,7 +103,7 @@ class SitrepApp(App[int]):
             error = self.load_error or SitrepError("no situation")
             self.push_screen(ErrorScreen(self.load_name, error))
         else:
-            self.push_screen(self._main_screen())
+            self.push_screen(self._main_screen(STOPS[0]))
             self.files.safety.start()
         if self.freeze_gc:
             self.call_after_refresh(self._start_quiet_collector)
@@ -126,26 +127,24 @@ class SitrepApp(App[int]):
     def _warn(self, message: str) -> None:
         self.say(message, severity="warning")
 
-    def _main_screen(self) -> MainScreen:
+    def _main_screen(self, stop: str) -> MainScreen:
         assert self.files is not None
         produced_by = self.settings.produced_by
-        return MainScreen(self.files.session, say=self.say, produced_by=produced_by)
+        return MainScreen(self.files.session, say=self.say, produced_by=produced_by, stop=stop)
 
     async def show_reloaded(self, document: Document, disk: DiskState) -> None:
-        """Show a document just read again from disk, in a new main screen.
+        """Show a document just read again from disk, in a new main screen, where the user was.
 
-        The pane the user was in stays in front.
+        The new screen is made knowing the stop to show: it opens there, and no
+        later switch races the focus its mount gives.
         """
         assert self.files is not None
         self.files.session.replace(document, disk)
         old = self.screen
-        stop = old.stop if isinstance(old, MainScreen) else None
+        stop = old.stop if isinstance(old, MainScreen) else STOPS[0]
         if isinstance(old, MainScreen):  # gone first: the new one has the same id
             await self.pop_screen()
-        main = self._main_screen()
-        await self.push_screen(main)
-        if stop is not None:  # after the focus the new screen gives its first table
-            main.call_after_refresh(main.go_to, stop)
+        await self.push_screen(self._main_screen(stop))
 
     def refresh_header(self) -> None:
         """The header shows the saved state at once (after a save)."""

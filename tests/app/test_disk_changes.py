@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, TabbedContent
 
 from sitrep.app.dialogs.choice import ChoiceScreen
 from sitrep.app.dialogs.confirm import ConfirmScreen
 from sitrep.app.dialogs.path import PathScreen
+from sitrep.app.panes import BRIEF, MAP, STOPS, pane_of
 from sitrep.storage.journal import Journal
 from sitrep.storage.store import backup_path
 from sitrep.yaml.io import dump_situation, load_situation
+from tests.app.conftest import SampleApp
 from tests.app.host import SIZE, copy_sample, main_screen, open_app
 
 
@@ -235,3 +237,35 @@ async def test_quit_and_save_over_a_changed_file_asks_then_quits_once_saved(
         assert not app.is_running, "saved elsewhere: the quit goes ahead"
     assert path.read_bytes() == theirs
     assert len(load_situation(tmp_path / "afghanistan (conflict).yaml").territory) == 33
+
+
+RELOADS = 30
+"""Reloads in a row: before the fix, about one in two opened on the wrong pane or unfocused."""
+
+
+async def test_every_reload_opens_where_the_user_was_with_focus(sample_app: SampleApp) -> None:
+    """30 reloads from every stop in turn: each new screen opens on its pane, focused.
+
+    The reloaded screen used to switch to the user's pane a refresh after its
+    mount, racing the focus and the first tab its mount gives: with toasts on
+    screen (a reload shows one) it lost about one reload in two, on the first pane
+    or with nothing focused, sometimes switching panes back and forth for ever.
+    """
+    pilot, path = sample_app.pilot, sample_app.path
+    focus_of = {BRIEF: BRIEF, MAP: MAP}
+    for reload in range(RELOADS):
+        stop = STOPS[reload % len(STOPS)]
+        sample_app.main.go_to(stop)
+        await pilot.pause()
+        situation = load_situation(path)
+        situation.header.title = f"Edited in another editor ({reload})"
+        path.write_text(dump_situation(situation), encoding="utf-8")
+        await pilot.press("ctrl+s", "r", "y")
+        await pilot.pause()
+        screen = sample_app.main
+        assert screen.document.situation.header.title == situation.header.title
+        assert screen.stop == stop, f"reload {reload}: on {screen.stop}, not {stop}"
+        assert screen.query_one(TabbedContent).active == f"pane-{pane_of(stop).id}"
+        focused = screen.focused
+        expected = focus_of.get(stop, f"table-{stop}")
+        assert focused is not None and focused.id == expected, f"reload {reload}: {focused}"

@@ -5,13 +5,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input, Markdown, TabbedContent
 
 from sitrep.app.bindings import KEYS
+from sitrep.app.panes import BRIEF, MAP, pane_of
 from sitrep.app.screens.help import HelpScreen
 from sitrep.app.widgets.brief import BriefView
 from sitrep.app.widgets.detail import EntryDetail
+from tests.app.conftest import SampleApp
 from tests.app.host import SIZE, copy_sample, main_screen, open_app, row_of, table
 
 
@@ -51,6 +54,42 @@ async def test_number_keys_and_tab_walk_every_pane_and_table(tmp_path: Path) -> 
         await pilot.press("shift+tab", "shift+tab")
         assert tabs.active == "pane-brief"
         assert isinstance(app.focused, BriefView)
+
+
+BURSTS: list[tuple[list[str], str]] = [
+    (["2", "3"], "displacement"),
+    (["tab", "4", "shift+tab"], "notes"),
+    (["5", "6", "1"], "territory"),
+    (["3", "2", "tab", "tab"], "notes"),
+    (["shift+tab", "6", "shift+tab", "4"], "outlook"),
+    (["tab", "tab", "5", "m"], "map"),
+    (["1", "b"], "brief"),
+]
+"""Keys typed in one burst, and where the last of them leaves the user."""
+
+
+async def test_keys_in_a_burst_leave_the_pane_focus_and_stop_together(
+    sample_app: SampleApp,
+) -> None:
+    """Panes switched faster than the screen settles end on the last key's pane, focused.
+
+    Each switch used to be followed later by the messages of the one before it,
+    which switched back (and the next one forth again): a burst could end with one
+    pane shown, another one's table focused and a third one's keys in the footer.
+    """
+    app, pilot = sample_app.app, sample_app.pilot
+    await pilot.pause()
+    for keys, stop in BURSTS:
+        for key in keys:  # all queued before the first is handled, as a terminal sends them
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(4):  # the keys, then the focus and tab messages they set off
+            await pilot.pause()
+        screen = sample_app.main
+        assert screen.stop == stop, f"{keys}: on {screen.stop}"
+        assert screen.query_one(TabbedContent).active == f"pane-{pane_of(stop).id}", keys
+        focused = screen.focused
+        expected = stop if stop in (BRIEF, MAP) else f"table-{stop}"
+        assert focused is not None and focused.id == expected, f"{keys}: {focused}"
 
 
 async def test_detail_shows_the_selected_entry_with_sources_spelled_out(tmp_path: Path) -> None:

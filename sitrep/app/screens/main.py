@@ -49,11 +49,18 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar = bindings("screen")
 
-    def __init__(self, session: Session, *, say: Say, produced_by: str | None = None) -> None:
+    def __init__(
+        self, session: Session, *, say: Say, produced_by: str | None = None, stop: str = STOPS[0]
+    ) -> None:
+        """A screen on the session's document that opens at a stop (a section, brief, map).
+
+        It is there from its first frame: its tabs start on that pane and the mount
+        focuses it, with no later switch racing the ones the mount itself makes.
+        """
         super().__init__(id="main")
         self.session = session
         self.document = session.document
-        self.stops = Stops()
+        self.stops = Stops(stop)
         """Where the user works, and the table last used in each pane."""
         self.panes = BriefAndMap(self, self.document, session)
         """The brief and the map, made when first shown."""
@@ -82,7 +89,7 @@ class MainScreen(Screen[None]):
         situation = self.document.situation
         yield SitrepHeader(id="header")
         yield KeyFigures(id="figures")
-        with TabbedContent(id="panes"):
+        with TabbedContent(id="panes", initial=f"pane-{pane_of(self.stop).id}"):
             for number, pane in enumerate(PANES, 1):
                 with TabPane(f"{number} {pane.title}", id=f"pane-{pane.id}"):
                     if pane.id == BRIEF:
@@ -105,7 +112,10 @@ class MainScreen(Screen[None]):
             tabs.can_focus = False  # tab walks the tables; number keys pick panes
         self.sync.attach()
         self.sync.refresh()
-        self.view(STOPS[0]).table.focus()
+        target = self._target(self.stop)
+        if self.stop == BRIEF:
+            self.panes.refresh_brief()
+        self._focus(target)
 
     def on_unmount(self) -> None:
         """Stop listening to the document."""
@@ -153,7 +163,16 @@ class MainScreen(Screen[None]):
         self.query_one(TabbedContent).active = f"pane-{pane_of(stop).id}"
         target = self._target(stop)
         self._moved_to(stop)
-        target.focus()
+        self._focus(target)
+
+    def _focus(self, target: Widget) -> None:
+        """Focus a stop's widget, its pane being shown already.
+
+        Focus lands a moment later; left to itself, the pane it lands in would then
+        take the tabs back, even if a key pressed meanwhile went to another pane.
+        """
+        with self.prevent(TabPane.Focused):
+            target.focus()
 
     def _target(self, stop: str) -> Widget:
         """What takes focus at a stop (the brief and the map are made when first shown)."""
@@ -184,6 +203,8 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Remember where the user works, whichever way focus got there."""
+        if event.widget is not self.focused:
+            return  # focus moved on since (keys in a burst): the later event says where
         for node in event.widget.ancestors_with_self:
             if isinstance(node, SectionView):
                 self._moved_to(node.section)
@@ -194,6 +215,14 @@ class MainScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab clicked: go to the table last used in its pane.
+
+        A message about a pane that is no longer the active one is stale (keys
+        switched panes again meanwhile): following it would switch back, and its
+        own message would switch forth again, for ever.
+        """
+        if event.pane.id != event.tabbed_content.active:
+            return
         pane_id = str(event.pane.id).removeprefix("pane-")
         if pane_of(self.stop).id != pane_id:
             self.go_to(self.stops.last_in(pane_id))
