@@ -1,9 +1,10 @@
 """The main screen: header, key figures, the panes of tables, the brief, the footer.
 
-The screen lays the panes out, walks them by keyboard and runs the actions; its
-parts do the work: the edit flow changes the document (sitrep.app.flows.edit),
-DocumentSync keeps the tables and figures in step with it (main_sync.py), and
-BriefAndMap draws the brief and the map when they are shown (main_panes.py).
+The screen walks the panes by keyboard and runs the actions; its parts do the
+work: main_layout.py lays the panes out, the edit flow changes the document
+(sitrep.app.flows.edit), DocumentSync keeps the tables and figures in step with
+it (main_sync.py), and BriefAndMap draws the brief and the map when they are
+shown (main_panes.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import Widget
@@ -20,16 +20,13 @@ from textual.widgets import TabbedContent, TabPane, Tabs
 
 from sitrep.app.bindings import bindings
 from sitrep.app.flows.edit import EditFlow, Selection
-from sitrep.app.panes import BRIEF, MAP, PANES, SECTION_TITLES, STOPS, Stops, pane_of
+from sitrep.app.panes import BRIEF, MAP, PANES, STOPS, Stops, pane_of
 from sitrep.app.safe import Say
+from sitrep.app.screens.main_layout import compose_main
 from sitrep.app.screens.main_panes import BriefAndMap
 from sitrep.app.screens.main_sync import DocumentSync
 from sitrep.app.session import Session
 from sitrep.app.widgets.detail import EntryDetail
-from sitrep.app.widgets.figures import KeyFigures
-from sitrep.app.widgets.footer import SitrepFooter
-from sitrep.app.widgets.header import SitrepHeader
-from sitrep.app.widgets.table.columns import COLUMNS
 from sitrep.app.widgets.table.section import SectionView
 from sitrep.app.widgets.table.table import EntryTable
 from sitrep.model.sections import Section
@@ -86,25 +83,7 @@ class MainScreen(Screen[None]):
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        situation = self.document.situation
-        yield SitrepHeader(id="header")
-        yield KeyFigures(id="figures")
-        with TabbedContent(id="panes", initial=f"pane-{pane_of(self.stop).id}"):
-            for number, pane in enumerate(PANES, 1):
-                with TabPane(f"{number} {pane.title}", id=f"pane-{pane.id}"):
-                    if pane.id == BRIEF:
-                        yield Container(id="brief-host")  # made when first shown
-                    elif pane.id == MAP:
-                        yield Container(id="map-host")  # the map is made when first shown
-                    else:
-                        with Horizontal(classes="pane-body"):
-                            with Vertical(classes="pane-tables"):
-                                for section in pane.sections:
-                                    columns = COLUMNS[section](situation)
-                                    title = SECTION_TITLES[section]
-                                    yield SectionView(section, title, columns)
-                            yield EntryDetail(id=f"detail-{pane.id}", classes="detail")
-        yield SitrepFooter(compact=True)
+        yield from compose_main(self.document.situation, pane_of(self.stop))
 
     def on_mount(self) -> None:
         """Fill the tables, compute the figures, listen to the document, focus the stop."""
