@@ -191,10 +191,10 @@ async def test_palette_commands_come_from_the_bindings(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         provider = BindingCommands(main_screen(app))
-        names = [name for name, _, _ in provider._commands()]
+        names = [name for name, _, _ in provider.commands()]
         assert names == [k.title for k in KEYS if k.palette]  # territory has focus: all apply
         await pilot.press("2")
-        names = [name for name, _, _ in provider._commands()]
+        names = [name for name, _, _ in provider.commands()]
         assert "Change the holder" not in names
 
 
