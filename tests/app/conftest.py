@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,9 @@ from sitrep.app.screens.main import MainScreen
 from sitrep.editing.document import Document
 from tests.app.host import SIZE, Recorder, copy_sample, main_screen, open_app
 
+STOP_POLLS = 1000
+"""How many times (every 10 ms) close() looks whether the app has stopped."""
+
 
 @dataclass
 class SampleApp:
@@ -25,7 +28,6 @@ class SampleApp:
     pilot: Pilot[int]
     said: Recorder
     path: Path
-    stack: AsyncExitStack
 
     @property
     def document(self) -> Document:
@@ -45,8 +47,16 @@ class SampleApp:
         return main_screen(self.app)
 
     async def close(self) -> None:
-        """Stop the app as the end of `async with app.run_test()` does (then read the files)."""
-        await self.stack.aclose()
+        """Stop the app, as leaving `async with app.run_test()` does; then read the files.
+
+        (The fixture leaves run_test itself: its context is not the test's.)
+        """
+        self.app.exit()
+        for _ in range(STOP_POLLS):
+            if not self.app.is_running:
+                return
+            await asyncio.sleep(0.01)
+        raise AssertionError("the app did not stop")
 
 
 @pytest.fixture
@@ -54,6 +64,5 @@ async def sample_app(tmp_path: Path) -> AsyncIterator[SampleApp]:
     """sitrep on a copy of the sample in tmp_path, 120x40, notifications shown and recorded."""
     path = copy_sample(tmp_path)
     app, said = open_app(path)
-    async with AsyncExitStack() as stack:
-        pilot = await stack.enter_async_context(app.run_test(size=SIZE, notifications=True))
-        yield SampleApp(app, pilot, said, path, stack)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        yield SampleApp(app, pilot, said, path)
