@@ -19,6 +19,7 @@ from textual.theme import Theme
 from sitrep.app.bindings import bindings, unknown_ids
 from sitrep.app.commands import BindingCommands
 from sitrep.app.flows.files import FileFlows
+from sitrep.app.flows.save import SaveFlow
 from sitrep.app.memory import CHECK_EVERY, QuietCollector
 from sitrep.app.panes import STOPS
 from sitrep.app.safe import Severity, clean
@@ -84,14 +85,11 @@ class SitrepApp(App[int]):
         """Saving, quitting, crash safety and exports of the open situation (None: invalid file)."""
         if document is not None:
             session = Session(document, disk, new_file or Path.cwd() / DEFAULT_FILE, self._warn)
-            self.files = FileFlows(
-                self,
-                session,
-                self.say,
-                reload=self.show_reloaded,
-                saved=self.refresh_header,
-                timestamp=self.settings.brief.timestamp,
+            saving = SaveFlow(
+                self, session, self.say, reload=self.show_reloaded, saved=self.refresh_header
             )
+            timestamp = self.settings.brief.timestamp
+            self.files = FileFlows(self, session, self.say, saving=saving, timestamp=timestamp)
         self.keymap: dict[str, str] = {}
         """The user's key remaps (binding id -> keys), as set from the settings."""
         self.register_theme(SITREP_THEME)

@@ -10,36 +10,8 @@ from textual.message import Message
 from textual.widget import Widget
 
 
-class RowHighlighted(Message, namespace="entry_table"):
-    """The cursor moved to another entry (index None: the table shows no rows)."""
-
-    def __init__(self, table: Widget, index: int | None) -> None:
-        super().__init__()
-        self.table = table
-        self.index = index
-
-    @property
-    def control(self) -> Widget:
-        """The table that sent the message."""
-        return self.table
-
-
-class RowSelected(Message, namespace="entry_table"):
-    """An entry was chosen (double click)."""
-
-    def __init__(self, table: Widget, index: int) -> None:
-        super().__init__()
-        self.table = table
-        self.index = index
-
-    @property
-    def control(self) -> Widget:
-        """The table that sent the message."""
-        return self.table
-
-
-class ViewChanged(Message, namespace="entry_table"):
-    """The rows shown, the sort or the filter changed (for titles and counts)."""
+class TableMessage(Message, namespace="entry_table"):
+    """A message from a table (its control)."""
 
     def __init__(self, table: Widget) -> None:
         super().__init__()
@@ -49,3 +21,23 @@ class ViewChanged(Message, namespace="entry_table"):
     def control(self) -> Widget:
         """The table that sent the message."""
         return self.table
+
+
+class RowHighlighted(TableMessage, namespace="entry_table"):
+    """The cursor moved to another entry (index None: the table shows no rows)."""
+
+    def __init__(self, table: Widget, index: int | None) -> None:
+        super().__init__(table)
+        self.index = index
+
+
+class RowSelected(TableMessage, namespace="entry_table"):
+    """An entry was chosen (double click)."""
+
+    def __init__(self, table: Widget, index: int) -> None:
+        super().__init__(table)
+        self.index = index
+
+
+class ViewChanged(TableMessage, namespace="entry_table"):
+    """The rows shown, the sort or the filter changed (for titles and counts)."""
