@@ -1,7 +1,10 @@
-"""The sitrep Textual app: one situation, its settings, quitting safely.
+"""The sitrep Textual app: one situation, its settings, and the flows that keep it safe.
 
-The screens do the work: MainScreen shows and edits the situation, ErrorScreen
-lists the problems of an invalid file. Saving and exporting live in FileActions.
+The app is where the parts are put together. The screens show things:
+MainScreen shows and edits the situation, ErrorScreen lists the problems of an
+invalid file. The flows (sitrep.app.flows) do what goes through questions:
+saving, quitting, recovering after a crash, exporting. The app's actions only
+hand over to them.
 """
 
 from __future__ import annotations
@@ -10,17 +13,20 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual import events
-from textual.app import InvalidThemeError
+from textual.app import App, InvalidThemeError
 from textual.theme import Theme
 
 from sitrep.app.bindings import bindings, unknown_ids
 from sitrep.app.commands import BindingCommands
-from sitrep.app.flows.files import FileActions
+from sitrep.app.flows.files import FileFlows
+from sitrep.app.flows.save import SaveFlow
 from sitrep.app.memory import CHECK_EVERY, QuietCollector
-from sitrep.app.screens.dialogs import QuitScreen
+from sitrep.app.panes import STOPS
+from sitrep.app.safe import Severity, clean
 from sitrep.app.screens.error import ErrorScreen
 from sitrep.app.screens.help import HelpScreen
 from sitrep.app.screens.main import MainScreen
+from sitrep.app.session import Session
 from sitrep.editing.document import Document
 from sitrep.errors import SitrepError
 from sitrep.settings import Settings, save_settings
@@ -46,7 +52,7 @@ SITREP_THEME = Theme(
 (orange, blue...) stand out from the chrome."""
 
 
-class SitrepApp(FileActions):
+class SitrepApp(App[int]):
     """A situation in the terminal. Its return code is 0, or 1 after showing an invalid file."""
 
     CSS_PATH = "sitrep.tcss"
@@ -71,17 +77,19 @@ class SitrepApp(FileActions):
         """Freeze the garbage collector's view of memory once the first screen is up
         (run_app sets it; tests, which start many apps in one process, do not)."""
         self.collector = QuietCollector()
-        self.document = document
-        self.guard = (
-            Guard(document, disk, lambda message: self.say(message, severity="warning"))
-            if document is not None
-            else None
-        )
         self.settings = settings or Settings()
         self.settings_problem = settings_problem
         self.load_error = load_error
         self.load_name = file_name
-        self.new_file = new_file or Path.cwd() / DEFAULT_FILE
+        self.files: FileFlows | None = None
+        """Saving, quitting, crash safety and exports of the open situation (None: invalid file)."""
+        if document is not None:
+            session = Session(document, disk, new_file or Path.cwd() / DEFAULT_FILE, self._warn)
+            saving = SaveFlow(
+                self, session, self.say, reload=self.show_reloaded, saved=self.refresh_header
+            )
+            timestamp = self.settings.brief.timestamp
+            self.files = FileFlows(self, session, self.say, saving=saving, timestamp=timestamp)
         self.keymap: dict[str, str] = {}
         """The user's key remaps (binding id -> keys), as set from the settings."""
         self.register_theme(SITREP_THEME)
@@ -89,15 +97,58 @@ class SitrepApp(FileActions):
     def on_mount(self) -> None:
         """Apply the settings, then show the situation (or what is wrong with it)."""
         self._apply_settings()
-        if self.document is None:
+        if self.files is None:
             error = self.load_error or SitrepError("no situation")
             self.push_screen(ErrorScreen(self.load_name, error))
         else:
-            self.push_screen(MainScreen(self.document))
-            self.start_safety()
+            self.push_screen(self._main_screen(STOPS[0]))
+            self.files.safety.start()
         if self.freeze_gc:
             self.call_after_refresh(self._start_quiet_collector)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    # -- the open situation ----------------------------------------------------------
+    @property
+    def document(self) -> Document | None:
+        """The situation being worked on (None when the file is invalid)."""
+        return self.files.session.document if self.files is not None else None
+
+    @property
+    def guard(self) -> Guard | None:
+        """The crash journal and disk state of the situation's file."""
+        return self.files.session.guard if self.files is not None else None
+
+    def say(self, message: str, *, severity: Severity = "information") -> None:
+        """Tell the user something; user text in it is shown as is, never as markup."""
+        self.notify(clean(message), severity=severity, markup=False)
+
+    def _warn(self, message: str) -> None:
+        self.say(message, severity="warning")
+
+    def _main_screen(self, stop: str) -> MainScreen:
+        assert self.files is not None
+        produced_by = self.settings.produced_by
+        return MainScreen(self.files.session, say=self.say, produced_by=produced_by, stop=stop)
+
+    async def show_reloaded(self, document: Document, disk: DiskState) -> None:
+        """Show a document just read again from disk, in a new main screen, where the user was.
+
+        The new screen is made knowing the stop to show: it opens there, and no
+        later switch races the focus its mount gives.
+        """
+        assert self.files is not None
+        self.files.session.replace(document, disk)
+        old = self.screen
+        stop = old.stop if isinstance(old, MainScreen) else STOPS[0]
+        if isinstance(old, MainScreen):  # gone first: the new one has the same id
+            await self.pop_screen()
+        await self.push_screen(self._main_screen(stop))
+
+    def refresh_header(self) -> None:
+        """The header shows the saved state at once (after a save)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.refresh_derived()
 
     def _start_quiet_collector(self) -> None:
         """Freeze what the first screen made, then collect out of the keys' way (memory.py)."""
@@ -139,7 +190,7 @@ class SitrepApp(FileActions):
     # -- actions -------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Help lists the keys of a situation: not shown over an invalid file."""
-        return not (action == "help" and self.document is None)
+        return not (action == "help" and self.files is None)
 
     def action_help(self) -> None:
         """Show every key, grouped."""
@@ -148,26 +199,26 @@ class SitrepApp(FileActions):
 
     async def action_quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
-        if self.document is None or not self.document.dirty:
-            self.quit_cleanly()
-            return
-        if isinstance(self.screen, QuitScreen):
-            return
-
-        def chosen(choice: str | None) -> None:
-            if choice == "save":
-                self.save(lambda saved: self.quit_cleanly() if saved else None)
-            elif choice == "discard":
-                self.quit_cleanly()
-
-        self.push_screen(QuitScreen(self.file_name), chosen)
+        if self.files is None:
+            self.exit()
+        else:
+            self.files.quitting.quit()
 
     def action_exit_invalid(self) -> None:
         """Quit from the error screen (exit code 1: the file is invalid)."""
         self.exit(return_code=1)
 
-    def on_saved(self) -> None:
-        """The header shows the saved state at once."""
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.refresh_derived()
+    def action_save(self) -> None:
+        """Save the situation (asking first before replacing a file changed meanwhile)."""
+        if self.files is not None:
+            self.files.saving.save_now()
+
+    def action_export(self) -> None:
+        """Write the brief next to the situation file (FILE.md)."""
+        if self.files is not None:
+            self.files.brief.export()
+
+    def action_copy_brief(self) -> None:
+        """Copy the brief to the clipboard (through the terminal)."""
+        if self.files is not None:
+            self.files.brief.copy()

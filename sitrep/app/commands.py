@@ -22,7 +22,8 @@ class BindingCommands(Provider):
             return self.screen
         return getattr(self.screen, "current_table", None)
 
-    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+    def commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        """Every command that applies where the user is: its title, help text and runner."""
         for key, help_text, run in self._keys():
             yield key.title, help_text, run
 
@@ -47,7 +48,7 @@ class BindingCommands(Provider):
 
     async def discover(self) -> Hits:
         """Every command, in the order of the help screen."""
-        for name, help_text, run in self._commands():
+        for name, help_text, run in self.commands():
             yield DiscoveryHit(name, run, help=help_text)
 
     async def search(self, query: str) -> Hits:

@@ -8,12 +8,21 @@ the terminal. Every piece of user text shown by the app goes through these.
 from __future__ import annotations
 
 import re
+from typing import Literal, Protocol
 
 from textual.content import Content
 
 from sitrep.text import BIDI as _BIDI
 from sitrep.text import SHOWN_CONTROLS as _CONTROLS
 from sitrep.text import UNSAFE as _CHANGED_BY_CLEAN
+
+Severity = Literal["information", "warning", "error"]
+
+
+class Say(Protocol):
+    """Tell the user something (the app's say(): user text is never parsed as markup)."""
+
+    def __call__(self, message: str, *, severity: Severity = "information") -> None: ...
 
 
 def _picture(match: re.Match[str]) -> str:

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
 from textual.notifications import SeverityLevel
 
 from sitrep.app.app import SitrepApp
@@ -20,7 +21,7 @@ SIZE = (120, 40)
 class Recorder:
     """Collects every notification an app shows (message, severity)."""
 
-    def __init__(self, app: SitrepApp) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.messages: list[tuple[str, str]] = []
         original = app.notify
 

@@ -12,6 +12,7 @@ from sitrep.app.screens.error import ErrorScreen
 from sitrep.app.widgets.header import SitrepHeader
 from sitrep.cli import main
 from sitrep.storage.sample import sample_path
+from tests.app.conftest import SampleApp
 from tests.app.host import SIZE, copy_sample, main_screen, open_app
 
 
@@ -47,19 +48,17 @@ def test_no_file_opens_the_sample_as_new_and_unsaved(tmp_path: Path) -> None:
     assert opened.new_file == tmp_path / "sitrep.yaml"
 
 
-async def test_the_header_shows_title_date_file_and_unsaved_marker(tmp_path: Path) -> None:
-    path = copy_sample(tmp_path)
-    app, _ = open_app(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        header = main_screen(app).query_one(SitrepHeader)
-        text = " ".join(str(w.render()) for w in header.children)
-        assert "Taliban offensive" in text and "Fri 13 Aug 2021" in text
-        assert "afghanistan.yaml" in text and "saved" in text and "unsaved" not in text
-        await pilot.press("d")  # any edit
-        await pilot.pause()
-        text = " ".join(str(w.render()) for w in header.children)
-        assert "● unsaved" in text
+async def test_the_header_shows_title_date_file_and_unsaved_marker(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    await pilot.pause()
+    header = main_screen(app).query_one(SitrepHeader)
+    text = " ".join(str(w.render()) for w in header.children)
+    assert "Taliban offensive" in text and "Fri 13 Aug 2021" in text
+    assert "afghanistan.yaml" in text and "saved" in text and "unsaved" not in text
+    await pilot.press("d")  # any edit
+    await pilot.pause()
+    text = " ".join(str(w.render()) for w in header.children)
+    assert "● unsaved" in text
 
 
 async def test_invalid_file_shows_its_problems_and_is_never_written(tmp_path: Path) -> None:

@@ -8,34 +8,34 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.app.screens.dialogs import ConfirmScreen, QuitScreen
-from sitrep.app.screens.save_dialogs import ChoiceScreen
+from sitrep.app.dialogs.choice import ChoiceScreen
+from sitrep.app.dialogs.confirm import ConfirmScreen
+from sitrep.app.dialogs.quit import QuitScreen
 from sitrep.storage.journal import Journal
 from sitrep.yaml.io import dump_situation, load_situation
+from tests.app.conftest import SampleApp
 from tests.app.host import SIZE, copy_sample, main_screen, open_app
 
 
-async def test_save_writes_a_file_sitrep_check_accepts(tmp_path: Path) -> None:
-    path = copy_sample(tmp_path)
-    app, said = open_app(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("d", "ctrl+s")
-        await pilot.pause()
-        assert not app.document.dirty  # type: ignore[union-attr]
-        assert f"Saved {path}" in said.text()
-        header = str(main_screen(app).query_one("#header-file").render())
-        assert "saved" in header and "unsaved" not in header
+async def test_save_writes_a_file_sitrep_check_accepts(sample_app: SampleApp) -> None:
+    app, pilot, said, path = sample_app.app, sample_app.pilot, sample_app.said, sample_app.path
+    await pilot.press("d", "ctrl+s")
+    await pilot.pause()
+    assert not app.document.dirty  # type: ignore[union-attr]
+    assert f"Saved {path}" in said.text()
+    header = str(main_screen(app).query_one("#header-file").render())
+    assert "saved" in header and "unsaved" not in header
+    await sample_app.close()
     saved = load_situation(path)  # what `sitrep check` runs
     assert len(saved.territory) == 33
     assert path.read_text(encoding="utf-8") == dump_situation(saved), "canonical YAML"
 
 
-async def test_f2_saves_too(tmp_path: Path) -> None:
-    path = copy_sample(tmp_path)
-    app, _ = open_app(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("d", "f2")
-        await pilot.pause()
+async def test_f2_saves_too(sample_app: SampleApp) -> None:
+    pilot, path = sample_app.pilot, sample_app.path
+    await pilot.press("d", "f2")
+    await pilot.pause()
+    await sample_app.close()
     assert len(load_situation(path).territory) == 33
 
 
@@ -85,52 +85,49 @@ async def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
         assert app.document.dirty  # type: ignore[union-attr]
 
 
-async def test_quit_without_changes_just_quits(tmp_path: Path) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("q")
-        await pilot.pause()
-        assert not app.is_running
+async def test_quit_without_changes_just_quits(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    await pilot.press("q")
+    await pilot.pause()
+    assert not app.is_running
+    await sample_app.close()
     assert app.return_code == 0
 
 
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
-async def test_quit_with_changes_then_cancel(tmp_path: Path, key: str) -> None:
-    path = copy_sample(tmp_path)
+async def test_quit_with_changes_then_cancel(sample_app: SampleApp, key: str) -> None:
+    app, pilot, path = sample_app.app, sample_app.pilot, sample_app.path
     before = path.read_bytes()
-    app, _ = open_app(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("d", key)
-        await pilot.pause()
-        assert isinstance(app.screen, QuitScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.is_running and not isinstance(app.screen, QuitScreen)
-        assert app.document.dirty  # type: ignore[union-attr]
+    await pilot.press("d", key)
+    await pilot.pause()
+    assert isinstance(app.screen, QuitScreen)
+    await pilot.press("escape")
+    await pilot.pause()
+    assert app.is_running and not isinstance(app.screen, QuitScreen)
+    assert app.document.dirty  # type: ignore[union-attr]
+    await sample_app.close()
     assert path.read_bytes() == before
 
 
-async def test_quit_with_changes_then_discard(tmp_path: Path) -> None:
-    path = copy_sample(tmp_path)
+async def test_quit_with_changes_then_discard(sample_app: SampleApp) -> None:
+    app, pilot, path = sample_app.app, sample_app.pilot, sample_app.path
     before = path.read_bytes()
-    app, _ = open_app(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("d", "q", "d")
-        await pilot.pause()
-        assert not app.is_running
+    await pilot.press("d", "q", "d")
+    await pilot.pause()
+    assert not app.is_running
+    await sample_app.close()
     assert path.read_bytes() == before
     assert Journal.pending(path) is None, "a clean quit leaves no edits to recover"
 
 
-async def test_quit_with_changes_then_save(tmp_path: Path) -> None:
-    path = copy_sample(tmp_path)
-    app, _ = open_app(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("d", "q")
-        await pilot.pause()
-        await pilot.click("#save")
-        await pilot.pause()
-        assert not app.is_running
+async def test_quit_with_changes_then_save(sample_app: SampleApp) -> None:
+    app, pilot, path = sample_app.app, sample_app.pilot, sample_app.path
+    await pilot.press("d", "q")
+    await pilot.pause()
+    await pilot.click("#save")
+    await pilot.pause()
+    assert not app.is_running
+    await sample_app.close()
     assert len(load_situation(path).territory) == 33
 
 
@@ -180,37 +177,35 @@ async def test_a_file_that_appeared_meanwhile_is_not_clobbered(tmp_path: Path) -
 
 
 async def test_a_file_changed_on_disk_is_reported_and_not_overwritten_silently(
-    tmp_path: Path,
+    sample_app: SampleApp,
 ) -> None:
-    path = copy_sample(tmp_path)
-    app, said = open_app(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("d")
-        path.write_text(path.read_text(encoding="utf-8") + "# edited elsewhere\n")
-        app._check_disk()  # what the 2-second poll does
-        await pilot.pause()
-        assert "changed on disk" in said.text("warning")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert path.read_text(encoding="utf-8").endswith("# edited elsewhere\n")
-        await pilot.press("ctrl+s", "o")
-        await pilot.pause()
-        assert not app.document.dirty  # type: ignore[union-attr]
+    app, pilot, said, path = sample_app.app, sample_app.pilot, sample_app.said, sample_app.path
+    await pilot.press("d")
+    path.write_text(path.read_text(encoding="utf-8") + "# edited elsewhere\n")
+    app.files.safety.check_disk()  # what the 2-second poll does
+    await pilot.pause()
+    assert "changed on disk" in said.text("warning")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, ChoiceScreen)
+    await pilot.press("escape")
+    await pilot.pause()
+    assert path.read_text(encoding="utf-8").endswith("# edited elsewhere\n")
+    await pilot.press("ctrl+s", "o")
+    await pilot.pause()
+    assert not app.document.dirty  # type: ignore[union-attr]
+    await sample_app.close()
     assert len(load_situation(path).territory) == 33
 
 
-async def test_edits_survive_a_crash_and_are_offered_back(tmp_path: Path) -> None:
-    path = copy_sample(tmp_path)
-    app, _ = open_app(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("d", "j", "d")
-        await pilot.pause()
-        assert app.guard is not None and app.guard.journal is not None
-        app.guard.journal.handle.close()  # what a SIGKILL leaves: the journal, unlocked
-        app.guard.journal = None
+async def test_edits_survive_a_crash_and_are_offered_back(sample_app: SampleApp) -> None:
+    app, pilot, path = sample_app.app, sample_app.pilot, sample_app.path
+    await pilot.press("d", "j", "d")
+    await pilot.pause()
+    assert app.guard is not None and app.guard.journal is not None
+    app.guard.journal.handle.close()  # what a SIGKILL leaves: the journal, unlocked
+    app.guard.journal = None
+    await sample_app.close()
     again, said = open_app(path)
     async with again.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
@@ -225,12 +220,14 @@ async def test_edits_survive_a_crash_and_are_offered_back(tmp_path: Path) -> Non
         assert len(again.document.situation.territory) == 34  # type: ignore[union-attr]
 
 
-async def test_export_writes_the_brief_next_to_the_file(tmp_path: Path) -> None:
-    path = copy_sample(tmp_path)
-    app, said = open_app(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("x")
-        await pilot.pause()
+async def test_export_writes_the_brief_next_to_the_file(
+    sample_app: SampleApp,
+    tmp_path: Path,
+) -> None:
+    pilot, said = sample_app.pilot, sample_app.said
+    await pilot.press("x")
+    await pilot.pause()
+    await sample_app.close()
     brief = tmp_path / "afghanistan.md"
     text = brief.read_text(encoding="utf-8")
     assert text.startswith("# Afghanistan: Taliban offensive")

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-import sitrep.app.flows.files
+import sitrep.app.flows.safety
 from sitrep.app.app import SitrepApp
 from sitrep.app.run import build_app
 from tests.app.host import SIZE, copy_sample
@@ -20,7 +20,7 @@ NAME = Path("afghanistan.yaml")
 @pytest.fixture
 def app_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SitrepApp:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(sitrep.app.flows.files, "DISK_POLL_SECONDS", 3600.0)  # no toast, ever
+    monkeypatch.setattr(sitrep.app.flows.safety, "DISK_POLL_SECONDS", 3600.0)  # no toast, ever
     copy_sample(tmp_path)
     return build_app(NAME)
 

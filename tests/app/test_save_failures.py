@@ -19,7 +19,8 @@ from textual.widgets import Input
 
 import sitrep.storage.store
 import sitrep.yaml.fast
-from sitrep.app.screens.save_dialogs import ChoiceScreen, PathScreen
+from sitrep.app.dialogs.choice import ChoiceScreen
+from sitrep.app.dialogs.path import PathScreen
 from sitrep.yaml.io import load_situation
 from tests.app.host import SIZE, copy_sample, open_app
 

@@ -1,100 +1,114 @@
 """The main screen: header, key figures, the panes of tables, the brief, the footer.
 
-Edits go through the Document; its observer tells this screen which row of
-which table changed, and only that row is redrawn. Figures, the header and the
-detail are recomputed once per batch of changes, after the edit.
+The screen walks the panes by keyboard and runs the actions; its parts do the
+work: main_layout.py lays the panes out, the edit flow changes the document
+(sitrep.app.flows.edit), DocumentSync keeps the tables and figures in step with
+it (main_sync.py), and BriefAndMap draws the brief and the map when they are
+shown (main_panes.py).
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane, Tabs
 
 from sitrep.app.bindings import bindings
-from sitrep.app.flows.edit import EditActions
-from sitrep.app.flows.files import FileActions
-from sitrep.app.panes import BRIEF, MAP, PANES, SECTION_TITLES, STOPS, pane_of
+from sitrep.app.flows.edit import EditFlow, Selection
+from sitrep.app.panes import BRIEF, MAP, PANES, STOPS, Stops, pane_of
+from sitrep.app.safe import Say
+from sitrep.app.screens.main_layout import compose_main
 from sitrep.app.screens.main_panes import BriefAndMap
+from sitrep.app.screens.main_sync import DocumentSync
+from sitrep.app.session import Session
 from sitrep.app.widgets.detail import EntryDetail
-from sitrep.app.widgets.figures import CARDS, KeyFigures, cards_touched
-from sitrep.app.widgets.footer import SitrepFooter
-from sitrep.app.widgets.header import SitrepHeader
-from sitrep.app.widgets.table.columns import COLUMNS
 from sitrep.app.widgets.table.section import SectionView
 from sitrep.app.widgets.table.table import EntryTable
-from sitrep.editing.document import Change, Document
-from sitrep.model.entries import Place
 from sitrep.model.sections import Section
 
+if TYPE_CHECKING:
+    from sitrep.app.widgets.map.pane import MapPane
 
-class MainScreen(EditActions, BriefAndMap, Screen[None]):
+TABLE_ACTIONS = {"add", "filter", "sort", "reverse_sort", "scroll_detail"}
+"""Actions on a table (not on the brief or the map)."""
+ROW_ACTIONS = {"edit", "delete"}
+"""Actions on the selected entry: a table's row, or the map's place."""
+TERRITORY_ACTIONS = {"holder", "confidence"}
+
+
+class MainScreen(Screen[None]):
     """Everything about one situation, by keyboard."""
 
     BINDINGS: ClassVar = bindings("screen")
 
-    def __init__(self, document: Document) -> None:
+    def __init__(
+        self, session: Session, *, say: Say, produced_by: str | None = None, stop: str = STOPS[0]
+    ) -> None:
+        """A screen on the session's document that opens at a stop (a section, brief, map).
+
+        It is there from its first frame: its tabs start on that pane and the mount
+        focuses it, with no later switch racing the ones the mount itself makes.
+        """
         super().__init__(id="main")
-        self.document = document
-        self._stop: str = STOPS[0]
-        """The table (section), brief or map that has, or last had, focus."""
-        self._pane_stop = {pane.id: pane.stops[0] for pane in PANES}
-        """The table last used in each pane (its detail shows that table's entry)."""
-        self._derived_pending = False
-        self._cards: set[str] = set(CARDS)
-        """Key-figure cards to redraw after the current batch of changes."""
-        self.init_brief_and_map()
+        self.session = session
+        self.document = session.document
+        self.stops = Stops(stop)
+        """Where the user works, and the table last used in each pane."""
+        self.panes = BriefAndMap(self, self.document, session)
+        """The brief and the map, made when first shown."""
+        self.sync = DocumentSync(self, session, stops=self.stops, panes=self.panes, view=self.view)
+        """Keeps the tables, header, figures and detail in step with the document."""
+        self.edits = EditFlow(self, self.document, say, reveal=self.reveal, produced_by=produced_by)
+        """Every change to the document goes through it."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that work where the user is (the footer follows).
+
+        Decided from where the user works alone, touching no widget, so the footer
+        can show its keys while the screen is still being built.
+        """
+        stop = self.stops.current
+        if action in TABLE_ACTIONS:  # a table: not the brief, not the map
+            return stop not in (BRIEF, MAP)
+        if action in ROW_ACTIONS:  # a table's row or the map's place
+            return stop != BRIEF
+        if action in TERRITORY_ACTIONS:  # a place, in its table or on the map
+            return stop in ("territory", MAP)
+        return True
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        situation = self.document.situation
-        yield SitrepHeader(id="header")
-        yield KeyFigures(id="figures")
-        with TabbedContent(id="panes"):
-            for number, pane in enumerate(PANES, 1):
-                with TabPane(f"{number} {pane.title}", id=f"pane-{pane.id}"):
-                    if pane.id == BRIEF:
-                        yield Container(id="brief-host")  # made when first shown
-                    elif pane.id == MAP:
-                        yield Container(id="map-host")  # the map is made when first shown
-                    else:
-                        with Horizontal(classes="pane-body"):
-                            with Vertical(classes="pane-tables"):
-                                for section in pane.sections:
-                                    columns = COLUMNS[section](situation)
-                                    title = SECTION_TITLES[section]
-                                    yield SectionView(section, title, columns)
-                            yield EntryDetail(id=f"detail-{pane.id}", classes="detail")
-        yield SitrepFooter(compact=True)
+        yield from compose_main(self.document.situation, pane_of(self.stop))
 
     def on_mount(self) -> None:
-        """Fill the tables, compute the figures, and listen to the document."""
+        """Fill the tables, compute the figures, listen to the document, focus the stop."""
         for tabs in self.query(Tabs):
             tabs.can_focus = False  # tab walks the tables; number keys pick panes
-        for view in self.query(SectionView):
-            view.table.set_entries(self.document.entries(view.section))
-            view.table.cursor_listener = self._cursor_moved
-            view.refresh_title()
-        self.document.observers.append(self._document_changed)
-        self.refresh_derived()
-        self.view(STOPS[0]).table.focus()
+        self.sync.attach()
+        self.sync.refresh()
+        target = self._target(self.stop)
+        if self.stop == BRIEF:
+            self.panes.refresh_brief()
+        self._focus(target)
 
     def on_unmount(self) -> None:
         """Stop listening to the document."""
-        if self._document_changed in self.document.observers:
-            self.document.observers.remove(self._document_changed)
+        self.sync.detach()
+
+    def refresh_derived(self) -> None:
+        """Header, figures, the visible detail, brief or map (after a save, say)."""
+        self.sync.refresh()
 
     # -- lookups -----------------------------------------------------------------
     @property
     def stop(self) -> str:
         """Where the user works: a section's name, "brief" or "map"."""
-        return self._stop
+        return self.stops.current
 
     def view(self, section: str) -> SectionView:
         """The SectionView of a section."""
@@ -103,7 +117,7 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
     @property
     def current_view(self) -> SectionView | None:
         """The section the user is working in (None on the brief and the map)."""
-        return None if self._stop in (BRIEF, MAP) else self.view(self._stop)
+        return self.view(self.stop) if self.stops.on_table else None
 
     @property
     def current_table(self) -> EntryTable[Any] | None:
@@ -111,150 +125,93 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
         view = self.current_view
         return view.table if view is not None else None
 
-    def selection(self) -> tuple[Section, int | None] | None:
+    def selection(self) -> Selection:
         """The section worked in and the selected entry (on the map: its place)."""
-        if self._stop == BRIEF:
+        if self.stop == BRIEF:
             return None
-        if self._stop == MAP:
-            pane = self.map_pane()
+        if self.stop == MAP:
+            pane = self.panes.map_pane()
             place_id = pane.selected_place_id if pane is not None else None
-            return "territory", self.place_index(place_id) if place_id else None
-        view = self.view(self._stop)
+            return "territory", self.panes.place_index(place_id) if place_id else None
+        view = self.view(self.stop)
         return view.section, view.table.cursor_index
 
     # -- panes and focus -----------------------------------------------------------
     def go_to(self, stop: str) -> None:
         """Show the pane of a section (or the brief, or the map) and focus it."""
-        pane = pane_of(stop)
-        self.query_one(TabbedContent).active = f"pane-{pane.id}"
-        target: Widget
+        self.query_one(TabbedContent).active = f"pane-{pane_of(stop).id}"
+        target = self._target(stop)
+        self._moved_to(stop)
+        self._focus(target)
+
+    def _focus(self, target: Widget) -> None:
+        """Focus a stop's widget, its pane being shown already.
+
+        Focus lands a moment later; left to itself, the pane it lands in would then
+        take the tabs back, even if a key pressed meanwhile went to another pane.
+        """
+        with self.prevent(TabPane.Focused):
+            target.focus()
+
+    def _target(self, stop: str) -> Widget:
+        """What takes focus at a stop (the brief and the map are made when first shown)."""
         if stop == BRIEF:
-            target = self.brief_view()
-        elif stop == MAP:
-            target = self.show_map()
-        else:
-            target = self.view(stop).table
-        self._set_stop(stop)
-        target.focus()
+            return self.panes.brief_view()
+        if stop == MAP:
+            return self.panes.show_map(self.view("territory").table.cursor_index)
+        return self.view(stop).table
+
+    def _moved_to(self, stop: str) -> None:
+        if self.stops.move(stop):
+            self.sync.show_detail(stop)
+            if stop == BRIEF:
+                self.panes.refresh_brief()
+            self.refresh_bindings()
 
     def action_show_pane(self, number: int) -> None:
         """Show pane number (1-based), at the table last used there."""
-        pane = PANES[number - 1]
-        self.go_to(self._pane_stop[pane.id])
+        self.go_to(self.stops.last_in(PANES[number - 1].id))
 
     def action_next_table(self) -> None:
         """Tab: the next table, moving to the next pane after a pane's last table."""
-        self.go_to(STOPS[(STOPS.index(self._stop) + 1) % len(STOPS)])
+        self.go_to(self.stops.step(+1))
 
     def action_previous_table(self) -> None:
         """Shift+tab: the previous table or pane."""
-        self.go_to(STOPS[(STOPS.index(self._stop) - 1) % len(STOPS)])
-
-    def _set_stop(self, stop: str) -> None:
-        if stop == self._stop:
-            return
-        self._stop = stop
-        self._pane_stop[pane_of(stop).id] = stop
-        self._show_detail(stop)
-        if stop == BRIEF:
-            self.refresh_brief()
-        self.refresh_bindings()
+        self.go_to(self.stops.step(-1))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Remember where the user works, whichever way focus got there."""
+        if event.widget is not self.focused:
+            return  # focus moved on since (keys in a burst): the later event says where
         for node in event.widget.ancestors_with_self:
             if isinstance(node, SectionView):
-                self._set_stop(node.section)
+                self._moved_to(node.section)
                 return
-            if node.id == BRIEF:  # the BriefView (imported only when first shown)
-                self._set_stop(BRIEF)
-                return
-            if node.id == MAP:  # the MapPane (imported only when first shown)
-                self._set_stop(MAP)
+            if node.id in (BRIEF, MAP):  # the BriefView or MapPane (imported when first shown)
+                self._moved_to(str(node.id))
                 return
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane_id = str(event.pane.id).removeprefix("pane-")
-        if pane_of(self._stop).id != pane_id:
-            self.go_to(self._pane_stop[pane_id])
+        """A tab clicked: go to the table last used in its pane.
 
-    # -- detail ------------------------------------------------------------------
-    def _cursor_moved(self, table: EntryTable[Any], index: int | None) -> None:
-        """A table's cursor is on another entry: the detail follows in the same frame.
-
-        Called by the table itself, not through its RowHighlighted message, which
-        reaches the screen after the table's frame may have been drawn.
+        A message about a pane that is no longer the active one is stale (keys
+        switched panes again meanwhile): following it would switch back, and its
+        own message would switch forth again, for ever.
         """
-        section = str(table.id).removeprefix("table-")
-        if self._pane_stop[pane_of(section).id] == section:
-            self._show_detail(section)
-        if section == "territory" and index is not None:
-            place = self.document.situation.territory[index]
-            self.select_on_map(place if isinstance(place, Place) else None)
-
-    @on(EntryTable.RowSelected)
-    def _row_selected(self, event: EntryTable.RowSelected) -> None:
-        self.action_edit()
-
-    def action_scroll_detail(self, lines: int) -> None:
-        """Scroll the detail beside the table (for a long note)."""
-        if self._stop not in (BRIEF, MAP):
-            detail = self.query_one(f"#detail-{pane_of(self._stop).id}", EntryDetail)
-            detail.scroll_relative(y=lines, animate=False)
-
-    def _show_detail(self, stop: str) -> None:
-        if stop in (BRIEF, MAP):
+        if event.pane.id != event.tabbed_content.active:
             return
-        view = self.view(stop)
-        index = view.table.cursor_index
-        entries = self.document.entries(view.section)
-        entry = entries[index] if index is not None and index < len(entries) else None
-        hint = "Nothing selected." if entries else "Nothing here yet: press a to add one."
-        detail = self.query_one(f"#detail-{pane_of(stop).id}", EntryDetail)
-        detail.show(entry, self.document.situation, hint)
-
-    # -- keeping up with the document ----------------------------------------------
-    def _document_changed(self, change: Change) -> None:
-        """Apply one change to the table it touched (the only rows redrawn)."""
-        if change.section != "header":
-            table = self.view(change.section).table
-            if change.before is None:
-                table.insert_row(change.index, change.after)
-            elif change.after is None:
-                table.remove_row(change.index)
-            else:
-                table.update_row(change.index, change.after)
-            if change.section == "parties":  # holder names and colors come from parties
-                self.view("territory").table.refresh_cells()
-        self.mark_stale(change)
-        self._cards |= cards_touched(change)
-        if not self._derived_pending:
-            # After the step's other changes (they are applied in one go), and in the
-            # same frame as the rows they touched.
-            self._derived_pending = True
-            self.call_later(self.refresh_derived)
-
-    def refresh_derived(self) -> None:
-        """Header, figures, the visible detail, brief or map, once per batch of changes."""
-        self._derived_pending = False
-        document = self.document
-        app = cast(FileActions, self.app)
-        self.query_one(SitrepHeader).show(document.situation.header, app.file_name, document.dirty)
-        cards, self._cards = self._cards, set()
-        self.query_one(KeyFigures).update_figures(document.situation, cards)
-        self._show_detail(self._pane_stop[pane_of(self._stop).id])
-        if self._stop == BRIEF:
-            self.refresh_brief_soon()
-        elif self._stop == MAP:
-            self.refresh_map_if_shown()
+        pane_id = str(event.pane.id).removeprefix("pane-")
+        if pane_of(self.stop).id != pane_id:
+            self.go_to(self.stops.last_in(pane_id))
 
     def reveal(self, section: Section | str, index: int) -> None:
         """Show the row a change touched: its pane, its table, the cursor on it."""
         if section == "header":
             return
         view = self.view(section)
-        if not (section == "territory" and self._stop == MAP):  # the map shows places too
+        if not (section == "territory" and self.stop == MAP):  # the map shows places too
             self.go_to(section)
         count = len(self.document.entries(view.section))
         if count == 0:
@@ -263,3 +220,80 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
         if not view.table.move_to_index(index):
             view.action_clear_filter()  # the row is filtered out: show everything
             view.table.move_to_index(index)
+
+    # -- the map and the detail ----------------------------------------------------
+    @on(EntryTable.RowSelected)
+    def _row_selected(self, event: EntryTable.RowSelected) -> None:
+        self.action_edit()
+
+    def on_map_pane_place_selected(self, event: MapPane.PlaceSelected) -> None:
+        """A place picked on the map: the territory table follows."""
+        index = self.panes.place_index(event.place_id)
+        if index is not None:
+            self.view("territory").table.move_to_index(index)
+
+    def on_map_pane_edit_place(self, event: MapPane.EditPlace) -> None:
+        """Enter on the map: edit the place."""
+        index = self.panes.place_index(event.place_id)
+        if index is not None:
+            self.edits.edit("territory", index)
+
+    def action_scroll_detail(self, lines: int) -> None:
+        """Scroll the detail beside the table (for a long note)."""
+        if self.stops.on_table:
+            detail = self.query_one(f"#detail-{pane_of(self.stop).id}", EntryDetail)
+            detail.scroll_relative(y=lines, animate=False)
+
+    # -- actions: edits (the edit flow makes them) -----------------------------------
+    def action_add(self) -> None:
+        """Add an entry to the focused table, through its form."""
+        view = self.current_view
+        if view is not None:
+            self.edits.add(view.section)
+
+    def action_edit(self) -> None:
+        """Edit the selected entry, through its form."""
+        self.edits.edit_selected(self.selection())
+
+    def action_delete(self) -> None:
+        """Delete the selected entry at once (u undoes it)."""
+        self.edits.delete_selected(self.selection())
+
+    def action_holder(self) -> None:
+        """Change who holds the selected place."""
+        self.edits.change_place(self.selection(), "holder")
+
+    def action_confidence(self) -> None:
+        """Change how sure we are of the selected place's holder."""
+        self.edits.change_place(self.selection(), "confidence")
+
+    def action_edit_header(self) -> None:
+        """Edit the title, as-of date and the rest of the header."""
+        self.edits.edit_header()
+
+    def action_undo(self) -> None:
+        """Undo the last step and show the row it touched."""
+        self.edits.undo()
+
+    def action_redo(self) -> None:
+        """Redo the last undone step and show the row it touched."""
+        self.edits.redo()
+
+    # -- actions: sort and filter ------------------------------------------------------
+    async def action_filter(self) -> None:
+        """Open the filter box of the focused table."""
+        view = self.current_view
+        if view is not None:
+            await view.open_filter()
+
+    def action_sort(self) -> None:
+        """Sort the focused table by its next column."""
+        table = self.current_table
+        if table is not None:
+            table.cycle_sort()
+
+    def action_reverse_sort(self) -> None:
+        """Reverse the focused table's order."""
+        table = self.current_table
+        if table is not None:
+            table.reverse_sort()

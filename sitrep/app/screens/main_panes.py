@@ -8,18 +8,17 @@ brief's Markdown widget alone takes ~40 ms to import: not before the first scree
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any
 
 from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
 
-from sitrep.app.flows.files import FileActions
+from sitrep.app.session import Session
 from sitrep.app.widgets.figures import BACKGROUND_LIMIT, snapshot
 from sitrep.editing.document import Change, Document
 from sitrep.model.entries import Place
-from sitrep.model.sections import Section
 from sitrep.storage.sample import sample_path
 
 if TYPE_CHECKING:
@@ -32,23 +31,24 @@ MAP_SECTIONS = {"territory", "parties", "header"}
 """What the map draws from: places, their holders' colors, the outline named in the header."""
 
 
-class BriefAndMap(Screen[None]):
-    """Mixed into the main screen: keeps the brief and the map up to date, lazily."""
+class BriefAndMap:
+    """Keeps the main screen's brief and map up to date, lazily.
 
-    document: Document
+    The screen has a "#brief-host" and a "#map-host" container; the brief and
+    the map are mounted in them when first shown.
+    """
 
-    def init_brief_and_map(self) -> None:
-        """Set up the state (called from the main screen's __init__)."""
+    def __init__(self, screen: Screen[Any], document: Document, session: Session) -> None:
+        self.screen = screen
+        self.document = document
+        self.session = session
+        """Renders the brief (it names the file the situation is saved to)."""
         self._brief_stale = True
         self._brief_timer: Timer | None = None
         self._brief_view: BriefView | None = None
         self._brief_mounted: AwaitMount | None = None
         self._map_stale = False
         self._map: MapPane | None = None
-
-    def edit_entry(self, section: Section, index: int) -> None:
-        """Open an entry's form (the edit actions implement it)."""
-        raise NotImplementedError
 
     def map_pane(self) -> MapPane | None:
         """The map, if its pane was ever opened."""
@@ -67,25 +67,25 @@ class BriefAndMap(Screen[None]):
             return
         if self._brief_timer is not None:
             self._brief_timer.stop()
-        self._brief_timer = self.set_timer(BRIEF_DELAY, self.refresh_brief)
+        self._brief_timer = self.screen.set_timer(BRIEF_DELAY, self.refresh_brief)
 
     def refresh_brief(self) -> None:
         """Render the brief now if it is out of date (in a thread when it is large)."""
         if not self._brief_stale:
             return
         self._brief_stale = False
-        app = cast(FileActions, self.app)
         situation = self.document.situation
         if len(situation.territory) <= BACKGROUND_LIMIT:
-            self._show_brief(app.brief_text())
+            self._show_brief(self.session.brief_text(situation=situation))
             return
         copy = snapshot(situation)
+        app = self.screen.app
 
         def render() -> None:
-            text = app.brief_text(situation=copy)
-            self.app.call_from_thread(self._show_brief, text)
+            text = self.session.brief_text(situation=copy)
+            app.call_from_thread(self._show_brief, text)
 
-        self.run_worker(render, thread=True, group="brief-text", name="brief")
+        self.screen.run_worker(render, thread=True, group="brief-text", name="brief")
 
     def brief_view(self) -> BriefView:
         """The brief's view, created (and mounted) the first time it is asked for."""
@@ -93,7 +93,8 @@ class BriefAndMap(Screen[None]):
             from sitrep.app.widgets.brief import BriefView
 
             self._brief_view = BriefView(id="brief")
-            self._brief_mounted = self.query_one("#brief-host", Container).mount(self._brief_view)
+            host = self.screen.query_one("#brief-host", Container)
+            self._brief_mounted = host.mount(self._brief_view)
         return self._brief_view
 
     def _show_brief(self, text: str) -> None:
@@ -104,11 +105,11 @@ class BriefAndMap(Screen[None]):
                 await mounted  # its Markdown widget is composed by then
             await view.show(text)
 
-        self.run_worker(show(), exclusive=True, group="brief")
+        self.screen.run_worker(show(), exclusive=True, group="brief")
 
     # -- map ---------------------------------------------------------------------
-    def show_map(self) -> MapPane:
-        """The map, created on first use and redrawn if edits made it stale."""
+    def show_map(self, cursor: int | None) -> MapPane:
+        """The map, created on first use (on the place at cursor) and redrawn if stale."""
         pane = self.map_pane()
         if pane is None:
             from sitrep.app.widgets.map.pane import MapPane
@@ -116,10 +117,9 @@ class BriefAndMap(Screen[None]):
             path = self.document.path
             base = path.parent if path is not None else sample_path().parent
             pane = MapPane(self.document.situation, base=base, id="map")
-            cursor = self.query_one("#table-territory").cursor_index  # type: ignore[attr-defined]
             if cursor is not None:  # open on the place under the territory cursor
                 pane.select(self.document.situation.territory[cursor].id)
-            self.query_one("#map-host", Container).mount(pane)
+            self.screen.query_one("#map-host", Container).mount(pane)
             self._map = pane
             self._map_stale = False
         elif self._map_stale:
@@ -144,15 +144,3 @@ class BriefAndMap(Screen[None]):
         """Where a place is in the territory list."""
         territory = self.document.situation.territory
         return next((i for i, p in enumerate(territory) if p.id == place_id), None)
-
-    def on_map_pane_place_selected(self, event: MapPane.PlaceSelected) -> None:
-        """A place picked on the map: the territory table follows."""
-        index = self.place_index(event.place_id)
-        if index is not None:
-            self.query_one("#table-territory").move_to_index(index)  # type: ignore[attr-defined]
-
-    def on_map_pane_edit_place(self, event: MapPane.EditPlace) -> None:
-        """Enter on the map: edit the place."""
-        index = self.place_index(event.place_id)
-        if index is not None:
-            self.edit_entry("territory", index)

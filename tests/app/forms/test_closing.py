@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -46,16 +47,16 @@ class QuitWhileBuilding:
         self.kinds: list[str] = []
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        original = Widget._compose
+        original = Widget.on_event
 
-        async def compose(widget: Widget) -> None:
-            if _in_a_form(widget):
+        async def on_event(widget: Widget, event: events.Event) -> None:
+            if isinstance(event, events.Compose) and _in_a_form(widget):  # before it composes
                 self.kinds.append(type(widget).__name__)
                 if len(self.kinds) == self.quit_at:
                     widget.app.exit()  # as a signal or the end of a pilot test would
-            await original(widget)
+            await original(widget, event)
 
-        monkeypatch.setattr(Widget, "_compose", compose)
+        monkeypatch.setattr(Widget, "on_event", on_event)
 
 
 def _first_of_each_kind(kinds: list[str]) -> Iterator[int]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sitrep.app.forms.entry import EditEntryScreen
 from sitrep.model.sections import Section
-from tests.app.host import SIZE, copy_sample, main_screen, open_app
+from tests.app.conftest import SampleApp
+from tests.app.host import main_screen
 
 FIRST_TO_FILL: dict[Section, str] = {
     "parties": "name",
@@ -23,28 +22,27 @@ FIRST_TO_FILL: dict[Section, str] = {
 
 @pytest.mark.parametrize("section", list(FIRST_TO_FILL))
 async def test_typing_right_after_a_goes_to_the_first_field_to_fill(
-    tmp_path: Path, section: Section
+    sample_app: SampleApp,
+    section: Section,
 ) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        main_screen(app).go_to(section)
-        await pilot.pause()
-        await pilot.press("a", "W", "o", "r", "d")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EditEntryScreen) and form.section == section
-        typed = {name: f.read() for name, f in form.fields.items() if f.read() == "Word"}
-        assert list(typed) == [FIRST_TO_FILL[section]]
-        assert form.fields[FIRST_TO_FILL[section]].control.has_focus
+    app, pilot = sample_app.app, sample_app.pilot
+    main_screen(app).go_to(section)
+    await pilot.pause()
+    await pilot.press("a", "W", "o", "r", "d")
+    await pilot.pause()
+    form = app.screen
+    assert isinstance(form, EditEntryScreen) and form.section == section
+    typed = {name: f.read() for name, f in form.fields.items() if f.read() == "Word"}
+    assert list(typed) == [FIRST_TO_FILL[section]]
+    assert form.fields[FIRST_TO_FILL[section]].control.has_focus
 
 
-async def test_editing_an_entry_starts_at_its_first_field(tmp_path: Path) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        main_screen(app).go_to("notes")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, EditEntryScreen) and form.section == "notes"
-        assert form.fields["date"].control.has_focus, "every field is filled: the first one"
+async def test_editing_an_entry_starts_at_its_first_field(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    main_screen(app).go_to("notes")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    form = app.screen
+    assert isinstance(form, EditEntryScreen) and form.section == "notes"
+    assert form.fields["date"].control.has_focus, "every field is filled: the first one"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import Select
+from textual.widgets import OptionList, Select
 
 from sitrep.app.forms.base import FormResult
 from sitrep.app.forms.entry import EditEntryScreen
@@ -49,7 +49,8 @@ async def test_add_source_with_kind_in_words(sample: Situation) -> None:
         await type_into(pilot, "publisher", "CNN")
         await type_into(pilot, "title", "Herat falls")
         kind = form(app).fields["kind"].query_one(Select)
-        assert [str(prompt) for prompt, _ in kind._options][:4] == [
+        options = kind.query_one(OptionList).options  # what the Select drops down
+        assert [str(option.prompt) for option in options][:4] == [
             "official",
             "party statement",
             "media",

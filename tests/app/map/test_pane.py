@@ -12,6 +12,7 @@ from sitrep.app.widgets.map.canvas import MapCanvas
 from sitrep.app.widgets.map.pane import MapPane
 from sitrep.model.situation import Situation
 from sitrep.storage.sample import sample_path
+from tests.app.host import Recorder
 from tests.app.map.host import MapHost
 
 
@@ -98,7 +99,7 @@ async def test_select_from_a_table_row_highlights_without_echo() -> None:
         assert pane(app).selected_place_id == "kandahar"
         assert "Kandahar" in detail_text(app) and "Taliban" in detail_text(app)
         canvas = app.query_one(MapCanvas)
-        layout = canvas._layout
+        layout = canvas.mark_layout
         assert layout is not None and canvas.data is not None
         mark = next(i for i, m in enumerate(canvas.data.marks) if m.place_id == "kandahar")
         col, row = layout.positions[mark]
@@ -134,9 +135,9 @@ async def test_click_selects_and_announces() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         canvas = app.query_one(MapCanvas)
-        assert canvas._layout is not None and canvas.data is not None
+        assert canvas.mark_layout is not None and canvas.data is not None
         mark = next(i for i, m in enumerate(canvas.data.marks) if m.place_id == "herat")
-        col, row = canvas._layout.positions[mark]
+        col, row = canvas.mark_layout.positions[mark]
         await pilot.click(MapCanvas, offset=(col, row))
         await pilot.pause()
         assert pane(app).selected_place_id == "herat"
@@ -148,10 +149,12 @@ async def test_bad_outline_is_notified_and_places_still_drawn(tmp_path: Path) ->
         json.dumps({"type": "Point", "coordinates": [1, 2]}), encoding="utf-8"
     )
     app = MapHost(base=tmp_path)
+    said = Recorder(app)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
-        notes = list(app._notifications)
-        assert any("Point" in n.message and n.severity == "error" for n in notes)
+        assert any(
+            "Point" in message and severity == "error" for message, severity in said.messages
+        )
         text = canvas_text(app)
         assert "★" in text and not any("\u2800" < ch <= "\u28ff" for ch in text)
 

@@ -73,6 +73,11 @@ class MapCanvas(Widget):
         self._strips: dict[int, Strip] = {}
         self._spare: CellLabel | None = None
 
+    @property
+    def mark_layout(self) -> TerminalLayout | None:
+        """Where the marks and labels are drawn at the current size (None: nothing drawn)."""
+        return self._layout
+
     # -- data and selection -------------------------------------------------------------
     def set_data(self, data: MapData, selected: int | None) -> None:
         """New marks (an entry changed): lay out again, reusing the rasterised outline."""

@@ -1,4 +1,4 @@
-"""Column widths and row drawing for EntryTable: pure functions, no widget state.
+"""Column widths and row drawing for EntryTable: no widget, no Textual state.
 
 Widths are measured on a sample of rows (never all of them), then fitted to the
 table: the least important columns are left out first, the flex column takes
@@ -102,10 +102,53 @@ def fit_widths(columns: Sequence[Column[Any]], natural: Sequence[int], room: int
     return widths
 
 
+class ColumnWidths:
+    """A table's column widths: what the sampled cells want, and those in use.
+
+    The natural widths are measured once (on a sample of rows) and only grow
+    with edited rows; the widths in use are the natural ones fitted to the room.
+    """
+
+    def __init__(self, columns: Sequence[Column[Any]]) -> None:
+        self.columns = columns
+        self.natural: list[int] = []
+        """Widths the sampled cells want (within each column's limits)."""
+        self.used: list[int] = []
+        """Widths in use: the natural ones fitted to the table's width."""
+
+    @property
+    def measured(self) -> bool:
+        """True once the natural widths were measured."""
+        return bool(self.natural)
+
+    def measure(self, rows: Sequence[Row[Any]], room: int) -> None:
+        """Measure the titles and a sample of rows, never every row; then fit."""
+        self.natural = natural_widths(self.columns, rows)
+        self.fit(room)
+
+    def grow(self, cells: list[str], room: int) -> bool:
+        """Widen columns (up to their maximum) for an edited row; True if refitted."""
+        if self.natural and grown_widths(self.columns, self.natural, cells):
+            self.fit(room)
+            return True
+        return False
+
+    def fit(self, room: int) -> None:
+        """Fit the natural widths to a table room cells wide (see fit_widths)."""
+        self.used = fit_widths(self.columns, self.natural, room)
+
+
 def table_width(widths: Sequence[int]) -> int:
     """Cells a row takes with these widths (columns left out take none)."""
     shown = sum(1 for width in widths if width)
     return sum(widths) + GAP * (shown + 1)
+
+
+def next_sort_column(current: int | None, widths: Sequence[int], count: int) -> int | None:
+    """The column (of count) to sort by after current: the next one shown; after the last, None."""
+    shown = [n for n, width in enumerate(widths) if width] or list(range(count))
+    following = [n for n in shown if current is None or n > current]
+    return following[0] if following else None
 
 
 def column_at(widths: Sequence[int], x: int) -> int | None:

@@ -1,4 +1,4 @@
-"""Small modal questions: quit with unsaved changes, replace a file."""
+"""A yes/no question whose safe answer has focus."""
 
 from __future__ import annotations
 
@@ -13,50 +13,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from sitrep.app.safe import clean
-
-QuitChoice = str
-"""'save', 'discard' or 'cancel'."""
-
-
-class QuitScreen(ModalScreen[QuitChoice]):
-    """Unsaved changes: save them, discard them, or stay."""
-
-    BINDINGS: ClassVar = [
-        Binding("s", "choose('save')", "Save and quit", id="quit_dialog.save"),
-        Binding("d", "choose('discard')", "Discard and quit", id="quit_dialog.discard"),
-        Binding("escape,c", "choose('cancel')", "Cancel", id="quit_dialog.cancel"),
-    ]
-
-    def __init__(self, file_name: str) -> None:
-        super().__init__(classes="dialog-screen")
-        self.file_name = file_name
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Content.styled("Unsaved changes", "bold"), classes="dialog-title")
-            yield Static(
-                Content.assemble(
-                    "Save your changes to ",
-                    (clean(self.file_name, one_line=True), "bold"),
-                    " before quitting?",
-                )
-            )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save  s", id="save", variant="primary")
-                yield Button("Discard  d", id="discard", variant="error")
-                yield Button("Cancel  esc", id="cancel")
-
-    def on_mount(self) -> None:
-        """Save is the safe default."""
-        self.query_one("#save", Button).focus()
-
-    def action_choose(self, choice: str) -> None:
-        """Close with a choice."""
-        self.dismiss(choice)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(str(event.button.id))
 
 
 class ConfirmScreen(ModalScreen[bool]):

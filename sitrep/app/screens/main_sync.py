@@ -1,0 +1,124 @@
+"""Keeping the main screen in step with its document.
+
+Edits go through the Document; its observer tells this which row of which
+table changed, and only that row is redrawn. The header, the key figures, the
+detail and the brief or map are recomputed once per batch of changes, after
+the edit, in the same frame as the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.screen import Screen
+
+from sitrep.app.panes import BRIEF, MAP, Stops, pane_of
+from sitrep.app.screens.main_panes import BriefAndMap
+from sitrep.app.session import Session
+from sitrep.app.widgets.detail import EntryDetail
+from sitrep.app.widgets.figures import CARDS, KeyFigures, cards_touched
+from sitrep.app.widgets.header import SitrepHeader
+from sitrep.app.widgets.table.section import SectionView
+from sitrep.app.widgets.table.table import EntryTable
+from sitrep.editing.document import Change
+from sitrep.model.entries import Place
+
+ViewOf = Callable[[str], SectionView]
+"""The SectionView of a section, on the screen."""
+
+
+class DocumentSync:
+    """Applies the document's changes to the screen's tables and derived widgets."""
+
+    def __init__(
+        self,
+        screen: Screen[Any],
+        session: Session,
+        *,
+        stops: Stops,
+        panes: BriefAndMap,
+        view: ViewOf,
+    ) -> None:
+        self.screen = screen
+        self.session = session
+        self.document = session.document
+        """The screen's document (a reload makes a new screen for the new one)."""
+        self.stops = stops
+        self.panes = panes
+        self.view = view
+        self._pending = False
+        self._cards: set[str] = set(CARDS)
+        """Key-figure cards to redraw after the current batch of changes."""
+
+    def attach(self) -> None:
+        """Fill the tables and listen to the document (when the screen is mounted)."""
+        for view in self.screen.query(SectionView):
+            view.table.set_entries(self.document.entries(view.section))
+            view.table.cursor_listener = self.cursor_moved
+            view.refresh_title()
+        self.document.observers.append(self.changed)
+
+    def detach(self) -> None:
+        """Stop listening to the document."""
+        if self.changed in self.document.observers:
+            self.document.observers.remove(self.changed)
+
+    def changed(self, change: Change) -> None:
+        """Apply one change to the table it touched (the only rows redrawn)."""
+        if change.section != "header":
+            table = self.view(change.section).table
+            if change.before is None:
+                table.insert_row(change.index, change.after)
+            elif change.after is None:
+                table.remove_row(change.index)
+            else:
+                table.update_row(change.index, change.after)
+            if change.section == "parties":  # holder names and colors come from parties
+                self.view("territory").table.refresh_cells()
+        self.panes.mark_stale(change)
+        self._cards |= cards_touched(change)
+        if not self._pending:
+            # After the step's other changes (they are applied in one go), and in the
+            # same frame as the rows they touched.
+            self._pending = True
+            self.screen.call_later(self.refresh)
+
+    def refresh(self) -> None:
+        """Header, figures, the visible detail, brief or map, once per batch of changes."""
+        self._pending = False
+        document, file_name = self.document, self.session.file_name
+        header = self.screen.query_one(SitrepHeader)
+        header.show(document.situation.header, file_name, document.dirty)
+        cards, self._cards = self._cards, set()
+        self.screen.query_one(KeyFigures).update_figures(document.situation, cards)
+        self.show_detail(self.stops.last_in(pane_of(self.stops.current).id))
+        if self.stops.current == BRIEF:
+            self.panes.refresh_brief_soon()
+        elif self.stops.current == MAP:
+            self.panes.refresh_map_if_shown()
+
+    def cursor_moved(self, table: EntryTable[Any], index: int | None) -> None:
+        """A table's cursor is on another entry: the detail follows in the same frame.
+
+        Called by the table itself, not through its RowHighlighted message, which
+        reaches the screen after the table's frame may have been drawn.
+        """
+        section = str(table.id).removeprefix("table-")
+        if self.stops.last_in(pane_of(section).id) == section:
+            self.show_detail(section)
+        if section == "territory" and index is not None:
+            place = self.document.situation.territory[index]
+            self.panes.select_on_map(place if isinstance(place, Place) else None)
+
+    def show_detail(self, stop: str) -> None:
+        """Show the entry under a table's cursor in its pane's detail."""
+        if stop in (BRIEF, MAP):
+            return
+        view = self.view(stop)
+        index = view.table.cursor_index
+        entries = self.document.entries(view.section)
+        entry = entries[index] if index is not None and index < len(entries) else None
+        hint = "Nothing selected." if entries else "Nothing here yet: press a to add one."
+        detail = self.screen.query_one(f"#detail-{pane_of(stop).id}", EntryDetail)
+        detail.show(entry, self.document.situation, hint)
