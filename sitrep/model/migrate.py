@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.model.entries import (
     Assessment,
@@ -28,8 +28,10 @@ from sitrep.model.entries import (
     Source,
 )
 from sitrep.model.situation import Header, Path, Situation
-from sitrep.model.v1 import entries as v1
-from sitrep.model.v1.situation import Situation as V1Situation
+
+if TYPE_CHECKING:  # imported only to read a version 1 file (it costs ~15 ms at start)
+    from sitrep.model.v1 import entries as v1
+    from sitrep.model.v1.situation import Situation as V1Situation
 
 MIGRATION_NOTE = (
     "format 1 file: read and converted to format 2 in memory; saving (or sitrep fmt) "

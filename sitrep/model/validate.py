@@ -25,26 +25,17 @@ from sitrep.model.migrate import migrate
 from sitrep.model.problems import Finding, count_problems, cross_entry_problems
 from sitrep.model.sections import REGISTRY, SECTION_MODELS
 from sitrep.model.situation import FORMAT_VERSION, Header, Situation
-from sitrep.model.v1.situation import Situation as V1Situation
+
+if typing.TYPE_CHECKING:
+    from sitrep.model.v1.situation import Situation as V1Situation
 
 SLICED_ABOVE = 500_000
 """Data with more YAML values than this is validated a slice at a time."""
 SLICE = 100
 """Entries per slice: with at most 200 keys and 1,000-item lists each, under 500,000 errors."""
 
-V1_SECTION_MODELS: dict[str, type[BaseModel]] = {
-    name: typing.get_args(V1Situation.model_fields[name].annotation)[0]
-    for name in (
-        "parties",
-        "sources",
-        "territory",
-        "evacuations",
-        "displacement",
-        "notes",
-        "outlook",
-    )
-}
-"""Version 1's sections and their entry models, for validating a slice at a time."""
+V1_SECTIONS = ("parties", "sources", "territory", "evacuations", "displacement", "notes", "outlook")
+"""Version 1's sections (their models are imported only to read a version 1 file)."""
 
 
 class Invalid(Exception):
@@ -115,7 +106,10 @@ def validate_situation(data: dict[str, Any], values: int = 0) -> Situation:
 
 
 def _validate_v1(data: dict[str, Any], values: int) -> V1Situation:
-    old: V1Situation = _validate(V1Situation, data, values, V1_SECTION_MODELS)
+    from sitrep.model.v1.situation import Situation as V1
+
+    models = {name: typing.get_args(V1.model_fields[name].annotation)[0] for name in V1_SECTIONS}
+    old: V1Situation = _validate(V1, data, values, models)
     problems = old.problems()
     if problems:
         raise Invalid([], findings=[Finding(path, message) for path, message in problems])

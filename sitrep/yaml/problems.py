@@ -20,7 +20,6 @@ from sitrep.model.problems import MAX_PROBLEMS
 from sitrep.model.sections import SECTION
 from sitrep.model.situation import Path, Situation
 from sitrep.model.suggest import did_you_mean
-from sitrep.model.v1.situation import Situation as V1Situation
 from sitrep.model.validate import SLICE, Invalid
 from sitrep.yaml.nodes import core_value, yaml11_typed
 
@@ -52,7 +51,11 @@ def validation_problems(
     name: str, where: Locate, invalid: Invalid, *, version: int = 2
 ) -> SitrepDataError:
     """Every validation error and cross-entry finding (up to MAX_PROBLEMS), located."""
-    root = V1Situation if version == 1 else Situation
+    root: type[BaseModel] = Situation
+    if version == 1:
+        from sitrep.model.v1.situation import Situation as V1Situation
+
+        root = V1Situation
     errors = invalid.errors
     explained = [_explain(error, root) for error in errors[:MAX_PROBLEMS]]
     findings = invalid.findings[: max(0, MAX_PROBLEMS - len(explained))]
