@@ -74,7 +74,7 @@ class EditActions(Screen[None]):
         if action in ROW_ACTIONS:  # a table's row or the map's place
             return stop != BRIEF
         if action in TERRITORY_ACTIONS:  # a place, in its table or on the map
-            return stop in ("territory", MAP)
+            return stop in ("places", MAP)
         return True
 
     def say(
@@ -170,27 +170,24 @@ class EditActions(Screen[None]):
             self.say(f"Deleted {entry_label(entry)} (u to undo)")
 
     def action_holder(self) -> None:
-        """Change who holds the selected place."""
+        """Record a change of control of the selected place."""
         self._quick_place_edit("holder")
 
     def action_confidence(self) -> None:
-        """Change how sure we are of the selected place's holder."""
+        """Record how sure the selected place's control is."""
         self._quick_place_edit("confidence")
 
     def _quick_place_edit(self, focus: Literal["holder", "confidence"]) -> None:
         selected = self._selected()
-        if selected is None or selected[0] != "territory":
+        if selected is None or selected[0] != "places":
             return
         _, index, place = selected
         assert isinstance(place, Place)
-
-        def apply(result: Place | None) -> None:
-            if result is None or result == place:
-                return
-            if self.apply_step(lambda: self.document.replace("territory", index, result)):
-                self.reveal("territory", index)
-
-        self.app.push_screen(self._holder_screen(place, focus), apply)
+        # The dialog returns the place with a change of control recorded (and any
+        # source made on the spot): one undo step, as a form's result.
+        self.app.push_screen(
+            self._holder_screen(place, focus), self._form_callback("places", index)
+        )
 
     def _holder_screen(self, place: Place, focus: Literal["holder", "confidence"]) -> HolderScreen:
         """The holder dialog, made once and kept: opening it again costs no composing."""

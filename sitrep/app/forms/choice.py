@@ -16,7 +16,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-_GAP = "   "
+_GAP = "  "
+_NBSP = "\u00a0"
+"""Within a choice, so a narrow bar wraps between choices, never inside one."""
 
 
 class ChoiceBar(Widget, can_focus=True):
@@ -70,10 +72,11 @@ class ChoiceBar(Widget, can_focus=True):
         for index, (value, words) in enumerate(self.choices):
             if index:
                 parts.append(_GAP)
+            shown = words.replace(" ", _NBSP)
             if value == self.value:
-                parts.append((f"● {words}", chosen_style))
+                parts.append((f"●{_NBSP}{shown}", chosen_style))
             else:
-                parts.append((f"○ {words}", "$text-muted"))
+                parts.append((f"○{_NBSP}{shown}", "$text-muted"))
         return Content.assemble(*parts)
 
     def _index(self) -> int:

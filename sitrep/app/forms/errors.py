@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 _FRIENDLY_TYPES = {
     "missing": "required",
     "string_too_short": "required",
+    "too_short": "add at least one",
     "string_pattern_mismatch": (
         "letters, digits, '-', '_' and '.' only, starting with a letter or digit"
     ),
@@ -55,20 +56,22 @@ def map_validation_error(
     return fields, general
 
 
-_REJECTION_FIELDS = (
+_REJECTION_FIELDS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = (
     (re.compile(r"^(\w+) .* is already used"), None),
-    (re.compile(r"unknown source"), "sources"),
-    (re.compile(r"unknown party"), "holder"),
-    (re.compile(r"seat of government"), "seat_of_government"),
-    (re.compile(r"cannot change"), "id"),
+    (re.compile(r"unknown source"), ("sources", "embassy_sources", "control", "series")),
+    (re.compile(r"unknown party"), ("holder", "merged_into", "control")),
+    (re.compile(r"unknown place"), ("within", "seat", "place")),
+    (re.compile(r"within itself"), ("within",)),
+    (re.compile(r"lat and lon"), ("lat",)),
+    (re.compile(r"cannot change"), ("id",)),
 )
 
 
 def rejected_field(message: str, names: Collection[str]) -> str | None:
     """Which field a document rule (EditRejected from check_entry) is about."""
-    for pattern, name in _REJECTION_FIELDS:
+    for pattern, candidates in _REJECTION_FIELDS:
         match = pattern.search(message)
         if match:
-            field = name or match.group(1)
-            return field if field in names else None
+            fields = candidates or (match.group(1),)
+            return next((name for name in fields if name in names), None)
     return None

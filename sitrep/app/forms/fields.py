@@ -148,6 +148,10 @@ class FormField(Widget):
             return False
         return True
 
+    def relabel(self, label: str, *, required: bool) -> None:
+        """Another label (a field whose meaning follows another field's choice)."""
+        self.query_one(".field-label", Label).update(Content(label + ("*" if required else "")))
+
     def compose_control(self) -> ComposeResult:
         """The input widget(s) of this field."""
         raise NotImplementedError

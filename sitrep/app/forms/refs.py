@@ -142,6 +142,8 @@ class SourcesField(FormField):
         super().__init__(spec, value)
         self.sources = list(sources)
         self.chosen: list[str] = [str(v) for v in value] if isinstance(value, list) else []
+        self.preferred: list[str] = []
+        """Sources listed right after the ticked ones (those the entry cited lately)."""
 
     def compose_control(self) -> ComposeResult:
         """A filter, the list of sources with the chosen ones first, and a button."""
@@ -154,7 +156,8 @@ class SourcesField(FormField):
 
     def _selections(self, query: str) -> list[Selection[str]]:
         known = {s.id: s for s in self.sources}
-        order = [*self.chosen, *(s.id for s in self.sources if s.id not in self.chosen)]
+        first = list(dict.fromkeys([*self.chosen, *(p for p in self.preferred if p in known)]))
+        order = [*first, *(s.id for s in self.sources if s.id not in first)]
         folded = query.casefold().strip()
         result = []
         for source_id in order:
@@ -175,6 +178,15 @@ class SourcesField(FormField):
         selection_list.add_options(self._selections(query))
         if selection_list.option_count:
             selection_list.highlighted = 0
+
+    def reset_control(self, value: object) -> None:
+        """Tick these sources, the filter cleared (a reused form)."""
+        self.chosen = [str(v) for v in value] if isinstance(value, list) else []
+        box = self.query_one(".sources-filter", Input)
+        with self.prevent(Input.Changed):
+            box.value = ""
+        with self.prevent(SelectionList.SelectionToggled):
+            self._refill()
 
     def read(self) -> object:
         """The ids of the ticked sources, in the order they were cited."""

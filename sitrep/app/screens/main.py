@@ -118,7 +118,7 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
         if self._stop == MAP:
             pane = self.map_pane()
             place_id = pane.selected_place_id if pane is not None else None
-            return "territory", self.place_index(place_id) if place_id else None
+            return "places", self.place_index(place_id) if place_id else None
         view = self.view(self._stop)
         return view.section, view.table.cursor_index
 
@@ -189,8 +189,8 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
         section = str(table.id).removeprefix("table-")
         if self._pane_stop[pane_of(section).id] == section:
             self._show_detail(section)
-        if section == "territory" and index is not None:
-            place = self.document.situation.territory[index]
+        if section == "places" and index is not None:
+            place = self.document.situation.places[index]
             self.select_on_map(place if isinstance(place, Place) else None)
 
     @on(EntryTable.RowSelected)
@@ -226,7 +226,10 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
             else:
                 table.update_row(change.index, change.after)
             if change.section == "parties":  # holder names and colors come from parties
-                self.view("territory").table.refresh_cells()
+                self.view("places").table.refresh_cells()
+        else:  # the as-of date and the refresh rates: freshness columns come and go
+            for view in self.query(SectionView):
+                view.table.set_columns(COLUMNS[view.section](self.document.situation))
         self.mark_stale(change)
         self._cards |= cards_touched(change)
         if not self._derived_pending:
@@ -254,7 +257,7 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
         if section == "header":
             return
         view = self.view(section)
-        if not (section == "territory" and self._stop == MAP):  # the map shows places too
+        if not (section == "places" and self._stop == MAP):  # the map shows places too
             self.go_to(section)
         count = len(self.document.entries(view.section))
         if count == 0:

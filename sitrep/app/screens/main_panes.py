@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 BRIEF_DELAY = 0.3
 """Seconds of quiet before the live brief is re-rendered (typing stays fast)."""
-MAP_SECTIONS = {"territory", "parties", "header"}
+MAP_SECTIONS = {"places", "parties", "header"}
 """What the map draws from: places, their holders' colors, the outline named in the header."""
 
 
@@ -76,7 +76,7 @@ class BriefAndMap(Screen[None]):
         self._brief_stale = False
         app = cast(FileActions, self.app)
         situation = self.document.situation
-        if len(situation.territory) <= BACKGROUND_LIMIT:
+        if len(situation.places) <= BACKGROUND_LIMIT:
             self._show_brief(app.brief_text())
             return
         copy = snapshot(situation)
@@ -116,9 +116,9 @@ class BriefAndMap(Screen[None]):
             path = self.document.path
             base = path.parent if path is not None else sample_path().parent
             pane = MapPane(self.document.situation, base=base, id="map")
-            cursor = self.query_one("#table-territory").cursor_index  # type: ignore[attr-defined]
-            if cursor is not None:  # open on the place under the territory cursor
-                pane.select(self.document.situation.territory[cursor].id)
+            cursor = self.query_one("#table-places").cursor_index  # type: ignore[attr-defined]
+            if cursor is not None:  # open on the place under the places cursor
+                pane.select(self.document.situation.places[cursor].id)
             self.query_one("#map-host", Container).mount(pane)
             self._map = pane
             self._map_stale = False
@@ -135,24 +135,24 @@ class BriefAndMap(Screen[None]):
             pane.refresh_places()
 
     def select_on_map(self, place: Place | None) -> None:
-        """Keep the map's selection on the place under the territory cursor."""
+        """Keep the map's selection on the place under the places cursor."""
         pane = self.map_pane()
         if pane is not None and place is not None:
             pane.select(place.id)
 
     def place_index(self, place_id: str) -> int | None:
-        """Where a place is in the territory list."""
-        territory = self.document.situation.territory
-        return next((i for i, p in enumerate(territory) if p.id == place_id), None)
+        """Where a place is in the places list."""
+        places = self.document.situation.places
+        return next((i for i, p in enumerate(places) if p.id == place_id), None)
 
     def on_map_pane_place_selected(self, event: MapPane.PlaceSelected) -> None:
-        """A place picked on the map: the territory table follows."""
+        """A place picked on the map: the places table follows."""
         index = self.place_index(event.place_id)
         if index is not None:
-            self.query_one("#table-territory").move_to_index(index)  # type: ignore[attr-defined]
+            self.query_one("#table-places").move_to_index(index)  # type: ignore[attr-defined]
 
     def on_map_pane_edit_place(self, event: MapPane.EditPlace) -> None:
         """Enter on the map: edit the place."""
         index = self.place_index(event.place_id)
         if index is not None:
-            self.edit_entry("territory", index)
+            self.edit_entry("places", index)

@@ -215,6 +215,14 @@ class EntryTable(ScrollView, Generic[T], can_focus=True):
         self._after_change(keep)
         self._start_warming()
 
+    def set_columns(self, columns: Sequence[Column[T]]) -> None:
+        """Show other columns (a header edit changed what some show), measured again."""
+        keep = self.cursor_index
+        self.model.set_columns(columns)
+        self._measure()
+        self._after_change(keep)
+        self._start_warming()
+
     def _after_change(self, keep: int | None) -> None:
         if keep is not None:
             position = self.model.position_of(keep)
