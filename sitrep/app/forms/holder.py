@@ -157,8 +157,12 @@ class HolderScreen(FormScreen[FormResult | None, ControlChange]):
         history = self.place.control
         if value.date is None and (history and not (self.mode == "correct" and len(history) == 1)):
             return {"date": "give the date this began (YYYY-MM-DD)"}, []
-        if self.mode == "new" and history and history[-1] == value:
-            return {}, ["the last change already says this: change something, or Escape"]
+        current = self.place.current
+        if self.mode == "new" and current is not None and _says_nothing_new(current, value):
+            return {}, [
+                "the place's control already says this: pick another holder, state or "
+                "confidence, or tick the source that confirms it"
+            ]
         view = self.inline.view()
         index = next((i for i, p in enumerate(view.places) if p is self.place), None)
         if index is None:  # not the very object (the list was replaced): an equal one
@@ -203,3 +207,10 @@ class HolderScreen(FormScreen[FormResult | None, ControlChange]):
     def _create(self, event: CreateRequested) -> None:
         event.stop()
         self.inline.create(self, event, EditEntryScreen)
+
+
+def _says_nothing_new(current: ControlChange, change: ControlChange) -> bool:
+    """Whether a new change repeats the control in force without a new source for it."""
+    fields = ("state", "holder", "parties", "by", "confidence")
+    same = all(getattr(current, f) == getattr(change, f) for f in fields)
+    return same and not set(change.sources) - set(current.sources)

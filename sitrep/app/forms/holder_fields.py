@@ -124,6 +124,11 @@ class ChoiceBarField(FormField):
         """The chosen value."""
         return self.query_one(ChoiceBar).value
 
+    @on(ChoiceBar.Changed)
+    def _changed(self, event: ChoiceBar.Changed) -> None:
+        event.stop()
+        self.edited()
+
     def reset_control(self, value: object) -> None:
         """Choose value without a Changed message."""
         bar = self.query_one(ChoiceBar)

@@ -45,7 +45,7 @@ NAME_LIMITS = (None, 12, 9, 7, 5, 3)
 """Party names are shortened to these many cells, in turn, until every party fits."""
 EMBASSY_ORDER = ("closed", "temporarily_closed", "relocated", "reduced", "open")
 ACTOR_WORDS = {
-    "state": ("state", "states", "st."),
+    "state": ("state", "states", "states"),
     "organisation": ("organisation", "organisations", "org."),
     "company": ("company", "companies", "co."),
     "other": ("other actor", "other actors", "oth."),
@@ -172,13 +172,11 @@ def evacuation_data(s: Situation) -> EvacuationData:
 def evacuation_card(s: Situation, data: EvacuationData, width: int) -> Content:
     """'EVACUATING · 5 STATES', the troops as an honest total, the embassies."""
     summary = data.summary
-    long = words.join([_actors(n, kind, 0) for kind, n in summary.actors.items()])
+    counts = [_actors(n, kind, 0) for kind, n in summary.actors.items()]
+    long, mid = words.join(counts), ", ".join(counts)
     brief = ", ".join(_actors(n, kind, 2) for kind, n in summary.actors.items())
-    title = (
-        _title([f"evacuating · {long}", f"evacuating · {brief}", brief], width)
-        if summary.evacuating
-        else _title(["evacuations"], width)
-    )
+    variants = [f"evacuating · {v}" for v in (long, mid)] + [mid, f"evacuating · {brief}", brief]
+    title = _title(variants if summary.evacuating else ["evacuations"], width)
     body: list[Item] = []
     if not summary.evacuating:
         body.append([("no evacuation", f"{MUTED} italic")])
@@ -195,8 +193,11 @@ def evacuation_card(s: Situation, data: EvacuationData, width: int) -> Content:
 
 
 def _actors(count: int, kind: str, form: int) -> str:
+    """'5 states', '1 organisation'; form 2 shortens all but states ('1 org.')."""
     one, many, short = ACTOR_WORDS[kind]
-    return f"{count:,} {short if form == 2 else one if count == 1 else many}"
+    if form == 2 and kind != "state":
+        return f"{count:,} {short}"
+    return f"{count:,} {one if count == 1 else many}"
 
 
 def _troops(summary: EvacuationSummary, width: int) -> list[Item]:

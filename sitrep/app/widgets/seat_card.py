@@ -36,7 +36,7 @@ def seat_card(s: Situation, seats: list[SeatStatus], width: int) -> Content:
         ],
         width,
     )
-    return _join(title, [first_fitting(v, width) for v in _body(s, status)])
+    return _join(title, [first_fitting(v, width) for v in _body(s, status, width)])
 
 
 def _join(title: Item, body: list[Item]) -> Content:
@@ -47,7 +47,7 @@ def _party(s: Situation, party_id: str | None) -> tuple[str, str]:
     return name(party_name(s, party_id)), f"bold {party_color(s, party_id)}"
 
 
-def _body(s: Situation, status: SeatStatus) -> list[list[Item]]:
+def _body(s: Situation, status: SeatStatus, width: int) -> list[list[Item]]:
     """Each line's wordings, longest first."""
     change = status.seat.current
     since = words.day(status.since) if status.since else None
@@ -66,6 +66,8 @@ def _body(s: Situation, status: SeatStatus) -> list[list[Item]]:
             fell = [(f"{glyph} fell to ", "bold"), _party(s, status.holder), (sure, MUTED)]
             return [[fell, [_party(s, status.holder)]], _on(since)]
         return [[[(label, "bold"), (sure, MUTED)]], _on(since, "since")]
+    if status.state == "contested" and change.state == "contested":
+        return _contested(s, change.parties, label, since, width)
     if status.state in ("contested", "unclear"):
         text = label if status.state == "contested" else f"{GLYPHS['unclear']} control unclear"
         return [[[(text, "bold")]], _on(since, "since")]
@@ -75,6 +77,25 @@ def _body(s: Situation, status: SeatStatus) -> list[list[Item]]:
     else:  # besieged, encircled, partly held
         held = [[(label, "bold")]]
     return [held, _nearest(s, status)]
+
+
+def _contested(
+    s: Situation, parties: list[str], label: str, since: str | None, width: int
+) -> list[list[Item]]:
+    """'◐ contested: Army, RSF' then 'since 15 Apr 2023'; when that is too wide,
+    '◐ contested since 15 Apr 2023' then the parties, each in its colour."""
+    if len(label) <= width:
+        return [[[(label, "bold")]], _on(since, "since")]
+    names: Item = []
+    for party in dict.fromkeys(parties):
+        names += [(", ", "")] if names else []
+        names.append(_party(s, party))
+    glyph = GLYPHS["contested"]
+    first = [[(f"{glyph} contested since {since}", "bold")]] if since else []
+    return [
+        [*first, [(f"{glyph} contested between", "bold")], [(f"{glyph} contested", "bold")]],
+        [names],
+    ]
 
 
 def _on(day: str | None, word: str = "on") -> list[Item]:
