@@ -36,7 +36,7 @@ async def test_keymap_from_settings_remaps_a_key(tmp_path: Path) -> None:
         text = "\n".join(str(w.render()) for w in app.screen.query(".help-column"))
         assert "^w" in text and "^s f2" not in text
         assert said.text("warning") == ""
-    assert len(load_situation(path).territory) == 33
+    assert len(load_situation(path).places) == 36
 
 
 async def test_unknown_binding_ids_are_reported(tmp_path: Path) -> None:

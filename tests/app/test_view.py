@@ -29,7 +29,7 @@ async def test_number_keys_and_tab_walk_every_pane_and_table(tmp_path: Path) -> 
             ("2", "evacuations"),
             ("4", "outlook"),
             ("5", "brief"),
-            ("1", "territory"),
+            ("1", "places"),
         ]:
             await pilot.press(key)
             assert tabs.active == f"pane-{pane}"
@@ -39,73 +39,95 @@ async def test_number_keys_and_tab_walk_every_pane_and_table(tmp_path: Path) -> 
             stops.append(screen.stop)
         assert stops == [
             "evacuations",
-            "displacement",
+            "figures",
             "notes",
             "outlook",
             "sources",
             "parties",
             "brief",
             "map",
-            "territory",
+            "places",
         ]
         await pilot.press("shift+tab", "shift+tab")
         assert tabs.active == "pane-brief"
         assert isinstance(app.focused, BriefView)
 
 
-async def test_detail_shows_the_selected_entry_with_sources_spelled_out(tmp_path: Path) -> None:
+async def test_detail_shows_the_selected_entry_with_its_history(tmp_path: Path) -> None:
     app, _ = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        index = row_of(app, "territory", lambda p: p.id == "kandahar")
-        table(app, "territory").move_to_index(index)
+        index = row_of(app, "places", lambda p: p.id == "kandahar")
+        table(app, "places").move_to_index(index)
         await pilot.pause()
-        text = detail_text(app, "territory")
-        for shown in ("Kandahar", "AF-KAN", "AF27", "31.613, 65.710", "Thu 12 Aug 2021"):
+        text = " ".join(detail_text(app, "places").split())
+        for shown in ("Kandahar", "AF-KAN", "AF27", "31.613, 65.710", "province"):
             assert shown in text
-        assert "CNN: MP Gul Ahmad Kamin confirms Kandahar has fallen" in text
-        assert "[B]" in text and "The second-largest city" in text
+        assert "Control ● held by the Taliban, since 12 Aug 2021" in text
+        newest, oldest = text.index("12 Aug 2021 ● held by"), text.index("before ● held by")
+        assert text.index("Control history, newest first") < newest < oldest
+        assert "by fighting; sources: RFE/RL" in text and "CNN" in text
+        assert "(before records begin)" in text
+        assert "Sources about the place" in text and "[B]" in text
+        assert "The second-largest city" in text
         await pilot.press("j")
         await pilot.pause()
-        assert "Kapisa" in detail_text(app, "territory")
+        assert "Kapisa" in detail_text(app, "places")
+
+
+async def test_detail_shows_a_figure_with_its_values_and_a_party_with_its_seat(
+    tmp_path: Path,
+) -> None:
+    app, _ = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        text = " ".join(detail_text(app, "humanitarian").split())
+        assert "IDPs (conflict-induced, verified)" in text and "Counted by OCHA" in text
+        assert "Values, newest first 8 Aug 2021 389,645 · sources: UN OCHA" in text
+        await pilot.press("4", "tab", "tab", "j")  # the parties: the government
+        await pilot.pause()
+        text = " ".join(detail_text(app, "outlook").split())
+        assert "Seat Kabul" in text and "Side republic" in text
 
 
 async def test_filter_as_you_type_and_escape_clears(tmp_path: Path) -> None:
     app, _ = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        territory = table(app, "territory")
+        places = table(app, "places")
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press("K", "a", "N")
         await pilot.pause()
-        shown = [app.document.situation.territory[i].name for i in territory.visible_indexes()]  # type: ignore[union-attr]
-        assert shown == ["Kandahar", "Uruzgan"]  # Uruzgan's note mentions Kandahar
-        assert "Kandahar" in detail_text(app, "territory")
-        title = str(main_screen(app).view("territory").query_one(".section-title").render())
-        assert "2 of 34" in title and "filter: KaN" in title
+        shown = [app.document.situation.places[i].name for i in places.visible_indexes()]  # type: ignore[union-attr]
+        # Uruzgan's note mentions Kandahar; the airport and the town are within it
+        assert shown == ["Kandahar", "Uruzgan", "Kandahar airport", "Spin Boldak"]
+        assert "Kandahar" in detail_text(app, "places")
+        title = str(main_screen(app).view("places").query_one(".section-title").render())
+        assert "4 of 37" in title and "filter: KaN" in title
         await pilot.press("enter", "j")
-        assert territory.cursor_index == row_of(app, "territory", lambda p: p.name == "Uruzgan")
+        assert places.cursor_index == row_of(app, "places", lambda p: p.name == "Uruzgan")
         await pilot.press("escape")
         await pilot.pause()
-        assert territory.row_count == 34
-        assert app.focused is territory
+        assert places.row_count == 37
+        assert app.focused is places
 
 
 async def test_sort_cycles_columns_and_reverses(tmp_path: Path) -> None:
     app, _ = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        territory = table(app, "territory")
+        places = table(app, "places")
         situation = app.document.situation  # type: ignore[union-attr]
-        await pilot.press("s", "s", "s")  # Place, Capital, then Holder
+        await pilot.press("s", "s", "s", "s")  # Place, Kind, Capital, then Control
         await pilot.pause()
-        holders = [situation.territory[i].holder for i in territory.visible_indexes()]
-        assert holders == ["government"] * 16 + ["taliban"] * 18  # by name: Government first
+        holders = [situation.places[i].holder for i in places.visible_indexes()]
+        assert holders == ["government"] * 17 + ["taliban"] * 20  # by name: Government first
         await pilot.press("s", "s")  # Confidence, then Since
         await pilot.press("S")
         await pilot.pause()
-        dates = [situation.territory[i].since for i in territory.visible_indexes()]
+        dates = [situation.places[i].since for i in places.visible_indexes()]
         known = [d for d in dates if d is not None]
         assert known == sorted(known, reverse=True)
-        title = str(main_screen(app).view("territory").query_one(".section-title").render())
+        title = str(main_screen(app).view("places").query_one(".section-title").render())
         assert "sorted by Since ▼" in title
 
 
@@ -153,10 +175,10 @@ async def test_palette_commands_come_from_the_bindings(tmp_path: Path) -> None:
         await pilot.pause()
         provider = BindingCommands(main_screen(app))
         names = [name for name, _, _ in provider._commands()]
-        assert names == [k.title for k in KEYS if k.palette]  # territory has focus: all apply
+        assert names == [k.title for k in KEYS if k.palette]  # places have focus: all apply
         await pilot.press("2")
         names = [name for name, _, _ in provider._commands()]
-        assert "Change the holder" not in names
+        assert not any(name.startswith("Record a change of control") for name in names)
 
 
 async def test_brief_pane_follows_edits(tmp_path: Path) -> None:
@@ -166,13 +188,13 @@ async def test_brief_pane_follows_edits(tmp_path: Path) -> None:
         await pilot.pause(0.5)
         brief = main_screen(app).query_one(BriefView)
         assert "# Afghanistan: Taliban offensive" in brief.text
-        assert "Taliban: 18 of 34 capitals" in brief.text
+        assert "The Taliban: 18 of 34 provinces (16 confirmed, 2 reported)" in brief.text
         await pilot.press("1")
-        index = row_of(app, "territory", lambda p: p.id == "kandahar")
-        table(app, "territory").move_to_index(index)
+        index = row_of(app, "places", lambda p: p.id == "herat")
+        table(app, "places").move_to_index(index)
         await pilot.press("d", "b")
         await pilot.pause(0.8)
-        assert "Taliban: 17 of 33 capitals" in brief.text
+        assert "The Taliban: 17 of 33 provinces (15 confirmed, 2 reported)" in brief.text
         assert main_screen(app).query_one(Markdown).source == brief.text
 
 
@@ -198,7 +220,7 @@ async def test_copy_brief_puts_it_on_the_clipboard(tmp_path: Path) -> None:
         assert "copied" in said.text()
 
 
-async def test_map_pane_follows_the_territory_table_and_edits(tmp_path: Path) -> None:
+async def test_map_pane_follows_the_places_table_and_edits(tmp_path: Path) -> None:
     from sitrep.app.widgets.map.pane import MapPane
     from sitrep.storage.sample import data_path
 
@@ -207,8 +229,8 @@ async def test_map_pane_follows_the_territory_table_and_edits(tmp_path: Path) ->
     )
     app, said = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        index = row_of(app, "territory", lambda p: p.id == "kandahar")
-        table(app, "territory").move_to_index(index)
+        index = row_of(app, "places", lambda p: p.id == "kandahar")
+        table(app, "places").move_to_index(index)
         await pilot.press("m")
         await pilot.pause()
         pane = main_screen(app).query_one(MapPane)
@@ -218,12 +240,10 @@ async def test_map_pane_follows_the_territory_table_and_edits(tmp_path: Path) ->
         await pilot.pause()
         moved = pane.selected_place_id
         assert moved not in (None, "kandahar")
-        assert table(app, "territory").cursor_index == row_of(
-            app, "territory", lambda p: p.id == moved
-        )
+        assert table(app, "places").cursor_index == row_of(app, "places", lambda p: p.id == moved)
         await pilot.press("h", "2", "enter")  # the holder quick action works on the map's place
         await pilot.pause()
-        place = next(p for p in app.document.situation.territory if p.id == moved)  # type: ignore[union-attr]
+        place = next(p for p in app.document.situation.places if p.id == moved)  # type: ignore[union-attr]
         assert place.holder == "government"
         assert isinstance(app.focused, MapPane), "the map keeps focus after the edit"
         assert said.text("error") == ""
@@ -232,10 +252,10 @@ async def test_map_pane_follows_the_territory_table_and_edits(tmp_path: Path) ->
 async def test_a_long_detail_scrolls_by_keyboard(tmp_path: Path) -> None:
     app, _ = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        index = row_of(app, "territory", lambda p: p.id == "kandahar")  # six sources, long note
-        table(app, "territory").move_to_index(index)
+        index = row_of(app, "places", lambda p: p.id == "kandahar")  # six sources, long note
+        table(app, "places").move_to_index(index)
         await pilot.pause()
-        detail = main_screen(app).query_one("#detail-territory", EntryDetail)
+        detail = main_screen(app).query_one("#detail-places", EntryDetail)
         assert detail.virtual_size.height > detail.scrollable_content_region.height
         await pilot.press("J", "J")
         await pilot.pause()
@@ -257,5 +277,5 @@ async def test_palette_ranks_the_action_named_first(tmp_path: Path) -> None:
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause(0.5)
-        assert len(app.document.situation.territory) == 34  # type: ignore[union-attr]
+        assert len(app.document.situation.places) == 37  # type: ignore[union-attr]
         assert "Undid: delete Badakhshan" in said.text()

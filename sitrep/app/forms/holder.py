@@ -166,7 +166,9 @@ class HolderScreen(FormScreen[FormResult | None, ControlChange]):
         view = self.inline.view()
         index = next((i for i, p in enumerate(view.places) if p is self.place), None)
         if index is None:  # not the very object (the list was replaced): an equal one
-            index = next((i for i, p in enumerate(view.places) if p == self.place), 0)
+            index = next(
+                (i for i, p in enumerate(view.places) if p == self.place), len(view.places)
+            )
         try:
             check_entry(view, "places", index, self.updated(value), self.place)
         except EditRejected as exc:

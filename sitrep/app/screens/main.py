@@ -83,7 +83,8 @@ class MainScreen(EditActions, BriefAndMap, Screen[None]):
             view.refresh_title()
         self.document.observers.append(self._document_changed)
         self.refresh_derived()
-        self.view(STOPS[0]).table.focus()
+        # At once, not later: a reload puts the user back in their pane after this.
+        self.set_focus(self.view(STOPS[0]).table)
 
     def on_unmount(self) -> None:
         """Stop listening to the document."""

@@ -43,6 +43,8 @@ TITLE = "bold $text-muted"
 MUTED = "$text-muted"
 NAME_LIMITS = (None, 12, 9, 7, 5, 3)
 """Party names are shortened to these many cells, in turn, until every party fits."""
+READABLE = 5
+"""How short names get when some parties must be left out anyway ('+N more')."""
 EMBASSY_ORDER = ("closed", "temporarily_closed", "relocated", "reduced", "open")
 ACTOR_WORDS = {
     "state": ("state", "states", "states"),
@@ -96,7 +98,9 @@ def control_card(s: Situation, data: ControlData, width: int) -> Content:
         laid = flow(items, width, 2)
         if laid is not None:
             return _lines(title, laid)
-    return _lines(title, flow_with_more(items, width, 2))
+    # Too many to show them all: the largest, with names still readable, then '+N more'.
+    items = [_party(s, count, 2, READABLE) for count in summary.holding]
+    return _lines(title, flow_with_more(items + _others(summary, short=True), width, 2))
 
 
 def _party(s: Situation, count: PartyCount, level: int, limit: int | None) -> Item:

@@ -26,6 +26,9 @@ __all__ = ["BACKGROUND_LIMIT", "CARDS", "KeyFigures", "cards_touched", "figure_c
 PLACE_FIELDS = {"control", "kind", "lat", "lon", "name", "capital"}
 """The fields of a place the cards show; editing any other leaves them as they are."""
 
+NARROW = 100
+"""Columns below which the strip shows three cards, not four."""
+
 BACKGROUND_LIMIT = 20_000
 """With more places than this, the figures are computed in a thread after an edit."""
 
@@ -96,6 +99,11 @@ class KeyFigures(Horizontal):
     def compose(self) -> ComposeResult:
         for name in CARDS:
             yield FigureCard(name, id=f"figure-{name}", classes="figure-card")
+
+    def on_resize(self) -> None:
+        """Below NARROW columns the figures card gives its room to control, the seat and the
+        evacuations (the figures are one key away, in the Figures table)."""
+        self.query_one("#figure-figures").display = self.size.width >= NARROW
 
     def update_figures(self, situation: Situation, names: Iterable[str] = CARDS) -> None:
         """Recompute some cards (all by default), in a thread when the situation is large."""

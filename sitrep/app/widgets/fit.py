@@ -73,7 +73,7 @@ def name(text: str, limit: int | None = None) -> str:
     text = clean(" ".join(text.split()), one_line=True)
     if limit is None or cell_len(text) <= limit:
         return text
-    return _cells(text, max(1, limit - 1)) + "…"
+    return _cells(text, max(1, limit - 1)).rstrip() + "…"
 
 
 def flow(items: Sequence[Item], width: int, lines: int) -> list[Item] | None:

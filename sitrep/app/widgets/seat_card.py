@@ -76,7 +76,7 @@ def _body(s: Situation, status: SeatStatus, width: int) -> list[list[Item]]:
         held = [[(f"{glyph} held by ", ""), _party(s, status.holder)], [_party(s, status.holder)]]
     else:  # besieged, encircled, partly held
         held = [[(label, "bold")]]
-    return [held, _nearest(s, status)]
+    return [held, _nearest(s, status, width)]
 
 
 def _contested(
@@ -102,18 +102,19 @@ def _on(day: str | None, word: str = "on") -> list[Item]:
     return [[(f"{word} {day}", MUTED)]] if day else [[("", "")]]
 
 
-def _nearest(s: Situation, status: SeatStatus) -> list[Item]:
-    """'nearest hostile: Pul-e Alam, 61 km' and shorter wordings."""
+def _nearest(s: Situation, status: SeatStatus, width: int) -> list[Item]:
+    """'nearest hostile: Pul-e Alam, 61 km'; when narrow the place's name gives way first."""
     place, km = status.nearest, status.km
     if place is None or km is None:
         if status.seat.lat is None or status.seat.lon is None:
             return [[("seat has no coordinates", f"{MUTED} italic")]]
         return [[("no hostile place located", f"{MUTED} italic")]]
-    where = (name(place.label), _party(s, place.holder)[1])
+    color = _party(s, place.holder)[1]
     distance = (f"{round(km):,} km", "bold")
+    room = width - len("hostile: ") - len(f" {distance[0]}")
     return [
-        [("nearest hostile: ", MUTED), where, (", ", ""), distance],
-        [("hostile: ", MUTED), where, (" ", ""), distance],
-        [("hostile ", MUTED), distance, (" ", ""), where],
+        [("nearest hostile: ", MUTED), (name(place.label), color), (", ", ""), distance],
+        [("hostile: ", MUTED), (name(place.label), color), (" ", ""), distance],
+        [("hostile: ", MUTED), (name(place.label, max(room, 4)), color), (" ", ""), distance],
         [("hostile ", MUTED), distance],
     ]

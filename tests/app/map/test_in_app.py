@@ -1,4 +1,4 @@
-"""The Map pane inside the app: key m, selection kept in step with the Territory table,
+"""The Map pane inside the app: key m, selection kept in step with the Places table,
 enter opens the place's form, an edit recolours the map. Runs once the shell mounts it."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from textual.widgets import Static, TabbedContent
 
 from sitrep.app.panes import PANES
 from sitrep.app.widgets.map.pane import MapPane
-from sitrep.model.entries import Place
+from sitrep.model.entries import ControlChange, Place
 from tests.app.host import SIZE, copy_sample, main_screen, open_app, row_of, table
 
 pytestmark = pytest.mark.skipif(
@@ -21,8 +21,8 @@ pytestmark = pytest.mark.skipif(
 async def test_m_shows_the_map_and_selection_follows_the_table(tmp_path: Path) -> None:
     app, said = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        kabul = row_of(app, "territory", lambda p: p.id == "kabul")
-        table(app, "territory").move_to_index(kabul)
+        kabul = row_of(app, "places", lambda p: p.id == "kabul")
+        table(app, "places").move_to_index(kabul)
         await pilot.press("m")
         await pilot.pause()
         screen = main_screen(app)
@@ -34,12 +34,10 @@ async def test_m_shows_the_map_and_selection_follows_the_table(tmp_path: Path) -
         await pilot.press("up")  # from Kabul to Charikar (Parwan)
         await pilot.pause()
         assert the_map.selected_place_id == "parwan"
-        assert table(app, "territory").cursor_index == row_of(
-            app, "territory", lambda p: p.id == "parwan"
+        assert table(app, "places").cursor_index == row_of(
+            app, "places", lambda p: p.id == "parwan"
         )
-        table(app, "territory").move_to_index(
-            row_of(app, "territory", lambda p: p.id == "kandahar")
-        )
+        table(app, "places").move_to_index(row_of(app, "places", lambda p: p.id == "kandahar"))
         await pilot.pause()
         assert the_map.selected_place_id == "kandahar"
 
@@ -56,10 +54,13 @@ async def test_enter_on_the_map_edits_the_place_and_the_map_follows(tmp_path: Pa
         await pilot.pause()
         document = app.document
         assert document is not None
-        index = row_of(app, "territory", lambda p: p.id == "balkh")
-        place = document.situation.territory[index]
+        index = row_of(app, "places", lambda p: p.id == "balkh")
+        place = document.situation.places[index]
         assert isinstance(place, Place)
-        document.replace("territory", index, place.model_copy(update={"holder": "taliban"}))
+        taken = ControlChange(date=document.situation.header.as_of, holder="taliban")
+        document.replace(
+            "places", index, place.model_copy(update={"control": [*place.control, taken]})
+        )
         await pilot.pause()
         screen = main_screen(app)
         legend = str(screen.query_one("#map-legend", Static).render())
