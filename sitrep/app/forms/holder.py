@@ -66,6 +66,7 @@ class HolderScreen(FormScreen[FormResult | None, ControlChange]):
     def __init__(self, situation: Situation, place: Place, *, focus: Focus = "holder") -> None:
         self.situation, self.place, self.initial_focus = situation, place, focus
         self.mode: Mode = "new"
+        self._saving = False
         self.inline = Inline(situation)
         """Sources and parties made in this dialog (ctrl+n), added with the place."""
         fields = holder_fields(situation, values_for(situation, place, focus, "new"))
@@ -158,7 +159,8 @@ class HolderScreen(FormScreen[FormResult | None, ControlChange]):
         if value.date is None and (history and not (self.mode == "correct" and len(history) == 1)):
             return {"date": "give the date this began (YYYY-MM-DD)"}, []
         current = self.place.current
-        if self.mode == "new" and current is not None and _says_nothing_new(current, value):
+        nothing_new = current is not None and _says_nothing_new(current, value)
+        if self._saving and self.mode == "new" and nothing_new:  # said on Enter, not on opening
             return {}, [
                 "the place's control already says this: pick another holder, state or "
                 "confidence, or tick the source that confirms it"
@@ -174,6 +176,14 @@ class HolderScreen(FormScreen[FormResult | None, ControlChange]):
         except EditRejected as exc:
             return {}, [str(exc)]
         return {}, []
+
+    def action_save(self) -> None:
+        """Save; only now does repeating the control in force count as a mistake."""
+        self._saving = True
+        try:
+            super().action_save()
+        finally:
+            self._saving = False
 
     def make_result(self, value: ControlChange) -> FormResult | None:
         """The place with its new (or corrected) change, and what was made inline."""

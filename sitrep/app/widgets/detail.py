@@ -22,7 +22,9 @@ from sitrep.model.entries import Evacuation, FigureEntry, Place
 from sitrep.model.figure import Figure
 from sitrep.model.situation import Situation
 
-LABEL_WIDTH = 13
+LABEL_WIDTH = 15
+"""Cells of the label column (a longer label is cut: the value never touches it)."""
+NARROW_LABEL_WIDTH = 12
 LABELS: dict[str, str] = {
     "iso": "ISO 3166-2",
     "pcode": "P-code",
@@ -160,10 +162,16 @@ def _sources(entry: BaseModel, situation: Situation) -> list[Content]:
 
 
 def _line(label: str, value: Content, width: int) -> Content:
-    """'Label        value', the value's extra lines indented under its first."""
-    lines = value.wrap(max(10, width - LABEL_WIDTH))
-    indent = Content(" " * LABEL_WIDTH)
-    first = Content.assemble((label.ljust(LABEL_WIDTH), "$text-muted"), lines[0] if lines else "")
+    """'Label        value', the value's extra lines indented under its first.
+
+    A narrow detail (an 80-column terminal) gives the labels less room, the values more.
+    """
+    room = LABEL_WIDTH if width >= 2 * LABEL_WIDTH + 14 else NARROW_LABEL_WIDTH
+    lines = value.wrap(max(10, width - room))
+    indent = Content(" " * room)
+    if len(label) >= room:
+        label = label[: room - 2] + "…"
+    first = Content.assemble((label.ljust(room), "$text-muted"), lines[0] if lines else "")
     return Content("\n").join([first, *(indent + line for line in lines[1:])])
 
 

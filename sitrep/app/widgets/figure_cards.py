@@ -179,7 +179,7 @@ def evacuation_card(s: Situation, data: EvacuationData, width: int) -> Content:
     counts = [_actors(n, kind, 0) for kind, n in summary.actors.items()]
     long, mid = words.join(counts), ", ".join(counts)
     brief = ", ".join(_actors(n, kind, 2) for kind, n in summary.actors.items())
-    variants = [f"evacuating · {v}" for v in (long, mid)] + [mid, f"evacuating · {brief}", brief]
+    variants = [f"evacuating · {v}" for v in (long, mid)] + [f"{mid} evacuating", mid, brief]
     title = _title(variants if summary.evacuating else ["evacuations"], width)
     body: list[Item] = []
     if not summary.evacuating:

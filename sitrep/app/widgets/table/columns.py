@@ -80,7 +80,7 @@ def place_columns(situation: Situation) -> list[EntryColumn]:
             "Control",
             lambda p: control_label(situation, p.current),
             min_width=8,
-            max_width=30,
+            max_width=22,
             style=lambda p: control_style(situation, p.current),
         ),
         Column(
@@ -134,7 +134,8 @@ def figure_columns(situation: Situation) -> list[EntryColumn]:
 
     return [
         Column("Topic", lambda f: f.topic, min_width=6, max_width=12, priority=2),
-        Column("Counted", lambda f: f.counted, min_width=8, max_width=34),
+        # Takes the room left: scopes often differ only at the end ('..., funding received').
+        Column("Counted", lambda f: f.counted, min_width=24, max_width=80, flex=True),
         figure_column("Latest", lambda f: f.latest.value, text=value),
         Column(
             "As of",
@@ -143,11 +144,11 @@ def figure_columns(situation: Situation) -> list[EntryColumn]:
             max_width=18,
             sort_key=lambda f: f.latest.as_of.key,
         ),
-        Column("Trend", trend, width=9, priority=1),
+        Column("Trend", trend, width=9, priority=2),
         Column("Area", lambda f: f.area, min_width=6, max_width=18, priority=1),
         *freshness_columns(situation, "figures"),
         sources_column(),
-        _note(),
+        Column("Note", lambda f: f.note or "", min_width=16, max_width=60, priority=4),
     ]
 
 
