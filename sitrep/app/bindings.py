@@ -87,7 +87,7 @@ KEYS: tuple[Key, ...] = (
         "Edit",
         "screen",
         show=True,
-        long="Record a change of control of the place (who holds it, since when, on whose word)",
+        long="Record a change of control of the place",
     ),
     Key(
         "confidence",
@@ -97,7 +97,7 @@ KEYS: tuple[Key, ...] = (
         "Edit",
         "screen",
         show=True,
-        long="Record how sure the place's control is (a claim, a report, a confirmation)",
+        long="Record how sure the place's control is",
     ),
     Key("undo", "u,ctrl+z", "undo", "Undo", "Edit", "screen", show=True),
     Key("redo", "U,ctrl+y", "redo", "Redo", "Edit", "screen"),

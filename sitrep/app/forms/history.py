@@ -47,9 +47,9 @@ class HistoryField(FormField):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a,insert", "add", "Add", id="form.history_add"),
-        Binding("e", "edit", "Edit", id="form.history_edit"),
-        Binding("d,delete", "delete", "Delete", id="form.history_delete"),
+        Binding("a,insert", "add", "Add a change or a value", id="form.history_add"),
+        Binding("e", "edit", "Edit the highlighted one", id="form.history_edit"),
+        Binding("d,delete", "delete", "Delete the highlighted one", id="form.history_delete"),
     ]
 
     class ItemRequested(Message):

@@ -42,6 +42,7 @@ from sitrep.model.entries import ControlChange, Place
 from sitrep.model.situation import Situation
 
 Focus = Literal["holder", "confidence"]
+_PICK = Binding.Group("Pick the holder (party 1 to 9)", compact=True)
 Mode = Literal["new", "correct"]
 
 
@@ -55,10 +56,12 @@ class HolderScreen(FormScreen[FormResult | None, ControlChange]):
     HELP = "1-9 holder · ←→ choose · ctrl+r correct the last · enter save · esc cancel"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save", id="holder.confirm"),
-        Binding("ctrl+r", "toggle_mode", "Correct the last change", id="holder.correct"),
+        Binding("enter", "save", "Record the change", id="holder.confirm"),
+        Binding("ctrl+r", "toggle_mode", "Correct the last change instead", id="holder.correct"),
         *(
-            Binding(str(n), f"pick({n})", f"Party {n}", show=False, id=f"holder.pick_{n}")
+            Binding(
+                str(n), f"pick({n})", f"Party {n}", show=False, id=f"holder.pick_{n}", group=_PICK
+            )
             for n in range(1, 10)
         ),
     ]
