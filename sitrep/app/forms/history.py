@@ -73,9 +73,14 @@ class HistoryField(FormField):
         """The items, and buttons for the mouse."""
         yield OptionList(*self._options(), compact=True, classes="field-control")
         with Horizontal(classes="history-buttons"):
-            yield Button(f"Add a {self.noun}… (a)", compact=True, classes="history-add")
-            yield Button("Edit… (e)", compact=True, classes="history-edit")
-            yield Button("Delete (d)", compact=True, classes="history-delete")
+            for label, name in (
+                (f"Add a {self.noun}… (a)", "history-add"),
+                ("Edit… (e)", "history-edit"),
+                ("Delete (d)", "history-delete"),
+            ):
+                button = Button(label, compact=True, classes=name)
+                button.can_focus = False  # for the mouse: the keys are a, e and d
+                yield button
 
     def _options(self) -> list[Option]:
         if not self.items:

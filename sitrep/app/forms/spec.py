@@ -100,7 +100,7 @@ FIRST: dict[str, tuple[str, ...]] = {
     "sources": ("publisher", "title", "id"),
     "places": ("name", "id"),
     "figures": ("counted", "area", "id"),
-    "control": ("date", "state", "holder", "parties", "by", "share", "confidence"),
+    "control": ("date", "time", "state", "holder", "parties", "by", "share", "confidence"),
     "series": ("as_of", "value"),
 }
 KIND_OVERRIDES: dict[str, FieldKind] = {

@@ -84,13 +84,25 @@ def change_content(situation: Situation, change: ControlChange) -> Content:
 
 
 def change_line(situation: Situation, change: ControlChange) -> Content:
-    """One line for a list of changes: the date, then the change."""
+    """One line for a list of changes: the date, the change, how many sources."""
     when = Content.styled(change_when(change).ljust(12), "$text-muted")
-    return Content.assemble(when, _one_line(change_content(situation, change)))
+    said = clean(_change_words(situation, change, brief=True), one_line=True)
+    text = _marked(situation, change, said)
+    if change.retracted is not None:
+        retracted = f" {RETRACTED} retracted {words.day(change.retracted)}"
+        text = Content.assemble(text.stylize("strike dim"), (retracted, "$text-error"))
+    return Content.assemble(when, text)
 
 
-def _change_words(situation: Situation, change: ControlChange) -> str:
-    """'held by the Taliban (claimed, according to ...); by fighting; sources: CNN; note'."""
+def _count(n: int) -> str:
+    return "no source" if n == 0 else f"{n} source{'s' if n > 1 else ''}"
+
+
+def _change_words(situation: Situation, change: ControlChange, *, brief: bool = False) -> str:
+    """'held by the Taliban (claimed, according to ...); by fighting; sources: CNN; note'.
+
+    Brief (one line of a list): the sources counted, no note.
+    """
     text = control_text.with_confidence(situation, change)
     if change.date is None:
         text += " (before records begin)"
@@ -99,11 +111,13 @@ def _change_words(situation: Situation, change: ControlChange) -> str:
         extras.append(f"by {words.say(change.how)}")
     if change.event is not None:
         extras.append(EVENTS[change.event])
-    if change.sources:
+    if brief:
+        extras.append(_count(len(change.sources)))
+    elif change.sources:
         extras.append(f"sources: {publishers(situation, change.sources)}")
     else:
         extras.append("no source")
-    if change.note:
+    if change.note and not brief:
         extras.append(change.note)
     return "; ".join([text, *extras])
 
@@ -142,11 +156,11 @@ def point_content(
 
 
 def point_line(situation: Situation, point: FigurePoint, unit: str = "people") -> Content:
-    """One line for a list of values: the date, then the value."""
+    """One line for a list of values: the date, the value as written, how many sources."""
     when = Content.styled(point_when(point).ljust(16), "$text-muted")
-    return Content.assemble(when, _one_line(point_content(situation, point, unit)))
-
-
-def _one_line(text: Content) -> Content:
-    """A detail's lines joined on one line (the retraction after the struck text)."""
-    return Content(" ").join(text.split("\n"))
+    value = Content.styled(clean(amount(point.value, unit), one_line=True), "bold")
+    text = Content.assemble(value, f" · {_count(len(point.sources))}")
+    if point.retracted is not None:
+        withdrawn = f" {RETRACTED} withdrawn {words.day(point.retracted)}"
+        text = Content.assemble(text.stylize("strike dim"), (withdrawn, "$text-error"))
+    return Content.assemble(when, text)
