@@ -203,9 +203,7 @@ def _sources(rng: random.Random, count: int) -> list[Source]:
     return out
 
 
-def _places(
-    rng: random.Random, count: int, source_ids: list[str], changes: int
-) -> list[Place]:
+def _places(rng: random.Random, count: int, source_ids: list[str], changes: int) -> list[Place]:
     out: list[Place] = []
     used: set[str] = set()
     seat = rng.randrange(count) if count else -1

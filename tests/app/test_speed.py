@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, SelectionList
 
 from sitrep.app.forms.holder import HolderScreen
 from sitrep.app.widgets.detail import EntryDetail
@@ -57,6 +57,9 @@ async def test_the_holder_dialog_is_built_once_and_shows_each_place(tmp_path: Pa
         date = first.query_one("#field-date Input", Input)
         date.value = "2021-08-01"  # typed, then cancelled: must not come back
         first.fields["sources"].query_one(".sources-filter", Input).value = "cnn"
+        first.fields["sources"].focus_control()
+        await pilot.press("space")  # a source ticked, then cancelled: not ticked next time
+        assert first.fields["sources"].read() != []
         await pilot.press("escape")
         await pilot.pause()
         table(app, "places").move_to_index(balkh)
@@ -68,6 +71,8 @@ async def test_the_holder_dialog_is_built_once_and_shows_each_place(tmp_path: Pa
         assert str(first.form_title.plain) == f"Control of {place.name} — record a change"
         assert date.value == AS_OF.isoformat(), "a new change starts at the as-of date"
         assert first.fields["sources"].query_one(".sources-filter", Input).value == ""
+        ticked = first.fields["sources"].query_one(SelectionList).selected
+        assert first.fields["sources"].read() == [] and ticked == []
         holder = first.query_one("#field-holder OptionList", OptionList)
         assert holder.get_option_at_index(holder.highlighted or 0).id == place.holder
         prompts = [str(holder.get_option_at_index(i).prompt) for i in range(holder.option_count)]

@@ -136,13 +136,13 @@ class HolderScreen(FormScreen[FormResult | None, ControlChange]):
 
     # -- reading and checking --------------------------------------------------------------
     def read_fields(self) -> tuple[dict[str, Any], dict[str, str]]:
-        """The change; a correction keeps what the dialog does not show (a retraction...)."""
+        """The change; a correction keeps what the dialog does not show (a note...)."""
         data, errors = super().read_fields()
         data.pop("mode", None)
         drop_unused(data, errors)
         last = self.place.control[-1] if self.place.control else None
         if self.mode == "correct" and last is not None:
-            kept = last.model_dump(include={"time", "event", "retracted", "retracted_note"})
+            kept = last.model_dump(include={"time", "event", "retracted", "retracted_note", "note"})
             data = {**{k: v for k, v in kept.items() if v is not None}, **data}
         return data, errors
 

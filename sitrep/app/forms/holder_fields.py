@@ -176,9 +176,9 @@ FIELDS = (
     "date",
     "how",
     "sources",
-    "note",
 )
-"""The dialog's fields, in order; all but the mode are a change's."""
+"""The dialog's fields, in order; all but the mode are a change's (a note, a time, an event
+or a retraction are edited in the place's form: e, then the change)."""
 
 
 def mode_spec() -> FieldSpec:
@@ -207,7 +207,7 @@ def holder_fields(situation: Situation, values: dict[str, object]) -> list[FormF
     }
     for name in ("state", "confidence", "how"):
         made[name] = ChoiceBarField(specs[name], values[name])
-    for name in ("share", "according_to", "note"):
+    for name in ("share", "according_to"):
         made[name] = ReusedTextField(specs[name], values[name])
     return [made[name] for name in FIELDS]
 

@@ -30,6 +30,7 @@ class TickField(FormField):
     def __init__(self, spec: FieldSpec, value: object) -> None:
         super().__init__(spec, value)
         self.chosen: list[str] = [str(v) for v in value] if isinstance(value, list) else []
+        self._shown_selections: tuple[object, ...] = ()
 
     def options(self) -> list[tuple[Content, str]]:
         """(prompt, value) of every choice."""
@@ -37,7 +38,11 @@ class TickField(FormField):
 
     def compose_control(self) -> ComposeResult:
         """A compact SelectionList."""
-        yield SelectionList[str](*self._selections(), compact=True, classes="field-control")
+        selections = self._selections()
+        self._shown_selections = tuple(
+            (str(s.prompt), s.value, s.initial_state) for s in selections
+        )
+        yield SelectionList[str](*selections, compact=True, classes="field-control")
 
     def _selections(self) -> list[Selection[str]]:
         return [Selection(prompt, v, v in self.chosen) for prompt, v in self.options()]
@@ -48,12 +53,17 @@ class TickField(FormField):
         self.refill()
 
     def refill(self) -> None:
-        """Show the options again (one was added)."""
+        """Show the options again (one was added, or a reused form shows other values)."""
         selection_list: SelectionList[str] = self.query_one(SelectionList)
+        selections = self._selections()
+        shown = tuple((str(s.prompt), s.value, s.initial_state) for s in selections)
+        if shown == self._shown_selections:
+            return  # the same list: no new lines to measure
+        self._shown_selections = shown
         highlighted = selection_list.highlighted
         with self.prevent(SelectionList.SelectionToggled):
             selection_list.clear_options()
-            selection_list.add_options(self._selections())
+            selection_list.add_options(selections)
         if highlighted is not None and selection_list.option_count:
             selection_list.highlighted = min(highlighted, selection_list.option_count - 1)
 
@@ -69,6 +79,7 @@ class TickField(FormField):
             self.chosen.remove(value)
         else:
             self.chosen.append(value)
+        self._shown_selections = ()  # the list shows the tick: it is no longer what was filled
         self.edited()
 
 

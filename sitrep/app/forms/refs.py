@@ -144,6 +144,7 @@ class SourcesField(FormField):
         self.chosen: list[str] = [str(v) for v in value] if isinstance(value, list) else []
         self.preferred: list[str] = []
         """Sources listed right after the ticked ones (those the entry cited lately)."""
+        self._shown_selections: tuple[object, ...] = ()
 
     def compose_control(self) -> ComposeResult:
         """A filter, the list of sources with the chosen ones first, and a button."""
@@ -173,9 +174,13 @@ class SourcesField(FormField):
 
     def _refill(self) -> None:
         query = self.query_one(".sources-filter", Input).value
+        selections = self._selections(query)
+        shown = tuple((str(s.prompt), s.value, s.initial_state) for s in selections)
         selection_list: SelectionList[str] = self.query_one(SelectionList)
-        selection_list.clear_options()
-        selection_list.add_options(self._selections(query))
+        if shown != self._shown_selections:  # a reused form showing the same: nothing to do
+            self._shown_selections = shown
+            selection_list.clear_options()
+            selection_list.add_options(selections)
         if selection_list.option_count:
             selection_list.highlighted = 0
 
@@ -228,6 +233,7 @@ class SourcesField(FormField):
             self.chosen.remove(value)
         else:
             self.chosen.append(value)
+        self._shown_selections = ()  # the list shows the tick: it is no longer what was filled
         self.edited()
 
 

@@ -73,7 +73,6 @@ async def test_every_field_of_a_change_by_keyboard(sample: Situation) -> None:
         await type_into(pilot, "date", "2021-08-12")
         fields["how"].focus_control()
         await pilot.press("right")  # from 'not known' round to 'fighting'
-        await type_into(pilot, "note", "Mazar ringed from three sides")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert added(app.results[0], balkh) == ControlChange(
@@ -84,7 +83,6 @@ async def test_every_field_of_a_change_by_keyboard(sample: Situation) -> None:
         confidence="claimed",
         according_to="Taliban spokesman",
         how="fighting",
-        note="Mazar ringed from three sides",
     )
 
 
@@ -132,7 +130,9 @@ async def test_correcting_the_last_change_keeps_what_the_dialog_does_not_show(
     sample: Situation,
 ) -> None:
     logar = get(sample, "logar")
-    last = logar.control[-1].model_copy(update={"time": "18:00", "event": "nsa_overtakes"})
+    last = logar.control[-1].model_copy(
+        update={"time": "18:00", "event": "nsa_overtakes", "note": "Confirmed by the governor."}
+    )
     logar = logar.model_copy(update={"control": [*logar.control[:-1], last]})
     sample.places[sample.places.index(get(sample, "logar"))] = logar
     app = FormHost(lambda: HolderScreen(sample, logar))

@@ -45,7 +45,8 @@ def test_place_specs() -> None:
 
 def test_change_and_value_specs() -> None:
     change = {s.name: s for s in specs_for(ControlChange, "control")}
-    assert [s.name for s in specs_for(ControlChange, "control")][:3] == ["date", "state", "holder"]
+    names = [s.name for s in specs_for(ControlChange, "control")]
+    assert names[:4] == ["date", "time", "state", "holder"]
     assert (change["holder"].kind, change["parties"].kind, change["by"].kind) == (
         "party",
         "parties",
