@@ -53,7 +53,7 @@ class HolderScreen(FormScreen[FormResult | None, ControlChange]):
     HolderScreen > #form-dialog { width: 100; }
     """
 
-    HELP = "1-9 holder · ←→ choose · ctrl+r correct the last · enter save · esc cancel"
+    HELP = "1-9 holder · ←→ choose · ctrl+r correct last · enter save"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", "Record the change", id="holder.confirm"),
