@@ -24,6 +24,7 @@ from sitrep.app.forms.spec import (
     ID_FROM,
     SECTION_NOUNS,
     display_name,
+    form_values,
     slug,
     specs_for,
     unique_id,
@@ -64,11 +65,9 @@ class EditEntryScreen(FormScreen[FormResult | None, Entry]):
             self.index = next(i for i, e in enumerate(entries) if e is self.before)
         model = SECTION_MODELS[section]
         specs = specs_for(model, section)
-        values: dict[str, object] = {s.name: s.default for s in specs}
-        if entry is not None:
-            values.update({s.name: getattr(entry, s.name) for s in specs})
-        else:
-            values.update(dict.fromkeys(DATE_DEFAULTS.get(section, ()), situation.header.as_of))
+        dates = DATE_DEFAULTS.get(section, ())
+        values = form_values(specs, entry, dates, situation.header.as_of)
+        if entry is None:
             values.update(defaults or {})
         fields = [make_field(spec, values[spec.name], situation) for spec in specs]
         noun = SECTION_NOUNS[section]

@@ -19,7 +19,7 @@ from sitrep.app.forms.control_state import drop_unused, show_for_state
 from sitrep.app.forms.fields import FormField
 from sitrep.app.forms.make import make_field
 from sitrep.app.forms.refs import CreateRequested
-from sitrep.app.forms.spec import DATE_DEFAULTS, specs_for
+from sitrep.app.forms.spec import DATE_DEFAULTS, form_values, specs_for
 from sitrep.model.entries import ControlChange
 from sitrep.model.situation import Situation
 
@@ -46,11 +46,8 @@ class ItemFormScreen(FormScreen[BaseModel | None, BaseModel]):
         self.first = first
         """The item is (or will be) the first of its history: a change may then be undated."""
         specs = specs_for(model, history)
-        values: dict[str, object] = {s.name: s.default for s in specs}
-        if item is not None:
-            values.update({s.name: getattr(item, s.name) for s in specs})
-        else:
-            values.update(dict.fromkeys(DATE_DEFAULTS.get(history, ()), situation.header.as_of))
+        dates = DATE_DEFAULTS.get(history, ())
+        values = form_values(specs, item, dates, situation.header.as_of)
         fields = [make_field(spec, values[spec.name], situation) for spec in specs]
         super().__init__(model, title, fields, reveal_errors=item is not None)
 

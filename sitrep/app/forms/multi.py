@@ -14,7 +14,7 @@ from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
 from sitrep.app.forms.fields import FormField
-from sitrep.app.forms.refs import CreateRequested
+from sitrep.app.forms.refs import CreateRequested, party_options
 from sitrep.app.forms.spec import FieldSpec
 from sitrep.app.safe import safe
 from sitrep.model.entries import Party
@@ -105,7 +105,7 @@ class PartiesField(TickField):
     def options(self) -> list[tuple[Content, str]]:
         """Every party, with unknown ids already ticked kept visible."""
         known = {p.id for p in self.parties}
-        options = [(safe(f"{p.name} ({p.id})", one_line=True), p.id) for p in self.parties]
+        options = party_options(self.parties)
         unknown = [v for v in self.chosen if v not in known]
         options += [(safe(f"unknown party {v}", one_line=True), v) for v in unknown]
         return options

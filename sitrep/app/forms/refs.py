@@ -29,6 +29,11 @@ from sitrep.model.entries import Party, Source
 from sitrep.model.sections import Section
 
 
+def party_options(parties: Sequence[Party]) -> list[tuple[Content, str]]:
+    """'Taliban (taliban)': each party as a picker shows it, with its id."""
+    return [(safe(f"{p.name} ({p.id})", one_line=True), p.id) for p in parties]
+
+
 class CreateRequested(Message):
     """A picker asks for a new entry of section to be made in a nested form."""
 
@@ -84,7 +89,7 @@ class PartyField(FormField):
         self.parties = list(parties)
 
     def _options(self) -> list[tuple[Content, str]]:
-        return [(safe(f"{p.name} ({p.id})", one_line=True), p.id) for p in self.parties]
+        return party_options(self.parties)
 
     def compose_control(self) -> ComposeResult:
         """A Select of the parties and a button for a new one."""

@@ -258,3 +258,16 @@ def unique_id(base: str, taken: set[str]) -> str:
     while f"{base}-{n}".casefold() in folded:
         n += 1
     return f"{base}-{n}"
+
+
+def form_values(
+    specs: list[FieldSpec], entry: BaseModel | None, dates: tuple[str, ...], as_of: dt.date
+) -> dict[str, object]:
+    """What a form's fields start with: the entry's values, or for a new one the defaults,
+    its date fields at the report's as-of date."""
+    values: dict[str, object] = {s.name: s.default for s in specs}
+    if entry is not None:
+        values.update({s.name: getattr(entry, s.name) for s in specs})
+    else:
+        values.update(dict.fromkeys(dates, as_of))
+    return values

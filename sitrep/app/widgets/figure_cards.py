@@ -208,15 +208,8 @@ def _troops(summary: EvacuationSummary, width: int) -> list[Item]:
     """The troops as an honest total on one line, else on two; never without its
     undisclosed or unknown parts."""
     total = summary.troops
-    if total.figure is not None:
-        main = str(total.figure)
-    elif total.parts:
-        main = " + ".join(str(part) for part in total.parts)
-    else:
-        main = ""
-    counts = ((total.undisclosed, "undisclosed"), (total.unknown, "unknown"))
-    extras = [f"{n:,} {word}" for n, word in counts if n]
-    plus = f"plus {' and '.join(extras)}" if extras else ""
+    main, _, rest = str(total).partition(", plus ")  # the Total's own honest words
+    plus = f"plus {rest}" if rest else ""
     variants: list[Item] = [[("troops: ", ""), (str(total), "bold")]]
     if main:
         variants.append([(main, "bold"), (f" troops, {plus}" if plus else " troops", "")])
