@@ -133,18 +133,19 @@ async def _run(app: Any, markers: list[str], plan: Plan) -> dict[str, Any]:
     return {"painted_at": painted_at, "keys": keys, "last_screen": text}
 
 
-def app_plan(each: int) -> Plan:
-    """Cursor down, page down, filter keystrokes, and edits of the holder of a place.
+def app_plan(each: int, first: int = 1) -> Plan:
+    """Cursor down, page down, filter keystrokes, and changes of control of a place.
 
-    An edit is h (the holder dialog opens, timed as "dialog"), a party number, and
-    enter, which applies the edit (timed as "edit"); parties 1 and 2 alternate so
-    that every edit after the first changes the place.
+    An edit is h (the control dialog opens, timed as "dialog"), a party number, and
+    enter, which records the change (timed as "edit"); parties 1 and 2 alternate,
+    starting with `first`, a party that does not hold the place, so that every
+    edit records a change (the dialog refuses one that says nothing new).
     """
     plan: Plan = [("down", "down")] * each + [("pagedown", "pagedown")] * each
     plan += [(None, "slash"), *[("filter", "a"), ("filter", "backspace")] * (each // 2)]
     plan += [(None, "escape"), (None, "1"), (None, "home")]
     for i in range(each):
-        plan += [("dialog", "h"), (None, str(1 + i % 2)), ("edit", "enter")]
+        plan += [("dialog", "h"), (None, str(1 + (first - 1 + i) % 2)), ("edit", "enter")]
     return plan
 
 
@@ -189,7 +190,9 @@ def measure_app(path: Path, keys_each: int) -> dict[str, Any]:
     )
     gc.freeze()  # as run_app does before app.run()
     markers = ["CONTROL", first[:5]]
-    result = asyncio.run(_run(app, markers, app_plan(keys_each)))
+    holder = situation.places[0].holder if situation.places else None
+    start = 2 if situation.parties and holder == situation.parties[0].id else 1
+    result = asyncio.run(_run(app, markers, app_plan(keys_each, start)))
     result.update(marks=marks, markers=markers)
     return result
 

@@ -21,9 +21,10 @@ REPO = Path(__file__).resolve().parent.parent
 SIZE = (120, 40)
 
 SHOTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("territory", ()),
+    ("places", ()),
+    ("control", ("j", "j", "j", "h", "1")),
     ("evacuations", ("2",)),
-    ("humanitarian", ("3",)),
+    ("figures-notes", ("3",)),
     ("outlook-sources", ("4",)),
     ("brief", ("5",)),
     ("map", ("6",)),

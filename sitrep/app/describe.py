@@ -1,4 +1,4 @@
-"""Short human names for entries and undo steps ("delete Kandahar", "edit Herat: holder")."""
+"""Short human names for entries and undo steps ("delete Kandahar", "edit Herat: note")."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+from sitrep.brief.words import day as words_day
 from sitrep.editing.document import Change
 from sitrep.model.entries import (
     Assessment,
-    Displacement,
+    ControlChange,
     Evacuation,
+    FigureEntry,
+    FigurePoint,
     Note,
     Party,
     Place,
@@ -39,8 +42,8 @@ def entry_label(entry: BaseModel) -> str:
     if isinstance(entry, Place):
         return entry.name
     if isinstance(entry, Evacuation):
-        return entry.country
-    if isinstance(entry, Displacement):
+        return entry.actor
+    if isinstance(entry, FigureEntry):
         return f"{entry.counted}, {entry.area}"
     if isinstance(entry, Note):
         return shorten(entry.text)
@@ -63,17 +66,56 @@ def changed_fields(before: BaseModel, after: BaseModel) -> list[str]:
 
 
 def describe_change(change: Change) -> str:
-    """A step as a verb and an entry: 'add Kandahar', 'delete Herat', 'edit Ghazni: holder'."""
+    """A step as a verb and an entry: 'add Kandahar', 'delete Herat', 'edit Ghazni: note',
+    'record a change of control of Herat (13 Aug 2021)'."""
     if change.before is None:
         assert change.after is not None
         return f"add {entry_label(change.after)}"
     if change.after is None:
         return f"delete {entry_label(change.before)}"
+    history = _history_step(change.before, change.after)
+    if history is not None:
+        return history
     fields = changed_fields(change.before, change.after)
     what = f"edit {entry_label(change.after)}"
     if fields and len(fields) <= 3:
         what += ": " + ", ".join(name.replace("_", " ") for name in fields)
     return what
+
+
+def _history_step(before: BaseModel, after: BaseModel) -> str | None:
+    """A step that only added, corrected or removed the last item of a history."""
+    old: Sequence[BaseModel]
+    new: Sequence[BaseModel]
+    if isinstance(before, Place) and isinstance(after, Place):
+        name, old, new = after.name, before.control, after.control
+        what = "change of control"
+    elif isinstance(before, FigureEntry) and isinstance(after, FigureEntry):
+        name, old, new = entry_label(after), before.series, after.series
+        what = "value"
+    else:
+        return None
+    if changed_fields(before, after) != [_HISTORY[what]]:
+        return None
+    if len(new) == len(old) + 1 and new[:-1] == old:
+        return f"record a {what} of {name}{_when(new[-1])}"
+    if len(new) == len(old) and new[:-1] == old[:-1]:
+        return f"correct the last {what} of {name}{_when(new[-1])}"
+    if len(new) == len(old) - 1 and new == old[:-1]:
+        return f"remove the last {what} of {name}{_when(old[-1])}"
+    return None
+
+
+_HISTORY = {"change of control": "control", "value": "series"}
+
+
+def _when(item: BaseModel) -> str:
+    """' (13 Aug 2021)': a change's date, or ' (as of 8 Aug 2021)' for a value."""
+    if isinstance(item, ControlChange) and item.date is not None:
+        return f" ({words_day(item.date)})"
+    if isinstance(item, FigurePoint) and item.as_of.first is not None:
+        return f" (as of {item.as_of})"
+    return ""
 
 
 def principal_change(changes: Sequence[Change], *, undone: bool) -> Change | None:

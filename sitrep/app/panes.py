@@ -9,7 +9,7 @@ from sitrep.model.sections import REGISTRY, Section
 BRIEF = "brief"
 """The tab stop of the Brief pane (it has no section)."""
 MAP = "map"
-"""The tab stop of the Map pane (it shows the territory section's places)."""
+"""The tab stop of the Map pane (it shows the places section's places)."""
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,9 @@ class Pane:
 
 
 PANES: tuple[Pane, ...] = (
-    Pane("territory", "Territory", ("territory",)),
+    Pane("places", "Places", ("places",)),
     Pane("evacuations", "Evacuations", ("evacuations",)),
-    Pane("humanitarian", "Humanitarian", ("displacement", "notes")),
+    Pane("humanitarian", "Figures & notes", ("figures", "notes")),
     Pane("outlook", "Outlook & sources", ("outlook", "sources", "parties")),
     Pane(BRIEF, "Brief"),
     Pane(MAP, "Map"),

@@ -70,9 +70,11 @@ NO_COLOR = "#ffffff"
 
 def mark_kind(place: Place, *, seat: bool = False) -> MarkKind:
     """A seat of government first, then the state of control, then how sure it is."""
-    if seat:
-        return "seat"
-    change = place.current
+    return "seat" if seat else change_kind(place.current)
+
+
+def change_kind(change: ControlChange | None) -> MarkKind:
+    """The mark of one change of control: its state, or how sure it is when simply held."""
     if change is None:
         return "none"
     state = change.state

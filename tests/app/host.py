@@ -12,6 +12,7 @@ from textual.notifications import SeverityLevel
 from sitrep.app.app import SitrepApp
 from sitrep.app.run import build_app
 from sitrep.app.screens.main import MainScreen
+from sitrep.app.widgets.figures import KeyFigures
 from sitrep.app.widgets.table.table import EntryTable
 from sitrep.storage.sample import sample_path
 
@@ -63,3 +64,9 @@ def row_of(app: SitrepApp, section: str, predicate: Any) -> int:
     """The document index of the first entry of a section matching predicate."""
     entries = main_screen(app).document.entries(section)  # type: ignore[arg-type]
     return next(i for i, e in enumerate(entries) if predicate(e))
+
+
+def figures_text(app: SitrepApp) -> str:
+    """The key-figures strip as plain text, card after card."""
+    strip = main_screen(app).query_one(KeyFigures)
+    return "\n".join(str(card.render()) for card in strip.children)

@@ -50,7 +50,7 @@ async def test_changed_on_disk_offers_reload_overwrite_elsewhere_cancel(
     await pilot.press("escape")
     await pilot.pause()
     assert "Not saved: your edits are still here" in said.text("warning")
-    assert app.document.dirty and len(app.document.situation.territory) == 33  # type: ignore[union-attr]
+    assert app.document.dirty and len(app.document.situation.places) == 36  # type: ignore[union-attr]
     await sample_app.close()
     assert path.read_bytes() == theirs
 
@@ -128,7 +128,7 @@ async def test_save_elsewhere_writes_a_new_file_and_works_there(
     assert not isinstance(app.screen, ChoiceScreen)
     await sample_app.close()
     assert path.read_bytes() == theirs, "their version is untouched"
-    assert len(load_situation(suggested).territory) == 32
+    assert len(load_situation(suggested).places) == 35
     assert Journal.pending(suggested) is None and Journal.pending(path) is None
 
 
@@ -180,7 +180,7 @@ async def test_a_deleted_file_can_be_saved_again(sample_app: SampleApp) -> None:
     await pilot.pause()
     assert app.document is not None and not app.document.dirty
     await sample_app.close()
-    assert len(load_situation(path).territory) == 33
+    assert len(load_situation(path).places) == 36
 
 
 async def test_a_deleted_file_can_be_saved_elsewhere(sample_app: SampleApp, tmp_path: Path) -> None:
@@ -195,7 +195,7 @@ async def test_a_deleted_file_can_be_saved_elsewhere(sample_app: SampleApp, tmp_
     await pilot.pause()
     await sample_app.close()
     assert not path.exists()
-    assert len(load_situation(tmp_path / "kept.yaml").territory) == 33
+    assert len(load_situation(tmp_path / "kept.yaml").places) == 36
 
 
 async def test_two_sitreps_on_one_file_cannot_lose_each_others_work(tmp_path: Path) -> None:
@@ -215,10 +215,10 @@ async def test_two_sitreps_on_one_file_cannot_lose_each_others_work(tmp_path: Pa
         assert path.read_bytes() == after_first
         await two.press("e", "enter")
         await two.pause()
-    names = [p.name for p in load_situation(path).territory]
-    assert "Badakhshan" not in names and len(names) == 33, "the first sitrep's work"
+    names = [p.name for p in load_situation(path).places]
+    assert "Badakhshan" not in names and len(names) == 36, "the first sitrep's work"
     other = load_situation(tmp_path / "afghanistan (conflict).yaml")
-    assert "Badakhshan" in [p.name for p in other.territory] and len(other.territory) == 33
+    assert "Badakhshan" in [p.name for p in other.places] and len(other.places) == 36
 
 
 async def test_quit_and_save_over_a_changed_file_asks_then_quits_once_saved(
@@ -239,7 +239,7 @@ async def test_quit_and_save_over_a_changed_file_asks_then_quits_once_saved(
     assert not app.is_running, "saved elsewhere: the quit goes ahead"
     await sample_app.close()
     assert path.read_bytes() == theirs
-    assert len(load_situation(tmp_path / "afghanistan (conflict).yaml").territory) == 33
+    assert len(load_situation(tmp_path / "afghanistan (conflict).yaml").places) == 36
 
 
 RELOADS = 30

@@ -27,7 +27,7 @@ async def test_save_writes_a_file_sitrep_check_accepts(sample_app: SampleApp) ->
     assert "saved" in header and "unsaved" not in header
     await sample_app.close()
     saved = load_situation(path)  # what `sitrep check` runs
-    assert len(saved.territory) == 33
+    assert len(saved.places) == 36
     assert path.read_text(encoding="utf-8") == dump_situation(saved), "canonical YAML"
 
 
@@ -36,7 +36,7 @@ async def test_f2_saves_too(sample_app: SampleApp) -> None:
     await pilot.press("d", "f2")
     await pilot.pause()
     await sample_app.close()
-    assert len(load_situation(path).territory) == 33
+    assert len(load_situation(path).places) == 36
 
 
 async def test_a_failed_save_keeps_the_file_and_the_edits(
@@ -59,7 +59,7 @@ async def test_a_failed_save_keeps_the_file_and_the_edits(
             await pilot.press("d", "ctrl+s")
             await pilot.pause()
             assert app.document.dirty  # type: ignore[union-attr]
-            assert len(app.document.situation.territory) == 33  # type: ignore[union-attr]
+            assert len(app.document.situation.places) == 36  # type: ignore[union-attr]
             dialog = app.screen
             assert isinstance(dialog, ChoiceScreen) and dialog.title_text == "Not saved"
             assert "cannot save: permission denied" in dialog.message.lower()
@@ -128,7 +128,7 @@ async def test_quit_with_changes_then_save(sample_app: SampleApp) -> None:
     await pilot.pause()
     assert not app.is_running
     await sample_app.close()
-    assert len(load_situation(path).territory) == 33
+    assert len(load_situation(path).places) == 36
 
 
 async def test_quit_save_that_fails_stays_open(tmp_path: Path) -> None:
@@ -154,7 +154,7 @@ async def test_the_sample_is_first_saved_to_local_sitrep_yaml(tmp_path: Path) ->
         await pilot.pause()
         assert app.document.path == tmp_path / "sitrep.yaml"  # type: ignore[union-attr]
         assert not app.document.dirty  # type: ignore[union-attr]
-    assert len(load_situation(tmp_path / "sitrep.yaml").territory) == 34
+    assert len(load_situation(tmp_path / "sitrep.yaml").places) == 37
 
 
 async def test_a_file_that_appeared_meanwhile_is_not_clobbered(tmp_path: Path) -> None:
@@ -173,7 +173,7 @@ async def test_a_file_that_appeared_meanwhile_is_not_clobbered(tmp_path: Path) -
         assert "Not saved" in said.text()
         await pilot.press("ctrl+s", "o")
         await pilot.pause()
-    assert len(load_situation(target).territory) == 34
+    assert len(load_situation(target).places) == 37
 
 
 async def test_a_file_changed_on_disk_is_reported_and_not_overwritten_silently(
@@ -195,7 +195,7 @@ async def test_a_file_changed_on_disk_is_reported_and_not_overwritten_silently(
     await pilot.pause()
     assert not app.document.dirty  # type: ignore[union-attr]
     await sample_app.close()
-    assert len(load_situation(path).territory) == 33
+    assert len(load_situation(path).places) == 36
 
 
 async def test_edits_survive_a_crash_and_are_offered_back(sample_app: SampleApp) -> None:
@@ -213,11 +213,11 @@ async def test_edits_survive_a_crash_and_are_offered_back(sample_app: SampleApp)
         assert "2 unsaved edits" in again.screen.question
         await pilot.press("enter")  # Recover has focus
         await pilot.pause()
-        assert len(again.document.situation.territory) == 32  # type: ignore[union-attr]
+        assert len(again.document.situation.places) == 35  # type: ignore[union-attr]
         assert "Recovered 2 unsaved edits" in said.text()
         await pilot.press("u")
         await pilot.pause()
-        assert len(again.document.situation.territory) == 34  # type: ignore[union-attr]
+        assert len(again.document.situation.places) == 37  # type: ignore[union-attr]
 
 
 async def test_export_writes_the_brief_next_to_the_file(

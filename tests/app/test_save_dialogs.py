@@ -31,7 +31,7 @@ def _then_save(change: str, *keys: str) -> Any:
     async def run_before(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, SitrepApp) and app.document is not None
-        app.document.delete("territory", 0)  # an edit, without a toast
+        app.document.delete("places", 0)  # an edit, without a toast
         if change == "modified":
             NAME.write_text(NAME.read_text(encoding="utf-8") + "# elsewhere\n", encoding="utf-8")
         elif change == "deleted":

@@ -75,7 +75,7 @@ async def test_a_failed_save_says_why_and_keeps_the_edits(
         assert "Not saved: your edits are still here" in said.text("warning")
         document = app.document
         assert document is not None and document.dirty
-        assert len(document.situation.territory) == 32, "both deletions are still there"
+        assert len(document.situation.places) == 35, "both deletions are still there"
         if cause != "folder-gone":
             assert path.read_bytes() == before, "the file is untouched"
             assert sorted(p.name for p in folder.iterdir()) == [path.name], "no temporary file"
@@ -87,7 +87,7 @@ async def test_a_failed_save_says_why_and_keeps_the_edits(
             await pilot.press("s")
             await pilot.pause()
         assert not document.dirty
-    assert len(load_situation(path).territory) == 32
+    assert len(load_situation(path).places) == 35
 
 
 async def test_try_again_after_fixing_the_cause(
@@ -105,7 +105,7 @@ async def test_try_again_after_fixing_the_cause(
         await pilot.press("r")
         await pilot.pause()
         assert app.document is not None and not app.document.dirty
-    assert len(load_situation(path).territory) == 33
+    assert len(load_situation(path).places) == 36
 
 
 async def test_a_folder_gone_can_be_saved_elsewhere(
@@ -127,7 +127,7 @@ async def test_a_folder_gone_can_be_saved_elsewhere(
         await pilot.press("enter")
         await pilot.pause()
         assert app.document is not None and app.document.path == suggested
-    assert len(load_situation(suggested).territory) == 33
+    assert len(load_situation(suggested).places) == 36
 
 
 async def test_a_backup_that_cannot_be_kept_is_a_warning(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ async def test_a_backup_that_cannot_be_kept_is_a_warning(tmp_path: Path) -> None
         warning = said.text("warning")
         assert "Saved, but the previous version was not kept" in warning
         assert "the previous version was not kept: the previous" not in warning
-    assert len(load_situation(path).territory) == 33
+    assert len(load_situation(path).places) == 36
 
 
 async def test_a_file_near_the_load_limit_is_a_warning(

@@ -1,4 +1,5 @@
-"""What the app looks like at 120x40 on the sample: every pane, help, the quit dialog."""
+"""What the app looks like at 120x40 (and 80x24) on the sample: every pane, help, the quit
+dialog, recording a change of control."""
 
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ def sample_copy(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     "keys",
     [
-        pytest.param([], id="territory"),
+        pytest.param([], id="places"),
         pytest.param(["2"], id="evacuations"),
-        pytest.param(["3"], id="humanitarian"),
+        pytest.param(["3"], id="figures_notes"),
         pytest.param(["4"], id="outlook_sources"),
         pytest.param(["5"], id="brief"),
         pytest.param(["6"], id="map"),
@@ -35,8 +36,35 @@ def test_pane(snap_compare: Any, sample_copy: Path, keys: list[str]) -> None:
     assert snap_compare(build_app(sample_copy), terminal_size=SIZE, press=[*keys, "wait:600"])
 
 
-def test_territory_sorted_and_filtered(snap_compare: Any, sample_copy: Path) -> None:
-    keys = ["s", "s", "s", "s", "s", "S", "slash", "a", "n", "enter", "j"]
+def test_places_sorted_and_filtered(snap_compare: Any, sample_copy: Path) -> None:
+    # Sorted by Since (the sixth column shown), newest first; filtered on 'an'.
+    keys = ["s", "s", "s", "s", "s", "s", "S", "slash", "a", "n", "enter", "j"]
+    assert snap_compare(build_app(sample_copy), terminal_size=SIZE, press=keys)
+
+
+def test_places_at_80x24(snap_compare: Any, sample_copy: Path) -> None:
+    # Three cards in the strip (the figures give their room), fewer columns, narrow detail.
+    assert snap_compare(build_app(sample_copy), terminal_size=(80, 24), press=["wait:300"])
+
+
+def test_control_dialog_records_a_change(snap_compare: Any, sample_copy: Path) -> None:
+    # h on Balkh (held by the government): the Taliban picked, dated the as-of date.
+    keys = ["j", "j", "j", "h", "wait:300", "1"]
+    assert snap_compare(build_app(sample_copy), terminal_size=SIZE, press=keys)
+
+
+def test_control_dialog_contested_between_two_parties(snap_compare: Any, sample_copy: Path) -> None:
+    # The state contested: no holder, 'Between' the Taliban and the government.
+    keys = ["j", "j", "j", "h", "wait:300", "shift+tab", "right", "tab", "space", "down", "space"]
+    assert snap_compare(build_app(sample_copy), terminal_size=SIZE, press=keys)
+
+
+def test_a_recorded_change_in_the_table_strip_and_detail(
+    snap_compare: Any, sample_copy: Path
+) -> None:
+    # Balkh contested: the row, the strip's '◐ 1 contested', the history in the detail.
+    keys = ["j", "j", "j", "h", "wait:300", "shift+tab", "right", "tab", "space", "down"]
+    keys += ["space", "ctrl+s", "wait:300"]
     assert snap_compare(build_app(sample_copy), terminal_size=SIZE, press=keys)
 
 

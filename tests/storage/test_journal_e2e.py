@@ -216,7 +216,7 @@ def test_kill_9_mid_edit_then_restart_recovers_the_edit(
     path = tmp_path / "sit.yaml"
     shutil.copy(sample_file, path)
     shutil.copy(sample_file.with_name("afghanistan-outline.geojson"), tmp_path)
-    assert holder_of(path, "badakhshan") == "taliban"  # the first row of the territory table
+    assert holder_of(path, "badakhshan") == "taliban"  # the first row of the places table
     env = {**os.environ, "TERM": "xterm-256color"}
     command = [sys.executable, "-m", "sitrep", str(path)]
 
@@ -224,7 +224,7 @@ def test_kill_9_mid_edit_then_restart_recovers_the_edit(
     wait_for("the table", lambda: "Badakhshan" in first.screen(), first)
     wait_for("the journal to start", lambda: journal_lines(path) == 1, first)
     first.type("h")
-    wait_for("the holder dialog", lambda: "Who holds" in first.screen(), first)
+    wait_for("the control dialog", lambda: "record a change" in first.screen(), first)
     first.type("2")  # the second party: the government
     first.type("\r")
     wait_for("the holder change to be journaled", lambda: journal_lines(path) == 2, first)

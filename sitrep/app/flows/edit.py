@@ -119,20 +119,16 @@ class EditFlow:
             self.say(f"Deleted {entry_label(entry)} (u to undo)")
 
     def change_place(self, selection: Selection, focus: PlaceField) -> None:
-        """Change who holds the selected place, or how sure we are of it."""
+        """Record a change of control of the selected place, or how sure it is."""
         selected = self._selected(selection)
-        if selected is None or selected[0] != "territory":
+        if selected is None or selected[0] != "places":
             return
         _, index, place = selected
         assert isinstance(place, Place)
-
-        def apply(result: Place | None) -> None:
-            if result is None or result == place:
-                return
-            if self.apply_step(lambda: self.document.replace("territory", index, result)):
-                self.reveal("territory", index)
-
-        self.screen.app.push_screen(self._holder_screen(place, focus), apply)
+        # The dialog returns the place with a change of control recorded (and any
+        # source made on the spot): one undo step, as a form's result.
+        screen = self._holder_screen(place, focus)
+        self.screen.app.push_screen(screen, partial(self.apply_form, "places", index))
 
     def _holder_screen(self, place: Place, focus: PlaceField) -> HolderScreen:
         """The holder dialog, made once and kept: opening it again costs no composing."""

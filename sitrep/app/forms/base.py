@@ -8,7 +8,6 @@ hidden until a save is attempted, so a new form does not open all red.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -23,19 +22,6 @@ from textual.widgets import Button, Input, Static
 
 from sitrep.app.forms.errors import map_validation_error
 from sitrep.app.forms.fields import MISSING, FormField, Invalid
-from sitrep.app.forms.inputs import (
-    BoolField,
-    ChoiceField,
-    DateField,
-    FloatField,
-    IntField,
-    LinesField,
-    ListField,
-    LongTextField,
-    TextField,
-)
-from sitrep.app.forms.refs import FigureField, PartyField, SourcesField
-from sitrep.app.forms.spec import FieldSpec
 from sitrep.app.safe import safe
 from sitrep.model.entries import Entry, Party, Source
 
@@ -48,36 +34,11 @@ class FormResult:
     """What an entry form returns: the entry and what was created inline for it."""
 
     entry: Entry
-    """A fully validated entry: Place, Evacuation, Displacement, Note, Assessment, Source, Party."""
+    """A fully validated entry: a place, an evacuation, a figure, a note, a source..."""
     new_sources: list[Source] = field(default_factory=list)
     """Sources created inline in this form; add them before the entry, in one undo step."""
     new_parties: list[Party] = field(default_factory=list)
     """Parties created inline (a new holder); add them before the entry too."""
-
-
-_SIMPLE_FIELDS: dict[str, type[FormField]] = {
-    "text": TextField,
-    "long": LongTextField,
-    "int": IntField,
-    "float": FloatField,
-    "date": DateField,
-    "figure": FigureField,
-    "choice": ChoiceField,
-    "bool": BoolField,
-    "list": ListField,
-    "lines": LinesField,
-}
-
-
-def make_field(
-    spec: FieldSpec, value: object, parties: Sequence[Party], sources: Sequence[Source]
-) -> FormField:
-    """The field widget for a spec, holding value."""
-    if spec.kind == "party":
-        return PartyField(spec, value, parties)
-    if spec.kind == "sources":
-        return SourcesField(spec, value, sources)
-    return _SIMPLE_FIELDS[spec.kind](spec, value)
 
 
 class FormScreen(ModalScreen[ResultT], Generic[ResultT, ModelT]):

@@ -12,11 +12,12 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-_GAP = "   "
+_GAP = "  "
 
 
 class ChoiceBar(Widget, can_focus=True):
@@ -64,17 +65,36 @@ class ChoiceBar(Widget, can_focus=True):
         self.set_reactive(ChoiceBar.value, value)
 
     def render(self) -> Content:
-        """Each choice with a filled or empty circle; the chosen one stands out."""
+        """Each choice with a filled or empty circle; the chosen one stands out. Choices
+        that do not fit go on the next line, whole."""
         chosen_style = "bold $accent" if self.has_focus else "bold"
-        parts: list[Content | str | tuple[str, str]] = []
-        for index, (value, words) in enumerate(self.choices):
-            if index:
-                parts.append(_GAP)
-            if value == self.value:
-                parts.append((f"● {words}", chosen_style))
-            else:
-                parts.append((f"○ {words}", "$text-muted"))
-        return Content.assemble(*parts)
+        lines: list[list[Content]] = []
+        for (value, words), (row, _) in zip(self.choices, self._places(), strict=True):
+            if row == len(lines):
+                lines.append([])
+            mark = "●" if value == self.value else "○"
+            style = chosen_style if value == self.value else "$text-muted"
+            lines[row].append(Content.styled(f"{mark} {words}", style))
+        return Content("\n").join(Content(_GAP).join(line) for line in lines)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many lines as the choices take at this width."""
+        return 1 + max((row for row, _ in self._places(width)), default=0)
+
+    def _places(self, width: int | None = None) -> list[tuple[int, int]]:
+        """(row, column) of each choice, wrapped at the bar's width."""
+        width = width or self.size.width or 10**6
+        places: list[tuple[int, int]] = []
+        row = x = 0
+        for _, words in self.choices:
+            size = len(words) + 2
+            if x and x + len(_GAP) + size > width:
+                row, x = row + 1, 0
+            elif x:
+                x += len(_GAP)
+            places.append((row, x))
+            x += size
+        return places
 
     def _index(self) -> int:
         values = [v for v, _ in self.choices]
@@ -90,13 +110,14 @@ class ChoiceBar(Widget, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """Choose the words that were clicked."""
-        x = 0
-        for value, words in self.choices:
-            width = len(words) + 2
-            if x <= event.x < x + width:
+        for (value, words), (row, x) in zip(self.choices, self._places(), strict=True):
+            if event.y == row and x <= event.x < x + len(words) + 2:
                 self.value = value
                 return
-            x += width + len(_GAP)
+
+    def on_resize(self) -> None:
+        """Wrap the choices again."""
+        self.refresh(layout=True)
 
     def on_focus(self, event: events.Focus) -> None:
         """Light the chosen value."""

@@ -6,19 +6,25 @@ inline with ctrl+n from the pickers, which the app adds before the entry.
 
 from __future__ import annotations
 
+from pydantic import BaseModel
 from textual import on
 from textual.content import Content
 from textual.widgets import Input
 
-from sitrep.app.forms.base import FormResult, FormScreen, make_field
+from sitrep.app.forms.base import FormResult, FormScreen
 from sitrep.app.forms.errors import rejected_field
 from sitrep.app.forms.fields import FormField
-from sitrep.app.forms.refs import CreateRequested, PartyField, SourcesField
+from sitrep.app.forms.history import HistoryField
+from sitrep.app.forms.inline import Inline
+from sitrep.app.forms.item import ItemFormScreen
+from sitrep.app.forms.make import make_field
+from sitrep.app.forms.refs import CreateRequested
 from sitrep.app.forms.spec import (
     DATE_DEFAULTS,
     ID_FROM,
     SECTION_NOUNS,
     display_name,
+    form_values,
     slug,
     specs_for,
     unique_id,
@@ -26,7 +32,7 @@ from sitrep.app.forms.spec import (
 from sitrep.app.safe import safe
 from sitrep.editing.document import EditRejected
 from sitrep.model.checks import check_entry
-from sitrep.model.entries import Entry, Party, Place, Source
+from sitrep.model.entries import Entry, Place
 from sitrep.model.sections import SECTION_MODELS, Section
 from sitrep.model.situation import Situation
 
@@ -46,8 +52,8 @@ class EditEntryScreen(FormScreen[FormResult | None, Entry]):
     ) -> None:
         self.section = section
         self.situation = situation
-        self.new_sources: list[Source] = []
-        self.new_parties: list[Party] = []
+        self.inline = Inline(situation)
+        """Sources and parties made in this form (ctrl+n), added with the entry."""
         entries: list[Entry] = getattr(situation, section)
         # The entry being replaced, by identity if the caller passed the live one.
         self.before = next((e for e in entries if e is entry), None) or next(
@@ -59,16 +65,11 @@ class EditEntryScreen(FormScreen[FormResult | None, Entry]):
             self.index = next(i for i, e in enumerate(entries) if e is self.before)
         model = SECTION_MODELS[section]
         specs = specs_for(model, section)
-        values: dict[str, object] = {s.name: s.default for s in specs}
-        if entry is not None:
-            values.update({s.name: getattr(entry, s.name) for s in specs})
-        else:
-            values.update(dict.fromkeys(DATE_DEFAULTS.get(section, ()), situation.header.as_of))
+        dates = DATE_DEFAULTS.get(section, ())
+        values = form_values(specs, entry, dates, situation.header.as_of)
+        if entry is None:
             values.update(defaults or {})
-        fields = [
-            make_field(spec, values[spec.name], situation.parties, situation.sources)
-            for spec in specs
-        ]
+        fields = [make_field(spec, values[spec.name], situation) for spec in specs]
         noun = SECTION_NOUNS[section]
         if entry is None:
             title = Content(f"New {noun}")
@@ -85,15 +86,10 @@ class EditEntryScreen(FormScreen[FormResult | None, Entry]):
     # -- the situation as it will be, with what was made inline -----------------
     def view(self) -> Situation:
         """The situation plus the sources and parties made in this form."""
-        return self.situation.model_copy(
-            update={
-                "sources": [*self.situation.sources, *self.new_sources],
-                "parties": [*self.situation.parties, *self.new_parties],
-            }
-        )
+        return self.inline.view()
 
     def check(self, value: Entry) -> tuple[dict[str, str], list[str]]:
-        """The document's rules: unique ids and countries, known references, one seat."""
+        """The document's rules: unique ids and actors, known references."""
         if isinstance(value, Place) and (value.lat is None) != (value.lon is None):
             missing = "lat" if value.lat is None else "lon"
             return {missing: "give both latitude and longitude, or neither"}, []
@@ -106,7 +102,7 @@ class EditEntryScreen(FormScreen[FormResult | None, Entry]):
 
     def make_result(self, value: Entry) -> FormResult | None:
         """The entry and what was made inline."""
-        return FormResult(value, list(self.new_sources), list(self.new_parties))
+        return FormResult(value, list(self.inline.sources), list(self.inline.parties))
 
     # -- id suggestion -------------------------------------------------------------
     @on(FormField.Edited)
@@ -130,17 +126,38 @@ class EditEntryScreen(FormScreen[FormResult | None, Entry]):
     @on(CreateRequested)
     def _create(self, event: CreateRequested) -> None:
         event.stop()
-        picker = event.field
+        self.create(event)
 
-        def added(result: FormResult | None) -> None:
-            if result is None:
-                picker.focus_control()
-                return
-            if isinstance(result.entry, Source) and isinstance(picker, SourcesField):
-                self.new_sources.append(result.entry)
-                picker.add_source(result.entry)
-            elif isinstance(result.entry, Party) and isinstance(picker, PartyField):
-                self.new_parties.append(result.entry)
-                picker.add_party(result.entry)
+    def create(self, event: CreateRequested) -> None:
+        """Open the form of a new source or party for a picker (here or in an item's form)."""
+        self.inline.create(self, event, EditEntryScreen)
 
-        self.app.push_screen(EditEntryScreen(event.section, self.view()), added)
+    # -- a place's changes of control, a figure's values ------------------------------
+    @on(HistoryField.ItemRequested)
+    def _item(self, event: HistoryField.ItemRequested) -> None:
+        event.stop()
+        history, index = event.field, event.index
+        item = history.items[index] if index is not None else None
+        noun = "change of control" if history.spec.name == "control" else "value"
+        name = self.fields[ID_FROM[self.section][0]].read() if self.section in ID_FROM else None
+        title = Content(f"{'Edit' if item is not None else 'New'} {noun}")
+        if isinstance(name, str) and name:
+            title = Content.assemble(title, " — ", safe(name[:_TITLE_CHARS], one_line=True))
+        first = index == 0 or not history.items
+        screen = ItemFormScreen(
+            history.item_model,
+            history.spec.name,
+            self.view(),
+            item,
+            title=title,
+            create=self.create,
+            first=first,
+        )
+
+        def done(result: BaseModel | None) -> None:
+            if result is not None:
+                history.put(index, result)
+            else:
+                history.focus_control()
+
+        self.app.push_screen(screen, done)

@@ -8,9 +8,20 @@ from collections.abc import Collection
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from sitrep.model.base import ID_PATTERN
+
+_PATTERNS = {
+    r"^([01]\d|2[0-3]):[0-5]\d$": "a 24-hour time, HH:MM, e.g. 18:30",
+    r"^(people|households|percent|km2|[A-Z]{3})$": (
+        "people, households, percent, km2, or a currency code such as USD"
+    ),
+}
+"""What other patterns of the models mean, in words (ids have their own message)."""
+
 _FRIENDLY_TYPES = {
     "missing": "required",
     "string_too_short": "required",
+    "too_short": "add at least one",
     "string_pattern_mismatch": (
         "letters, digits, '-', '_' and '.' only, starting with a letter or digit"
     ),
@@ -19,6 +30,10 @@ _FRIENDLY_TYPES = {
 
 def friendly(error: ErrorDetails) -> str:
     """A short message for one pydantic error, without pydantic's prefixes."""
+    if error["type"] == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") != (
+        ID_PATTERN
+    ):
+        return _PATTERNS.get(str(error.get("ctx", {}).get("pattern")), "not in the expected form")
     if error["type"] in _FRIENDLY_TYPES:
         return _FRIENDLY_TYPES[error["type"]]
     message = error["msg"]
@@ -55,20 +70,22 @@ def map_validation_error(
     return fields, general
 
 
-_REJECTION_FIELDS = (
-    (re.compile(r"^(\w+) .* is already used"), None),
-    (re.compile(r"unknown source"), "sources"),
-    (re.compile(r"unknown party"), "holder"),
-    (re.compile(r"seat of government"), "seat_of_government"),
-    (re.compile(r"cannot change"), "id"),
+_REJECTION_FIELDS: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = (
+    (re.compile(r"(\w+) '[^']*' is already used"), None),
+    (re.compile(r"unknown source"), ("sources", "embassy_sources", "control", "series")),
+    (re.compile(r"unknown party"), ("holder", "merged_into", "control")),
+    (re.compile(r"unknown place"), ("within", "seat", "place")),
+    (re.compile(r"within itself"), ("within",)),
+    (re.compile(r"lat and lon"), ("lat",)),
+    (re.compile(r"cannot change"), ("id",)),
 )
 
 
 def rejected_field(message: str, names: Collection[str]) -> str | None:
     """Which field a document rule (EditRejected from check_entry) is about."""
-    for pattern, name in _REJECTION_FIELDS:
+    for pattern, candidates in _REJECTION_FIELDS:
         match = pattern.search(message)
         if match:
-            field = name or match.group(1)
-            return field if field in names else None
+            fields = candidates or (match.group(1),)
+            return next((name for name in fields if name in names), None)
     return None

@@ -19,12 +19,16 @@ from sitrep.model.figure import Figure, FigureError
 
 
 def reading(figure: Figure) -> Content:
-    """How a figure was read, with the bounds when the words alone do not say them."""
+    """How a figure was read: as written, with the number(s) when the words alone do not
+    say them ('→ 1.5m (1,500,000)', '→ hundreds (200–999)')."""
     text = f"→ {figure}"
+    plain = str(Figure(figure.kind, figure.low, figure.high))
     if figure.kind == "words":
         text += f" ({figure.low:,}–{figure.high:,})"
     elif figure.kind == "more_than":
         text += f" ({figure.low:,} or more)"
+    elif figure.is_known and plain != str(figure):
+        text += f" ({plain})"
     return Content(text)
 
 

@@ -1,9 +1,12 @@
 """The holder dialog's fields: the parties as a numbered list, one-line choices, and
-text fields that a reused dialog can reset (HolderScreen is built once and kept)."""
+text fields that a reused dialog can reset (HolderScreen is built once and kept);
+which fields it has, and what they hold for a new change or a correction."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,9 +17,12 @@ from textual.widgets.option_list import Option
 from sitrep.app.forms.choice import ChoiceBar
 from sitrep.app.forms.fields import FormField, visible
 from sitrep.app.forms.inputs import DateField, TextField
-from sitrep.app.forms.spec import FieldSpec
+from sitrep.app.forms.multi import PartiesField
+from sitrep.app.forms.refs import SourcesField
+from sitrep.app.forms.spec import FieldSpec, specs_for
 from sitrep.app.safe import safe
-from sitrep.model.entries import Party
+from sitrep.model.entries import ControlChange, Party, Place
+from sitrep.model.situation import Situation
 
 PROMPT_WIDTH = 63
 """Cells a party's line may take in the holder list before it is laid out (its width
@@ -118,6 +124,11 @@ class ChoiceBarField(FormField):
         """The chosen value."""
         return self.query_one(ChoiceBar).value
 
+    @on(ChoiceBar.Changed)
+    def _changed(self, event: ChoiceBar.Changed) -> None:
+        event.stop()
+        self.edited()
+
     def reset_control(self, value: object) -> None:
         """Choose value without a Changed message."""
         bar = self.query_one(ChoiceBar)
@@ -149,3 +160,83 @@ class ReusedDateField(DateField):
     def reset_control(self, value: object) -> None:
         """See reset_text."""
         reset_text(self, value)
+
+
+MODE_CHOICES = (("new", "a new change"), ("correct", "a correction of the last change"))
+STATE_WORDS = {"partial": "partly held"}
+FIELDS = (
+    "mode",
+    "state",
+    "holder",
+    "parties",
+    "by",
+    "share",
+    "confidence",
+    "according_to",
+    "date",
+    "how",
+    "sources",
+)
+"""The dialog's fields, in order; all but the mode are a change's (a note, a time, an event
+or a retraction are edited in the place's form: e, then the change)."""
+
+
+def mode_spec() -> FieldSpec:
+    """Record a new change, or correct the last one."""
+    return FieldSpec("mode", "Record", "choice", False, False, "new", choices=MODE_CHOICES)
+
+
+def cited_lately(place: Place) -> list[str]:
+    """The sources the place's history cites, the latest change's first (offered first)."""
+    refs = [ref for change in reversed(place.control) for ref in change.sources]
+    return list(dict.fromkeys([*refs, *place.sources]))
+
+
+def holder_fields(situation: Situation, values: dict[str, object]) -> list[FormField]:
+    """The dialog's fields, holding values (see values_for)."""
+    specs = {s.name: s for s in specs_for(ControlChange, "control")}
+    states = tuple((v, STATE_WORDS.get(v, w)) for v, w in specs["state"].choices)
+    specs["state"] = replace(specs["state"], choices=states)
+    made: dict[str, FormField] = {
+        "mode": ChoiceBarField(mode_spec(), values["mode"]),
+        "holder": PartyListField(specs["holder"], values["holder"], situation.parties),
+        "parties": PartiesField(specs["parties"], values["parties"], situation.parties),
+        "by": PartiesField(specs["by"], values["by"], situation.parties),
+        "sources": SourcesField(specs["sources"], values["sources"], situation.sources),
+        "date": ReusedDateField(specs["date"], values["date"]),
+    }
+    for name in ("state", "confidence", "how"):
+        made[name] = ChoiceBarField(specs[name], values[name])
+    for name in ("share", "according_to"):
+        made[name] = ReusedTextField(specs[name], values[name])
+    return [made[name] for name in FIELDS]
+
+
+def values_for(
+    situation: Situation,
+    place: Place,
+    focus: Literal["holder", "confidence"],
+    mode: Literal["new", "correct"],
+) -> dict[str, object]:
+    """What the fields hold: the last change (to correct it), or a new change.
+
+    A new change is dated the report's as-of date; opened for the holder it starts
+    with the current holder highlighted (pick another), opened for the confidence
+    it repeats the current control, so only how sure it is needs changing.
+    """
+    current = place.current
+    last = place.control[-1] if place.control else None
+    if mode == "correct" and last is not None:
+        values = {name: getattr(last, name) for name in FIELDS[1:]}
+        return {**values, "mode": "correct"}
+    values = {name: ControlChange.model_fields[name].get_default() for name in FIELDS[1:]}
+    values.update(
+        mode="new", parties=[], by=[], sources=[], date=situation.header.as_of, state="controlled"
+    )
+    if current is not None:
+        values["holder"] = current.controller
+        if focus == "confidence":
+            for name in ("state", "holder", "parties", "by", "share", "how", "confidence"):
+                values[name] = getattr(current, name)
+            values["according_to"] = current.according_to
+    return values

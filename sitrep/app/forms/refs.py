@@ -29,6 +29,11 @@ from sitrep.model.entries import Party, Source
 from sitrep.model.sections import Section
 
 
+def party_options(parties: Sequence[Party]) -> list[tuple[Content, str]]:
+    """'Taliban (taliban)': each party as a picker shows it, with its id."""
+    return [(safe(f"{p.name} ({p.id})", one_line=True), p.id) for p in parties]
+
+
 class CreateRequested(Message):
     """A picker asks for a new entry of section to be made in a nested form."""
 
@@ -84,7 +89,7 @@ class PartyField(FormField):
         self.parties = list(parties)
 
     def _options(self) -> list[tuple[Content, str]]:
-        return [(safe(f"{p.name} ({p.id})", one_line=True), p.id) for p in self.parties]
+        return party_options(self.parties)
 
     def compose_control(self) -> ComposeResult:
         """A Select of the parties and a button for a new one."""
@@ -142,6 +147,9 @@ class SourcesField(FormField):
         super().__init__(spec, value)
         self.sources = list(sources)
         self.chosen: list[str] = [str(v) for v in value] if isinstance(value, list) else []
+        self.preferred: list[str] = []
+        """Sources listed right after the ticked ones (those the entry cited lately)."""
+        self._shown_selections: tuple[object, ...] = ()
 
     def compose_control(self) -> ComposeResult:
         """A filter, the list of sources with the chosen ones first, and a button."""
@@ -154,7 +162,8 @@ class SourcesField(FormField):
 
     def _selections(self, query: str) -> list[Selection[str]]:
         known = {s.id: s for s in self.sources}
-        order = [*self.chosen, *(s.id for s in self.sources if s.id not in self.chosen)]
+        first = list(dict.fromkeys([*self.chosen, *(p for p in self.preferred if p in known)]))
+        order = [*first, *(s.id for s in self.sources if s.id not in first)]
         folded = query.casefold().strip()
         result = []
         for source_id in order:
@@ -170,11 +179,24 @@ class SourcesField(FormField):
 
     def _refill(self) -> None:
         query = self.query_one(".sources-filter", Input).value
+        selections = self._selections(query)
+        shown = tuple((str(s.prompt), s.value, s.initial_state) for s in selections)
         selection_list: SelectionList[str] = self.query_one(SelectionList)
-        selection_list.clear_options()
-        selection_list.add_options(self._selections(query))
+        if shown != self._shown_selections:  # a reused form showing the same: nothing to do
+            self._shown_selections = shown
+            selection_list.clear_options()
+            selection_list.add_options(selections)
         if selection_list.option_count:
             selection_list.highlighted = 0
+
+    def reset_control(self, value: object) -> None:
+        """Tick these sources, the filter cleared (a reused form)."""
+        self.chosen = [str(v) for v in value] if isinstance(value, list) else []
+        box = self.query_one(".sources-filter", Input)
+        with self.prevent(Input.Changed):
+            box.value = ""
+        with self.prevent(SelectionList.SelectionToggled):
+            self._refill()
 
     def read(self) -> object:
         """The ids of the ticked sources, in the order they were cited."""
@@ -216,6 +238,7 @@ class SourcesField(FormField):
             self.chosen.remove(value)
         else:
             self.chosen.append(value)
+        self._shown_selections = ()  # the list shows the tick: it is no longer what was filled
         self.edited()
 
 

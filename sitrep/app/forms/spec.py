@@ -18,10 +18,12 @@ from typing import Literal
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from sitrep.model.dates import FuzzyDate
 from sitrep.model.entries import (
     Assessment,
-    Displacement,
     Entry,
+    Evacuation,
+    FigureEntry,
     Note,
     Source,
 )
@@ -29,8 +31,8 @@ from sitrep.model.figure import Figure
 from sitrep.model.sections import REGISTRY, Section
 
 FieldKind = Literal[
-    "text", "long", "int", "float", "date", "figure", "choice", "bool", "list", "lines",
-    "party", "sources",
+    "text", "long", "int", "float", "date", "fuzzydate", "figure", "choice", "choices", "bool",
+    "list", "lines", "party", "parties", "place", "sources", "history",
 ]  # fmt: skip
 
 SECTION_NOUNS: dict[str, str] = {info.name: info.form_noun for info in REGISTRY}
@@ -45,14 +47,32 @@ LABELS: dict[str, str] = {
     "as_of": "As of",
     "as_of_time": "As-of time",
     "made_on": "Made on",
-    "seat_of_government": "Seat of govt",
     "report_number": "Report number",
+    "in_text": "In text",
+    "control": "Control",
+    "series": "Values",
+    "according_to": "According to",
+    "retracted_note": "Why retracted",
+    "status_since": "Status since",
+    "merged_into": "Merged into",
+    "counted_by": "Counted by",
+    "actor_kind": "Actor kind",
+    "embassy_since": "Embassy since",
+    "embassy_confidence": "Embassy sure",
+    "embassy_sources": "Embassy sources",
+    "by": "By",
 }
 
 CHOICE_WORDS: dict[str, str] = {
     "un_ngo": "UN/NGO",
     "party_statement": "party statement",
     "temporarily_closed": "temporarily closed",
+    "under_way": "under way",
+    "nsa_overtakes": "non-state group takes it",
+    "government_regains": "government regains it",
+    "non_violent_transfer": "non-violent transfer",
+    "unknown": "not known",
+    "none": "none (embassy only)",
     "A": "A — completely reliable",
     "B": "B — usually reliable",
     "C": "C — fairly reliable",
@@ -61,11 +81,15 @@ CHOICE_WORDS: dict[str, str] = {
     "F": "F — reliability cannot be judged",
 }
 
-BLANK_CHOICE: dict[str, str] = {"reliability": "not graded"}
+BLANK_CHOICE: dict[str, str] = {"reliability": "not graded", "event": "not given"}
 """The words for 'none' in optional choices."""
 
 DESCRIPTIONS: dict[str, str] = {
-    "seat_of_government": "the seat of government (only one place can be)",
+    "share": "who holds what, in words",
+    "within": "the id of the place it is part of",
+    "place": "the id of the place it counts",
+    "seat": "the id of the place that is its seat of government",
+    "side": "parties with the same side are allies",
 }
 """Descriptions for fields whose model gives none (a checkbox's text, a tooltip)."""
 
@@ -74,34 +98,46 @@ DESCRIPTIONS: dict[str, str] = {
 FIRST: dict[str, tuple[str, ...]] = {
     "parties": ("name", "id"),
     "sources": ("publisher", "title", "id"),
-    "territory": ("name", "id"),
-    "displacement": ("counted", "area", "id"),
+    "places": ("name", "id"),
+    "figures": ("counted", "area", "id"),
+    "control": ("date", "time", "state", "holder", "parties", "by", "share", "confidence"),
+    "series": ("as_of", "value"),
 }
 KIND_OVERRIDES: dict[str, FieldKind] = {
     "note": "long",
     "text": "long",
     "statement": "long",
     "wording": "long",
+    "retracted_note": "long",
     "holder": "party",
+    "merged_into": "party",
     "sources": "sources",
+    "embassy_sources": "sources",
     "highlights": "lines",
+    "within": "place",
+    "seat": "place",
+    "place": "place",
 }
+SECTION_KINDS: dict[str, dict[str, FieldKind]] = {
+    "control": {"parties": "parties", "by": "parties"},
+}
+"""Kinds that depend on the model as well as the name ('by' is a text elsewhere)."""
 
-DATE_DEFAULTS: dict[Section, tuple[str, ...]] = {
+DATE_DEFAULTS: dict[str, tuple[str, ...]] = {
     "sources": ("published",),
-    "territory": ("since",),
     "evacuations": ("announced",),
-    "displacement": ("as_of",),
     "notes": ("date",),
     "outlook": ("made_on",),
+    "control": ("date",),
+    "series": ("as_of",),
 }
 """Date fields that start at the header's as-of date when adding an entry."""
 
 ID_FROM: dict[Section, tuple[str, ...]] = {
     "parties": ("name",),
     "sources": ("publisher",),
-    "territory": ("name",),
-    "displacement": ("counted", "area"),
+    "places": ("name",),
+    "figures": ("counted", "area"),
 }
 """Fields the suggested id of a new entry is made from."""
 
@@ -125,17 +161,21 @@ class FieldSpec:
 
 
 def specs_for(model: type[BaseModel], section: str) -> list[FieldSpec]:
-    """The field specs of a model, in form order."""
+    """The field specs of a model, in form order.
+
+    section is a section's name, or "control" / "series" for a place's changes of
+    control and a figure's values.
+    """
     first = FIRST.get(section, ())
     names = [*first, *(n for n in model.model_fields if n not in first)]
-    return [_spec(model, name) for name in names]
+    return [_spec(model, name, section) for name in names]
 
 
-def _spec(model: type[BaseModel], name: str) -> FieldSpec:
+def _spec(model: type[BaseModel], name: str, section: str) -> FieldSpec:
     info = model.model_fields[name]
     inner, optional = _unwrap_optional(info.annotation)
     kind, choices = _kind(inner)
-    kind = KIND_OVERRIDES.get(name, kind)
+    kind = SECTION_KINDS.get(section, {}).get(name) or KIND_OVERRIDES.get(name, kind)
     if info.default_factory is not None:
         default: object = info.default_factory()  # type: ignore[call-arg]
     else:
@@ -169,12 +209,18 @@ def _kind(annotation: object) -> tuple[FieldKind, tuple[object, ...]]:
     if origin is Literal:
         return "choice", typing.get_args(annotation)
     if origin is list:
+        (item,) = typing.get_args(annotation)
+        if typing.get_origin(item) is Literal:
+            return "choices", typing.get_args(item)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return "history", ()
         return "list", ()
     simple: dict[object, FieldKind] = {
         bool: "bool",
         int: "int",
         float: "float",
         dt.date: "date",
+        FuzzyDate: "fuzzydate",
         Figure: "figure",
     }
     return simple.get(annotation, "text"), ()
@@ -184,17 +230,16 @@ def display_name(section: Section, entry: Entry) -> str:
     """How an entry is named in a form's title: 'Kandahar', 'United States'..."""
     if isinstance(entry, Source):
         return entry.publisher + (f": {entry.title}" if entry.title else "")
-    if isinstance(entry, Displacement):
+    if isinstance(entry, FigureEntry):
         return f"{entry.counted}, {entry.area}"
     if isinstance(entry, Note):
         return f"{entry.date.isoformat()} {entry.text}"
     if isinstance(entry, Assessment):
         return f"{entry.by}: {entry.statement}"
-    for attribute in ("name", "country"):
-        value = getattr(entry, attribute, None)
-        if isinstance(value, str):
-            return value
-    return SECTION_NOUNS[section]
+    if isinstance(entry, Evacuation):
+        return entry.actor
+    name = getattr(entry, "name", None)
+    return name if isinstance(name, str) else SECTION_NOUNS[section]
 
 
 def slug(text: str) -> str:
@@ -213,3 +258,16 @@ def unique_id(base: str, taken: set[str]) -> str:
     while f"{base}-{n}".casefold() in folded:
         n += 1
     return f"{base}-{n}"
+
+
+def form_values(
+    specs: list[FieldSpec], entry: BaseModel | None, dates: tuple[str, ...], as_of: dt.date
+) -> dict[str, object]:
+    """What a form's fields start with: the entry's values, or for a new one the defaults,
+    its date fields at the report's as-of date."""
+    values: dict[str, object] = {s.name: s.default for s in specs}
+    if entry is not None:
+        values.update({s.name: getattr(entry, s.name) for s in specs})
+    else:
+        values.update(dict.fromkeys(dates, as_of))
+    return values

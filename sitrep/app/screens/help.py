@@ -21,7 +21,7 @@ from sitrep.app.safe import clean
 KEY_WIDTH = 14
 COLUMNS: tuple[tuple[str, ...], ...] = (
     ("File", "Edit", "Panes", "On the map"),
-    ("Table", "Rows", "Help"),
+    ("Table", "Rows", "Control dialog", "In forms", "Help"),
 )
 MOUSE_TIPS = (
     ("click a title", "Sort by it (again: reverse)"),
@@ -39,10 +39,20 @@ def key_text(app: App[object], key: Key, keymap: Mapping[str, str]) -> str:
 
 def widget_keys() -> dict[str, list[BindingType]]:
     """Bindings of widgets with keys of their own, by help group (imported late: cheap)."""
+    from sitrep.app.forms.base import FormScreen
+    from sitrep.app.forms.history import HistoryField
+    from sitrep.app.forms.holder import HolderScreen
+    from sitrep.app.forms.refs import PartyField, SourcesField
     from sitrep.app.widgets.map.pane import MapPane
     from sitrep.app.widgets.table.section import SectionView
 
-    return {"On the map": list(MapPane.BINDINGS), "Table": list(SectionView.BINDINGS)}
+    forms = [*FormScreen.BINDINGS, *SourcesField.BINDINGS, *PartyField.BINDINGS]
+    return {
+        "On the map": list(MapPane.BINDINGS),
+        "Table": list(SectionView.BINDINGS),
+        "Control dialog": list(HolderScreen.BINDINGS),
+        "In forms": [*forms, *HistoryField.BINDINGS],
+    }
 
 
 def _line(keys: str, description: str) -> Content:

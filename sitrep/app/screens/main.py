@@ -38,7 +38,7 @@ TABLE_ACTIONS = {"add", "filter", "sort", "reverse_sort", "scroll_detail"}
 """Actions on a table (not on the brief or the map)."""
 ROW_ACTIONS = {"edit", "delete"}
 """Actions on the selected entry: a table's row, or the map's place."""
-TERRITORY_ACTIONS = {"holder", "confidence"}
+PLACE_ACTIONS = {"holder", "confidence"}
 
 
 class MainScreen(Screen[None]):
@@ -77,8 +77,8 @@ class MainScreen(Screen[None]):
             return stop not in (BRIEF, MAP)
         if action in ROW_ACTIONS:  # a table's row or the map's place
             return stop != BRIEF
-        if action in TERRITORY_ACTIONS:  # a place, in its table or on the map
-            return stop in ("territory", MAP)
+        if action in PLACE_ACTIONS:  # a place, in its table or on the map
+            return stop in ("places", MAP)
         return True
 
     # -- layout ------------------------------------------------------------------
@@ -132,7 +132,7 @@ class MainScreen(Screen[None]):
         if self.stop == MAP:
             pane = self.panes.map_pane()
             place_id = pane.selected_place_id if pane is not None else None
-            return "territory", self.panes.place_index(place_id) if place_id else None
+            return "places", self.panes.place_index(place_id) if place_id else None
         view = self.view(self.stop)
         return view.section, view.table.cursor_index
 
@@ -158,7 +158,7 @@ class MainScreen(Screen[None]):
         if stop == BRIEF:
             return self.panes.brief_view()
         if stop == MAP:
-            return self.panes.show_map(self.view("territory").table.cursor_index)
+            return self.panes.show_map(self.view("places").table.cursor_index)
         return self.view(stop).table
 
     def _moved_to(self, stop: str) -> None:
@@ -211,7 +211,7 @@ class MainScreen(Screen[None]):
         if section == "header":
             return
         view = self.view(section)
-        if not (section == "territory" and self.stop == MAP):  # the map shows places too
+        if not (section == "places" and self.stop == MAP):  # the map shows places too
             self.go_to(section)
         count = len(self.document.entries(view.section))
         if count == 0:
@@ -227,16 +227,16 @@ class MainScreen(Screen[None]):
         self.action_edit()
 
     def on_map_pane_place_selected(self, event: MapPane.PlaceSelected) -> None:
-        """A place picked on the map: the territory table follows."""
+        """A place picked on the map: the places table follows."""
         index = self.panes.place_index(event.place_id)
         if index is not None:
-            self.view("territory").table.move_to_index(index)
+            self.view("places").table.move_to_index(index)
 
     def on_map_pane_edit_place(self, event: MapPane.EditPlace) -> None:
         """Enter on the map: edit the place."""
         index = self.panes.place_index(event.place_id)
         if index is not None:
-            self.edits.edit("territory", index)
+            self.edits.edit("places", index)
 
     def action_scroll_detail(self, lines: int) -> None:
         """Scroll the detail beside the table (for a long note)."""

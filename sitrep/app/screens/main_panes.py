@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 BRIEF_DELAY = 0.3
 """Seconds of quiet before the live brief is re-rendered (typing stays fast)."""
-MAP_SECTIONS = {"territory", "parties", "header"}
+MAP_SECTIONS = {"places", "parties", "header"}
 """What the map draws from: places, their holders' colors, the outline named in the header."""
 
 
@@ -75,7 +75,7 @@ class BriefAndMap:
             return
         self._brief_stale = False
         situation = self.document.situation
-        if len(situation.territory) <= BACKGROUND_LIMIT:
+        if len(situation.places) <= BACKGROUND_LIMIT:
             self._show_brief(self.session.brief_text(situation=situation))
             return
         copy = snapshot(situation)
@@ -117,8 +117,8 @@ class BriefAndMap:
             path = self.document.path
             base = path.parent if path is not None else sample_path().parent
             pane = MapPane(self.document.situation, base=base, id="map")
-            if cursor is not None:  # open on the place under the territory cursor
-                pane.select(self.document.situation.territory[cursor].id)
+            if cursor is not None:  # open on the place under the places cursor
+                pane.select(self.document.situation.places[cursor].id)
             self.screen.query_one("#map-host", Container).mount(pane)
             self._map = pane
             self._map_stale = False
@@ -135,12 +135,12 @@ class BriefAndMap:
             pane.refresh_places()
 
     def select_on_map(self, place: Place | None) -> None:
-        """Keep the map's selection on the place under the territory cursor."""
+        """Keep the map's selection on the place under the places cursor."""
         pane = self.map_pane()
         if pane is not None and place is not None:
             pane.select(place.id)
 
     def place_index(self, place_id: str) -> int | None:
-        """Where a place is in the territory list."""
-        territory = self.document.situation.territory
-        return next((i for i, p in enumerate(territory) if p.id == place_id), None)
+        """Where a place is in the places list."""
+        places = self.document.situation.places
+        return next((i for i, p in enumerate(places) if p.id == place_id), None)

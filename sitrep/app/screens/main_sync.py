@@ -19,6 +19,7 @@ from sitrep.app.session import Session
 from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.figures import CARDS, KeyFigures, cards_touched
 from sitrep.app.widgets.header import SitrepHeader
+from sitrep.app.widgets.table.columns import COLUMNS
 from sitrep.app.widgets.table.section import SectionView
 from sitrep.app.widgets.table.table import EntryTable
 from sitrep.editing.document import Change
@@ -75,7 +76,11 @@ class DocumentSync:
             else:
                 table.update_row(change.index, change.after)
             if change.section == "parties":  # holder names and colors come from parties
-                self.view("territory").table.refresh_cells()
+                self.view("places").table.refresh_cells()
+        else:  # the as-of date and the refresh rates: freshness columns come and go
+            situation = self.document.situation
+            for view in self.screen.query(SectionView):
+                view.table.set_columns(COLUMNS[view.section](situation))
         self.panes.mark_stale(change)
         self._cards |= cards_touched(change)
         if not self._pending:
@@ -107,8 +112,8 @@ class DocumentSync:
         section = str(table.id).removeprefix("table-")
         if self.stops.last_in(pane_of(section).id) == section:
             self.show_detail(section)
-        if section == "territory" and index is not None:
-            place = self.document.situation.territory[index]
+        if section == "places" and index is not None:
+            place = self.document.situation.places[index]
             self.panes.select_on_map(place if isinstance(place, Place) else None)
 
     def show_detail(self, stop: str) -> None:

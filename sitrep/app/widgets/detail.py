@@ -1,4 +1,4 @@
-"""The detail beside a table: every field of the selected entry, sources spelled out."""
+"""The detail beside a table: every field of the selected entry, its history, its sources."""
 
 from __future__ import annotations
 
@@ -14,26 +14,50 @@ from textual.visual import Visual
 
 from sitrep.app.describe import entry_label
 from sitrep.app.safe import clean
-from sitrep.app.widgets.marks import CONFIDENCE_MARK, party_color, party_name
-from sitrep.model.entries import Place
+from sitrep.app.widgets.detail_history import control_history, control_now, figure_series
+from sitrep.app.widgets.marks import party_color, party_name
+from sitrep.brief.words import say
+from sitrep.model.dates import FuzzyDate
+from sitrep.model.entries import Evacuation, FigureEntry, Place
 from sitrep.model.figure import Figure
 from sitrep.model.situation import Situation
 
-LABEL_WIDTH = 13
+LABEL_WIDTH = 15
+"""Cells of the label column (a longer label is cut: the value never touches it)."""
+NARROW_LABEL_WIDTH = 12
 LABELS: dict[str, str] = {
     "iso": "ISO 3166-2",
     "pcode": "P-code",
     "as_of": "As of",
     "made_on": "Made on",
     "according_to": "According to",
-    "seat_of_government": "Seat of gov.",
+    "in_text": "In text",
+    "merged_into": "Merged into",
+    "status_since": "Status since",
+    "embassy_since": "Embassy since",
+    "embassy_confidence": "Embassy sure",
+    "counted_by": "Counted by",
+    "actor_kind": "Actor kind",
     "url": "URL",
     "id": "Id",
 }
 PARAGRAPHS = ("statement", "text", "wording", "title", "note")
 """Long text fields, shown as paragraphs under the short fields."""
-SKIPPED = {"lat", "lon", "sources"}
-"""Shown in another form (coordinates, the source list)."""
+SKIPPED = {"lat", "lon", "sources", "embassy_sources", "control", "series"}
+"""Shown in another form (coordinates, the source lists, the histories)."""
+PLACE_REFS = {"within", "seat", "place"}
+"""Fields that name a place by id (shown by its name)."""
+PARTY_REFS = {"merged_into"}
+SILENT_DEFAULTS = {
+    "kind",
+    "topic",
+    "unit",
+    "measure",
+    "actor_kind",
+    "embassy",
+    "embassy_confidence",
+}
+"""Choices left out of the detail when they say nothing ('other', 'unknown', 'people')."""
 RELIABILITY = {
     "A": "completely reliable",
     "B": "usually reliable",
@@ -41,6 +65,16 @@ RELIABILITY = {
     "D": "not usually reliable",
     "E": "unreliable",
     "F": "cannot be judged",
+}
+_ENUMS = {
+    "kind",
+    "embassy",
+    "status",
+    "topic",
+    "measure",
+    "unit",
+    "actor_kind",
+    "embassy_confidence",
 }
 
 
@@ -53,51 +87,54 @@ def _value(name: str, value: Any, entry: BaseModel, situation: Situation) -> Con
         return Content("yes" if value else "no")
     if isinstance(value, dt.date):
         return Content(value.strftime("%a %d %b %Y"))
-    if isinstance(value, Figure):
+    if isinstance(value, Figure | FuzzyDate):
         return Content(str(value))
     if isinstance(value, list):
         return Content(clean(", ".join(str(v) for v in value), one_line=True))
-    if name == "holder":
+    if name in PLACE_REFS:
+        place = situation.place(str(value))
+        return Content(clean(place.label if place else f"{value} (unknown place)", one_line=True))
+    if name in PARTY_REFS:
         color = party_color(situation, str(value))
-        return Content.styled(
-            clean(party_name(situation, str(value), short=False), one_line=True),
-            f"bold {color}",
-        )
-    if name == "confidence" and isinstance(entry, Place):
-        return Content(f"{CONFIDENCE_MARK[entry.confidence]} {value}")
+        name_text = clean(party_name(situation, str(value), short=False), one_line=True)
+        return Content.styled(name_text, f"bold {color}")
     if name == "reliability":
         return Content(f"{value} — {RELIABILITY.get(str(value), '')}")
-    return Content(clean(str(value).replace("_", " ") if name in _ENUMS else str(value)))
-
-
-_ENUMS = {"kind", "embassy", "how", "control", "measure", "unit"}
+    return Content(clean(say(str(value)) if name in _ENUMS else str(value)))
 
 
 def detail_content(entry: BaseModel, situation: Situation, width: int = 40) -> Content:
-    """Every set field of an entry as labelled lines, then its sources and long texts.
+    """Every set field of an entry as labelled lines, its history, sources and long texts.
 
     Values wrap under themselves (a hanging indent), to fit width cells.
     """
+
+    def line(label: str, value: Content) -> Content:
+        return _line(label, value, width)
+
     parts: list[Content] = [
         Content.styled(clean(entry_label(entry), one_line=True), "bold $accent")
     ]
+    if isinstance(entry, Place):
+        parts.append(line("Control", control_now(situation, entry)))
+        seat_of = [p.label for p in situation.parties if p.seat == entry.id]
+        if seat_of:
+            parts.append(line("Seat of", Content(clean(", ".join(seat_of), one_line=True))))
     fields = type(entry).model_fields
     for name in fields:
         value = getattr(entry, name)
         if name in SKIPPED or name in PARAGRAPHS or value is None or value == []:
             continue
-        if name == "seat_of_government" and not value:
-            continue
-        parts.append(_line(_label(name), _value(name, value, entry, situation), width))
+        if name in SILENT_DEFAULTS and value == fields[name].default:
+            continue  # 'other', 'unknown', 'confirmed': nothing said
+        parts.append(line(_label(name), _value(name, value, entry, situation)))
     if isinstance(entry, Place) and entry.lat is not None and entry.lon is not None:
-        coordinates = Content(f"{entry.lat:.3f}, {entry.lon:.3f}")
-        parts.append(_line("Coordinates", coordinates, width))
-    sources = getattr(entry, "sources", None)
-    if sources:
-        parts.append(Content(""))
-        parts.append(Content.styled("Sources", "bold $text-muted"))
-        for source_id in sources:
-            parts.append(_source_line(source_id, situation))
+        parts.append(line("Coordinates", Content(f"{entry.lat:.3f}, {entry.lon:.3f}")))
+    if isinstance(entry, Place):
+        parts += control_history(situation, entry, line)
+    elif isinstance(entry, FigureEntry):
+        parts += figure_series(situation, entry, line)
+    parts += _sources(entry, situation)
     for name in PARAGRAPHS:
         value = getattr(entry, name, None)
         if value:
@@ -107,11 +144,34 @@ def detail_content(entry: BaseModel, situation: Situation, width: int = 40) -> C
     return Content("\n").join(parts)
 
 
+def _sources(entry: BaseModel, situation: Situation) -> list[Content]:
+    """The entry's own sources spelled out (a place's: about the place itself)."""
+    groups = [("Sources", getattr(entry, "sources", None))]
+    if isinstance(entry, Place):
+        groups = [("Sources about the place", entry.sources)]
+    elif isinstance(entry, FigureEntry):
+        groups = [("Sources", entry.sources)]
+    elif isinstance(entry, Evacuation):
+        groups = [("Sources", entry.sources), ("Embassy sources", entry.embassy_sources)]
+    parts: list[Content] = []
+    for title, source_ids in groups:
+        if source_ids:
+            parts += [Content(""), Content.styled(title, "bold $text-muted")]
+            parts += [_source_line(source_id, situation) for source_id in source_ids]
+    return parts
+
+
 def _line(label: str, value: Content, width: int) -> Content:
-    """'Label        value', the value's extra lines indented under its first."""
-    lines = value.wrap(max(10, width - LABEL_WIDTH))
-    indent = Content(" " * LABEL_WIDTH)
-    first = Content.assemble((label.ljust(LABEL_WIDTH), "$text-muted"), lines[0] if lines else "")
+    """'Label        value', the value's extra lines indented under its first.
+
+    A narrow detail (an 80-column terminal) gives the labels less room, the values more.
+    """
+    room = LABEL_WIDTH if width >= 2 * LABEL_WIDTH + 14 else NARROW_LABEL_WIDTH
+    lines = value.wrap(max(10, width - room))
+    indent = Content(" " * room)
+    if len(label) >= room:
+        label = label[: room - 2] + "…"
+    first = Content.assemble((label.ljust(room), "$text-muted"), lines[0] if lines else "")
     return Content("\n").join([first, *(indent + line for line in lines[1:])])
 
 

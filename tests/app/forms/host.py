@@ -60,8 +60,9 @@ async def type_into(pilot: Pilot[Any], name: str, text: str, *, keys: bool = Fal
 
 def error_of(app: App[Any], name: str) -> str | None:
     """The error shown under a field, None when none is shown."""
-    line = form(app).fields[name].query_one(".field-error", Static)
-    return str(line.content) if line.display else None
+    lines = form(app).fields[name].query(".field-error").results(Static)
+    line = next(lines, None)  # made when the field first shows an error
+    return str(line.content) if line is not None and line.display else None
 
 
 def screen_text(app: App[Any]) -> str:

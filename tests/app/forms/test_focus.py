@@ -12,9 +12,9 @@ from tests.app.host import main_screen
 FIRST_TO_FILL: dict[Section, str] = {
     "parties": "name",
     "sources": "publisher",
-    "territory": "name",
-    "evacuations": "country",
-    "displacement": "counted",
+    "places": "name",
+    "evacuations": "actor",
+    "figures": "counted",
     "notes": "text",  # not the date: it starts at the as-of date
     "outlook": "statement",
 }

@@ -9,10 +9,14 @@ from textual.widgets import OptionList, Select
 
 from sitrep.app.forms.base import FormResult
 from sitrep.app.forms.entry import EditEntryScreen
+from sitrep.app.forms.item import ItemFormScreen
+from sitrep.model.dates import FuzzyDate
 from sitrep.model.entries import (
     Assessment,
-    Displacement,
+    ControlChange,
     Evacuation,
+    FigureEntry,
+    FigurePoint,
     Note,
     Party,
     Place,
@@ -27,7 +31,7 @@ AS_OF = dt.date(2021, 8, 13)
 
 
 def place(s: Situation, place_id: str) -> Place:
-    return next(p for p in s.territory if p.id == place_id)
+    return next(p for p in s.places if p.id == place_id)
 
 
 async def test_add_party_suggests_id_from_name(sample: Situation) -> None:
@@ -69,61 +73,85 @@ async def test_add_source_with_kind_in_words(sample: Situation) -> None:
     assert entry.published == AS_OF
 
 
-async def test_add_place(sample: Situation) -> None:
-    app = FormHost(lambda: EditEntryScreen("territory", sample))
+async def test_add_place_with_its_first_change_of_control(sample: Situation) -> None:
+    app = FormHost(lambda: EditEntryScreen("places", sample))
     async with app.run_test(size=SIZE) as pilot:
         await type_into(pilot, "name", "Test Province")
         await type_into(pilot, "aliases", "Testia,  Province T ,")
+        form(app).fields["kind"].query_one(Select).value = "province"
+        await type_into(pilot, "within", "kandahar")
+        assert "→ Kandahar (province)" in str(form(app).fields["within"].hint())
         await type_into(pilot, "lat", "31.5")
         await type_into(pilot, "lon", "65.25")
-        await pilot.press("ctrl+s")  # no holder yet: refused
+        form(app).fields["control"].focus_control()
+        await pilot.press("a")  # a change of control, in its own form
         await pilot.pause()
-        assert app.results == []
-        assert error_of(app, "holder") == "required"
-        form(app).fields["holder"].query_one(Select).value = "government"
+        item = app.screen
+        assert isinstance(item, ItemFormScreen)
+        assert item.fields["date"].read() == AS_OF
+        item.fields["holder"].query_one(Select).value = "government"
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert error_of(app, "holder") is None
+        assert isinstance(app.screen, EditEntryScreen)
         await pilot.press("ctrl+s")
         await pilot.pause()
     entry = app.results[0].entry
     assert isinstance(entry, Place)
-    assert entry.id == "test-province"
+    assert (entry.id, entry.kind, entry.within) == ("test-province", "province", "kandahar")
     assert entry.aliases == ["Testia", "Province T"]
-    assert (entry.lat, entry.lon, entry.holder, entry.since) == (31.5, 65.25, "government", AS_OF)
+    assert (entry.lat, entry.lon) == (31.5, 65.25)
+    assert entry.control == [ControlChange(date=AS_OF, holder="government")]
 
 
-async def test_add_evacuation_reads_figure(sample: Situation) -> None:
+async def test_add_evacuation_reads_figures_and_ticks_means(sample: Situation) -> None:
     app = FormHost(lambda: EditEntryScreen("evacuations", sample))
     async with app.run_test(size=SIZE) as pilot:
-        await type_into(pilot, "country", "Iceland")
+        await type_into(pilot, "actor", "Iceland")
+        form(app).fields["status"].query_one(Select).value = "under_way"
+        await type_into(pilot, "evacuees", "about 40")
         await type_into(pilot, "troops", "at least 389,645", keys=True)
         reading = form(app).fields["troops"].query_one(".figure-reading")
         assert str(reading.content) == "→ at least 389,645"  # type: ignore[attr-defined]
+        form(app).fields["means"].focus_control()
+        await pilot.press("space", "down", "down", "space")  # air and land
         form(app).fields["embassy"].query_one(Select).value = "temporarily_closed"
         await type_into(pilot, "wording", "We are leaving.\nAll of us.")
         await pilot.press("ctrl+s")
         await pilot.pause()
     entry = app.results[0].entry
     assert isinstance(entry, Evacuation)
-    assert entry.troops == Figure("at_least", 389_645, None)
+    assert (entry.actor, entry.status, entry.means) == ("Iceland", "under_way", ["air", "land"])
+    assert entry.evacuees == Figure.parse("about 40")
+    assert entry.troops == Figure.parse("at least 389,645")
     assert entry.embassy == "temporarily_closed"
     assert entry.wording == "We are leaving.\nAll of us."
     assert entry.announced == AS_OF
 
 
-async def test_add_displacement(sample: Situation) -> None:
-    app = FormHost(lambda: EditEntryScreen("displacement", sample))
+async def test_add_figure_needs_a_value(sample: Situation) -> None:
+    app = FormHost(lambda: EditEntryScreen("figures", sample))
     async with app.run_test(size=SIZE) as pilot:
         await type_into(pilot, "counted", "IDPs")
         await type_into(pilot, "area", "Kandahar")
-        await type_into(pilot, "figure", "100k-200k")
+        form(app).fields["topic"].query_one(Select).value = "displacement"
+        await pilot.press("ctrl+s")  # no value yet: refused, the values field says so
+        await pilot.pause()
+        assert app.results == [] and "add at least one" in (error_of(app, "series") or "")
+        assert app.focused is not None and form(app).fields["series"] in app.focused.ancestors
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemFormScreen)
+        await type_into(pilot, "value", "100k-200k")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
     entry = app.results[0].entry
-    assert isinstance(entry, Displacement)
-    assert entry.id == "idps-kandahar"
-    assert entry.figure == Figure("range", 100_000, 200_000)
-    assert (entry.as_of, entry.since, entry.measure) == (AS_OF, None, "stock")
+    assert isinstance(entry, FigureEntry)
+    assert (entry.id, entry.topic, entry.measure) == ("idps-kandahar", "displacement", "stock")
+    assert entry.series == [
+        FigurePoint(as_of=FuzzyDate(AS_OF, "day"), value=Figure.parse("100k-200k"))
+    ]
 
 
 async def test_add_note_and_assessment(sample: Situation) -> None:
@@ -148,26 +176,27 @@ async def test_add_note_and_assessment(sample: Situation) -> None:
 
 
 async def test_defaults_fill_a_new_entry(sample: Situation) -> None:
-    app = FormHost(
-        lambda: EditEntryScreen("territory", sample, defaults={"holder": "taliban", "id": "x1"})
-    )
+    app = FormHost(lambda: EditEntryScreen("places", sample, defaults={"kind": "city", "id": "x1"}))
     async with app.run_test(size=SIZE) as pilot:
         await type_into(pilot, "name", "Somewhere")
         await pilot.press("ctrl+s")
         await pilot.pause()
     entry = app.results[0].entry
-    assert (entry.id, entry.holder) == ("x1", "taliban")  # a given id is not replaced
+    assert (entry.id, entry.kind, entry.control) == ("x1", "city", [])  # the given id is kept
 
 
 @pytest.mark.parametrize(
     ("name", "bad", "message", "good", "stored"),
     [
-        ("since", "2021-02-30", "no such date", "2021-08-10", dt.date(2021, 8, 10)),
-        ("since", "13/08/2021", "YYYY-MM-DD", "", None),
+        ("checked", "2021-02-30", "no such date", "2021-08-10", dt.date(2021, 8, 10)),
+        ("checked", "13/08/2021", "YYYY-MM-DD", "", None),
+        ("within", "nowhere", "no place has the id", "", None),
+        ("within", "kandahar", "within itself", "", None),
         ("lat", "95", "less than or equal to 90", "31.6", 31.6),
         ("lat", "north", "a number", "31.6", 31.6),
-        ("id", "kabul", "already used", "kandahar-city", "kandahar-city"),
-        ("id", "Kabul", "already used", "kandahar-2", "kandahar-2"),
+        ("id", "kabul", "already used", "kandahar", "kandahar"),
+        ("id", "Kabul", "already used", "kandahar", "kandahar"),
+        ("id", "qandahar", "its id cannot change", "kandahar", "kandahar"),  # within it
         ("id", "kan dahar", "letters, digits", "kandahar", "kandahar"),
         ("name", "   ", "required", "Qandahar", "Qandahar"),
     ],
@@ -176,7 +205,7 @@ async def test_edit_place_refuses_invalid_values(
     sample: Situation, name: str, bad: str, message: str, good: str, stored: object
 ) -> None:
     kandahar = place(sample, "kandahar")
-    app = FormHost(lambda: EditEntryScreen("territory", sample, kandahar))
+    app = FormHost(lambda: EditEntryScreen("places", sample, kandahar))
     async with app.run_test(size=SIZE) as pilot:
         assert error_of(app, name) is None
         await type_into(pilot, name, bad)
@@ -213,7 +242,7 @@ async def test_bad_figure_shows_error_and_blocks_saving(sample: Situation) -> No
 
 async def test_latitude_needs_longitude(sample: Situation) -> None:
     kandahar = place(sample, "kandahar")
-    app = FormHost(lambda: EditEntryScreen("territory", sample, kandahar))
+    app = FormHost(lambda: EditEntryScreen("places", sample, kandahar))
     async with app.run_test(size=SIZE) as pilot:
         await type_into(pilot, "lon", "")
         assert "both latitude and longitude" in (error_of(app, "lon") or "")
@@ -222,27 +251,17 @@ async def test_latitude_needs_longitude(sample: Situation) -> None:
         assert app.results == []
 
 
-async def test_second_seat_of_government_is_refused(sample: Situation) -> None:
-    kandahar = place(sample, "kandahar")
-    app = FormHost(lambda: EditEntryScreen("territory", sample, kandahar))
-    async with app.run_test(size=SIZE) as pilot:
-        form(app).fields["seat_of_government"].focus_control()
-        await pilot.press("space")
-        await pilot.pause()
-        assert "already the seat of government" in (error_of(app, "seat_of_government") or "")
-
-
 async def test_editing_an_unchanged_copy_saves(sample: Situation) -> None:
     # The shell may pass a copy of the entry: its own id is not a duplicate.
     copy = place(sample, "kandahar").model_copy()
-    app = FormHost(lambda: EditEntryScreen("territory", sample, copy))
+    app = FormHost(lambda: EditEntryScreen("places", sample, copy))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.results[0].entry == copy
 
 
-@pytest.mark.parametrize("section", ["territory", "evacuations", "notes"])
+@pytest.mark.parametrize("section", ["places", "evacuations", "notes"])
 async def test_escape_returns_none(sample: Situation, section: str) -> None:
     entry = getattr(sample, section)[0]
     app = FormHost(lambda: EditEntryScreen(section, sample, entry))  # type: ignore[arg-type]
@@ -256,11 +275,11 @@ async def test_escape_returns_none(sample: Situation, section: str) -> None:
 
 
 async def test_new_form_is_not_red_until_saved(sample: Situation) -> None:
-    app = FormHost(lambda: EditEntryScreen("territory", sample))
+    app = FormHost(lambda: EditEntryScreen("places", sample))
     async with app.run_test(size=SIZE) as pilot:
         status = form(app).query_one("#form-status")
         assert error_of(app, "name") is None and not status.has_class("-invalid")
-        assert "to fill in: Name, Id, Holder" in str(status.content)  # type: ignore[attr-defined]
+        assert "to fill in: Name, Id" in str(status.content)  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert error_of(app, "name") == "required" and status.has_class("-invalid")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sitrep.app.forms.header import EditHeaderScreen
+from sitrep.model.report import PastReport, Refresh
 from sitrep.model.situation import Header, Situation
 from tests.app.forms.host import FormHost, error_of, form, type_into
 
@@ -40,7 +41,7 @@ async def test_header_errors_show_at_their_fields(sample: Situation) -> None:
         await type_into(pilot, "as_of_time", "")
         await type_into(pilot, "period_start", "2021-08-20")
         # A rule across fields goes to the first field it names.
-        assert error_of(app, "period_start") == "period_start is after period_end"
+        assert error_of(app, "period_start") == "period_start is after period_end: swap them"
         await type_into(pilot, "report_number", "0")
         assert "greater than or equal to 1" in (error_of(app, "report_number") or "")
         await pilot.press("ctrl+s")
@@ -60,3 +61,22 @@ async def test_produced_by_default_fills_an_empty_header(sample: Situation) -> N
         await pilot.press("f2")
         await pilot.pause()
     assert app.results[0].produced_by == "OCHA desk"
+
+
+async def test_refresh_rates_and_past_reports(sample: Situation) -> None:
+    past = PastReport(report_number=1, as_of=dt.date(2021, 8, 12), highlights=["Herat fell."])
+    header = sample.header.model_copy(update={"past_reports": [past]})
+    app = FormHost(lambda: EditHeaderScreen(header))
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "refresh_places", "1")
+        await type_into(pilot, "refresh_figures", "7")
+        await type_into(pilot, "refresh_evacuations", "0")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == [], "a rate is a whole number of days from 1"
+        await type_into(pilot, "refresh_evacuations", "")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [saved] = app.results
+    assert saved.refresh == Refresh(places=1, figures=7)
+    assert saved.past_reports == [past], "the reports already issued are kept"

@@ -10,9 +10,9 @@ from textual.widgets import SelectionList
 
 from sitrep.app.forms.entry import EditEntryScreen
 from sitrep.app.forms.holder import HolderScreen
-from sitrep.model.entries import Party, Place, Source
+from sitrep.model.entries import ControlChange, Party, Place, Source
 from sitrep.model.situation import Header, Situation
-from tests.app.forms.host import FormHost, form, screen_text
+from tests.app.forms.host import FormHost, error_of, form, screen_text, type_into
 
 SIZE = (120, 40)
 HOSTILE = "[bold]x[/] [@click=app.quit]y[/] \x1b[31mred"
@@ -25,8 +25,16 @@ def hostile() -> Situation:
         header=Header(title="t", region="r", as_of=dt.date(2021, 8, 13)),
         parties=[Party(id="p1", name=f"Party {HOSTILE}"), Party(id="p2", name="[/]")],
         sources=[Source(id="s1", publisher=f"Pub {HOSTILE}", title=f"Title {HOSTILE}")],
-        territory=[
-            Place(id="a", name=f"Place {HOSTILE}", holder="p1", sources=["s1"], note=HOSTILE)
+        places=[
+            Place(
+                id="a",
+                name=f"Place {HOSTILE}",
+                control=[
+                    ControlChange(holder="p1", according_to=HOSTILE, note=HOSTILE, sources=["s1"])
+                ],
+                sources=["s1"],
+                note=HOSTILE,
+            )
         ],
     )
 
@@ -40,9 +48,9 @@ def assert_literal(text: str) -> None:
 @pytest.mark.parametrize(
     "make",
     [
-        lambda s: EditEntryScreen("territory", s, s.territory[0]),
+        lambda s: EditEntryScreen("places", s, s.places[0]),
         lambda s: EditEntryScreen("sources", s, s.sources[0]),
-        lambda s: HolderScreen(s, s.territory[0]),
+        lambda s: HolderScreen(s, s.places[0]),
     ],
     ids=["place form", "source form", "holder"],
 )
@@ -58,7 +66,7 @@ async def test_hostile_text_shows_literally(hostile: Situation, make: Any) -> No
 
 
 async def test_hostile_source_titles_in_the_picker(hostile: Situation) -> None:
-    app = FormHost(lambda: EditEntryScreen("territory", hostile, hostile.territory[0]))
+    app = FormHost(lambda: EditEntryScreen("places", hostile, hostile.places[0]))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         listed = form(app).fields["sources"].query_one(SelectionList)
@@ -70,9 +78,9 @@ async def test_hostile_source_titles_in_the_picker(hostile: Situation) -> None:
 async def test_untouched_fields_keep_their_stored_text(hostile: Situation) -> None:
     # Control characters show as pictures, but saving without touching a field
     # must not rewrite what the file holds.
-    place = hostile.territory[0].model_copy(update={"aliases": ["Kandahar, old city"]})
-    hostile.territory[0] = place
-    app = FormHost(lambda: EditEntryScreen("territory", hostile, place))
+    place = hostile.places[0].model_copy(update={"aliases": ["Kandahar, old city"]})
+    hostile.places[0] = place
+    app = FormHost(lambda: EditEntryScreen("places", hostile, place))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -81,16 +89,27 @@ async def test_untouched_fields_keep_their_stored_text(hostile: Situation) -> No
 
 
 async def test_hostile_names_in_error_messages(hostile: Situation) -> None:
-    seat = hostile.territory[0].model_copy(update={"seat_of_government": True})
-    hostile.territory[0] = seat
-    other = Place(id="b", name="Other", holder="p2")
-    hostile.territory.append(other)
-    app = FormHost(lambda: EditEntryScreen("territory", hostile, other))
+    other = Place(id="b", name="Other", control=[ControlChange(holder="p2")])
+    hostile.places.append(other)
+    app = FormHost(lambda: EditEntryScreen("places", hostile, other))
     async with app.run_test(size=SIZE) as pilot:
-        form(app).fields["seat_of_government"].focus_control()
-        await pilot.press("space")
+        await type_into(pilot, "id", "a")  # the hostile place's id: the error names it
         await pilot.pause()
-        assert_literal(screen_text(app))  # the error names the seat, literally
+        assert "'a' is already used" in (error_of(app, "id") or "")
+        await type_into(pilot, "within", "[bold]x[/] [@click=app.quit]y[/]")
+        await pilot.pause()
+        shown = error_of(app, "within") or ""
+        assert "no place has the id '[bold]x[/] [@click=app.quit]y[/]'" in shown
+        assert "no place has the id '[bold]x[/] [@click=app.quit]y[/]'" in screen_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.results == []
+
+
+async def test_hostile_text_in_a_change_of_control_form(hostile: Situation) -> None:
+    app = FormHost(lambda: EditEntryScreen("places", hostile, hostile.places[0]))
+    async with app.run_test(size=SIZE) as pilot:
+        form(app).fields["control"].focus_control()
+        await pilot.press("e")
+        await pilot.pause()
+        assert_literal(screen_text(app))  # according to and note, as typed

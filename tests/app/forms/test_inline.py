@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Button, Input, SelectionList
 
 from sitrep.app.forms.entry import EditEntryScreen
+from sitrep.app.forms.item import ItemFormScreen
 from sitrep.app.forms.refs import PartyField, SourcesField
 from sitrep.model.entries import Party, Source
 from sitrep.model.situation import Situation
@@ -80,8 +81,8 @@ async def test_cancelled_inline_source_adds_nothing(sample: Situation) -> None:
 
 
 async def test_sources_filter_and_toggle(sample: Situation) -> None:
-    kandahar = next(p for p in sample.territory if p.id == "kandahar")
-    app = FormHost(lambda: EditEntryScreen("territory", sample, kandahar))
+    kandahar = next(p for p in sample.places if p.id == "kandahar")
+    app = FormHost(lambda: EditEntryScreen("places", sample, kandahar))
     async with app.run_test(size=SIZE) as pilot:
         field = form(app).fields["sources"]
         field.query_one(".sources-filter", Input).focus()
@@ -96,22 +97,32 @@ async def test_sources_filter_and_toggle(sample: Situation) -> None:
     assert app.results[0].entry.sources == [*kandahar.sources, "pentagon"]
 
 
-async def test_new_party_as_holder(sample: Situation) -> None:
-    app = FormHost(lambda: EditEntryScreen("territory", sample))
+async def test_new_party_as_holder_in_a_change_of_control(sample: Situation) -> None:
+    app = FormHost(lambda: EditEntryScreen("places", sample))
     async with app.run_test(size=SIZE) as pilot:
+        place_form = form(app)
         await type_into(pilot, "name", "Panjshir")
-        form(app).fields["holder"].focus_control()
-        await pilot.press("ctrl+n")
+        place_form.fields["control"].focus_control()
+        await pilot.press("a")
+        await pilot.pause()
+        change_form = form(app)
+        assert isinstance(change_form, ItemFormScreen)
+        change_form.fields["holder"].focus_control()
+        await pilot.press("ctrl+n")  # a party made on the spot, two forms deep
         await pilot.pause()
         await type_into(pilot, "name", "National Resistance Front")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        holder = form(app).fields["holder"]
+        assert form(app) is change_form
+        holder = change_form.fields["holder"]
         assert isinstance(holder, PartyField) and holder.read() == "national-resistance-front"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert form(app) is place_form
         await pilot.press("ctrl+s")
         await pilot.pause()
     [result] = app.results
     assert result.new_parties == [
         Party(id="national-resistance-front", name="National Resistance Front")
     ]
-    assert result.entry.holder == "national-resistance-front"
+    assert result.entry.control[0].holder == "national-resistance-front"

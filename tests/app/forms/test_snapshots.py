@@ -21,20 +21,20 @@ def _sample() -> Situation:
 
 
 def _kandahar(s: Situation) -> Place:
-    return next(p for p in s.territory if p.id == "kandahar")
+    return next(p for p in s.places if p.id == "kandahar")
 
 
 def test_place_form(snap_compare: Any) -> None:
     s = _sample()
-    app = FormHost(lambda: EditEntryScreen("territory", s, _kandahar(s)))
+    app = FormHost(lambda: EditEntryScreen("places", s, _kandahar(s)))
     assert snap_compare(app, terminal_size=SIZE)
 
 
 def test_place_form_with_errors(snap_compare: Any) -> None:
     s = _sample()
-    app = FormHost(lambda: EditEntryScreen("territory", s, _kandahar(s)))
-    # Id taken by another place, then an impossible date; save is refused.
-    keys = ["tab", "ctrl+u", *"kabul", *["tab"] * 12, "ctrl+u", *"2021-02-30", "ctrl+s"]
+    app = FormHost(lambda: EditEntryScreen("places", s, _kandahar(s)))
+    # Id taken by another place, then a latitude past the pole; save is refused.
+    keys = ["tab", "ctrl+u", *"kabul", *["tab"] * 7, "ctrl+u", *"95", "ctrl+s"]
     assert snap_compare(app, press=keys, terminal_size=SIZE)
 
 
@@ -44,10 +44,23 @@ def test_evacuation_form(snap_compare: Any) -> None:
     assert snap_compare(app, terminal_size=SIZE)
 
 
-def test_holder_picker(snap_compare: Any) -> None:
+def test_control_dialog(snap_compare: Any) -> None:
     s = _sample()
     app = FormHost(lambda: HolderScreen(s, _kandahar(s)))
     assert snap_compare(app, press=["2"], terminal_size=SIZE)
+
+
+def test_change_of_control_form(snap_compare: Any) -> None:
+    # From Kandahar's form, 'a' on its control history: a change's own form.
+    s = _sample()
+    app = FormHost(lambda: EditEntryScreen("places", s, _kandahar(s)))
+    assert snap_compare(app, press=["tab"] * 10 + ["a", "wait:300"], terminal_size=SIZE)
+
+
+def test_figure_form(snap_compare: Any) -> None:
+    s = _sample()
+    app = FormHost(lambda: EditEntryScreen("figures", s, s.figures[0]))
+    assert snap_compare(app, terminal_size=SIZE)
 
 
 def test_header_form(snap_compare: Any) -> None:
@@ -58,5 +71,5 @@ def test_header_form(snap_compare: Any) -> None:
 
 def test_place_form_small_terminal(snap_compare: Any) -> None:
     s = _sample()
-    app = FormHost(lambda: EditEntryScreen("territory", s, _kandahar(s)))
+    app = FormHost(lambda: EditEntryScreen("places", s, _kandahar(s)))
     assert snap_compare(app, terminal_size=(80, 24))

@@ -19,7 +19,7 @@ def test_every_place_gets_a_cell_and_labels_do_not_overlap(
     data = map_data(sample, situation_outline(sample, sample_path().parent))
     layout = terminal_layout(data, cols, rows)
     assert layout is not None
-    assert len(layout.positions) == 34
+    assert len(layout.positions) == 37  # 34 provinces, 2 airports, a town
     assert all(0 <= c < cols and 0 <= r < rows for c, r in layout.positions)
     glyph_cells = {(c, r) for r, row in layout.glyph_rows.items() for c, _ in row}
     kabul = next(i for i, m in enumerate(data.marks) if m.place_id == "kabul")
@@ -57,7 +57,7 @@ def test_places_keep_their_geography(sample: Situation) -> None:
 def test_nothing_to_draw_or_no_room(sample: Situation) -> None:
     data = map_data(sample, None)
     assert terminal_layout(data, 2, 2) is None
-    sample.territory.clear()
+    sample.places.clear()
     assert terminal_layout(map_data(sample, None), 80, 20) is None
 
 

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from sitrep.app.widgets.map.canvas import MapCanvas
 from sitrep.app.widgets.map.pane import MapPane
+from sitrep.model.entries import ControlChange
 from sitrep.model.situation import Situation
 from sitrep.storage.sample import sample_path
 from tests.app.host import Recorder
@@ -34,8 +35,16 @@ def detail_text(app: MapHost) -> str:
 
 
 def replace_place(situation: Situation, place_id: str, **changes: object) -> None:
-    i = next(i for i, p in enumerate(situation.territory) if p.id == place_id)
-    situation.territory[i] = situation.territory[i].model_copy(update=changes)
+    i = next(i for i, p in enumerate(situation.places) if p.id == place_id)
+    situation.places[i] = situation.places[i].model_copy(update=changes)
+
+
+def take(situation: Situation, place_id: str, holder: str) -> None:
+    """A change of control to holder, dated the report's day."""
+    place = situation.place(place_id)
+    assert place is not None
+    change = ControlChange(date=situation.header.as_of, holder=holder)
+    replace_place(situation, place_id, control=[*place.control, change])
 
 
 async def test_starts_on_the_seat_of_government_and_draws_every_place() -> None:
@@ -43,10 +52,10 @@ async def test_starts_on_the_seat_of_government_and_draws_every_place() -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         assert pane(app).selected_place_id == "kabul"
-        assert "Kabul" in detail_text(app) and "seat of government" in detail_text(app)
+        assert "Kabul" in detail_text(app) and "seat of Government" in detail_text(app)
         text = canvas_text(app)
         assert "★" in text and "Kabul" in text
-        assert sum(text.count(g) for g in "●○◐★◆") >= 32  # a couple may share a cell
+        assert sum(text.count(g) for g in "●○◐★◆") >= 35  # a couple may share a cell
         assert any("\u2800" < ch <= "\u28ff" for ch in text)  # the braille outline
         assert "Taliban" in legend_text(app) and "18" in legend_text(app)
         assert "Natural Earth" in legend_text(app) and " km" in legend_text(app)
@@ -120,7 +129,7 @@ async def test_changed_holder_recolours_and_recounts() -> None:
         assert before is not None
         balkh = next(m for m in before.marks if m.place_id == "balkh")
         assert balkh.color == "#56B4E9"
-        replace_place(app.situation, "balkh", holder="taliban", since=None)
+        take(app.situation, "balkh", "taliban")
         pane(app).refresh_places()
         await pilot.pause()
         after = canvas.data
@@ -166,10 +175,10 @@ async def test_update_situation_and_resize() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         other = load_situation(sample_path())
-        other.territory = [p for p in other.territory if p.id in ("herat", "kabul", "kandahar")]
+        other.places = [p for p in other.places if p.id in ("herat", "kabul", "kandahar")]
         pane(app).update_situation(other)
         await pilot.pause()
-        assert "3 places" in legend_text(app)
+        assert "Control of 3 provinces" in legend_text(app)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         text = canvas_text(app)
@@ -230,10 +239,59 @@ async def test_outline_is_rasterised_once_per_size(monkeypatch: pytest.MonkeyPat
         pane(app).select("herat")
         await pilot.pause()
         assert len(calls) == first  # moving the selection never rasterises again
-        replace_place(app.situation, "balkh", holder="taliban")
+        take(app.situation, "balkh", "taliban")
         pane(app).refresh_places()
         await pilot.pause()
         assert len(calls) == first  # same bounds and size: the cached outline is reused
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert len(calls) > first
+
+
+async def test_every_state_of_control_has_its_mark_and_the_legend_counts_as_the_strip() -> None:
+    from sitrep.model.control import control_summary, headline_places
+    from sitrep.yaml.io import load_situation
+
+    situation = load_situation(sample_path())
+    day = situation.header.as_of
+
+    def record(place_id: str, **fields: object) -> None:
+        place = situation.place(place_id)
+        assert place is not None
+        change = ControlChange(date=day, **fields)  # type: ignore[arg-type]
+        replace_place(situation, place_id, control=[*place.control, change])
+
+    record("balkh", state="contested", parties=["taliban", "government"])
+    record("kunar", state="besieged", holder="government", by=["taliban"])
+    record("herat", state="partial", holder="taliban", parties=["government"])
+    record("bamyan", state="unclear")
+    app = MapHost(situation)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text, legend = canvas_text(app), legend_text(app)
+        for glyph in "●◆◐◉◩◌★":
+            assert glyph in text, glyph
+        canvas = app.query_one(MapCanvas)
+        assert canvas._layout is not None and canvas.data is not None
+
+        def style(place_id: str) -> object:
+            mark = next(i for i, m in enumerate(canvas.data.marks) if m.place_id == place_id)  # type: ignore[union-attr]
+            col, row = canvas._layout.positions[mark]  # type: ignore[union-attr]
+            return next(iter(canvas.render_line(row).crop(col, col + 1))).style
+
+        contested = style("balkh")
+        assert contested.color.name.lower() == "#e69f00"  # type: ignore[attr-defined]
+        assert contested.bgcolor is not None  # type: ignore[attr-defined]  # the other side
+        assert style("kandahar").underline  # type: ignore[attr-defined]  # fell on 12 Aug
+        assert not style("bamyan").underline  # type: ignore[attr-defined]
+        _, headline = headline_places(situation)
+        summary = control_summary(situation, places=headline)
+        for count in summary.holding:
+            party = situation.party(count.party_id)
+            assert party is not None
+            line = next(line for line in legend.splitlines() if party.label in line)
+            assert line.split()[-1] == str(count.held)
+        assert "Contested" in legend and "Control unclear" in legend
+        changed = sum(1 for m in canvas.data.marks if m.changed)
+        line = next(line for line in legend.splitlines() if "changed hands" in line)
+        assert changed and line.split()[-1] == str(changed)

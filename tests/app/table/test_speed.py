@@ -96,18 +96,18 @@ def test_clean_all_returns_plain_texts_as_they_are() -> None:
 
 
 def test_an_id_used_by_another_place_is_refused_whatever_its_case(sample: Situation) -> None:
-    kandahar = next(p for p in sample.territory if p.id == "kandahar")
-    other = sample.territory[0] if sample.territory[0] is not kandahar else sample.territory[1]
+    kandahar = next(p for p in sample.places if p.id == "kandahar")
+    other = sample.places[0] if sample.places[0] is not kandahar else sample.places[1]
     renamed = other.model_copy(update={"id": "KANDAHAR"})
-    index = sample.territory.index(other)
+    index = sample.places.index(other)
     with pytest.raises(EditRejected, match="already used"):
-        check_entry(sample, "territory", index, renamed, other)
+        check_entry(sample, "places", index, renamed, other)
     # The entry being replaced does not count against itself...
-    check_entry(sample, "territory", index, other.model_copy(update={"note": "x"}), other)
+    check_entry(sample, "places", index, other.model_copy(update={"note": "x"}), other)
     # ...but an equal copy of it elsewhere does (only the very object is skipped).
     copy = Place.model_validate(other.model_dump())
     with pytest.raises(EditRejected, match="already used"):
-        check_entry(sample, "territory", index, copy, copy)
+        check_entry(sample, "places", index, copy, copy)
 
 
 def test_an_unchanged_key_is_not_searched_for_but_a_changed_one_is(
@@ -117,12 +117,12 @@ def test_an_unchanged_key_is_not_searched_for_but_a_changed_one_is(
     folded: list[str] = []
     real_casefold = str.casefold
     monkeypatch.setattr(checks, "str", _CountingStr(folded, real_casefold), raising=False)
-    place = sample.territory[3]
-    check_entry(sample, "territory", 3, place.model_copy(update={"note": "x"}), place)
+    place = sample.places[3]
+    check_entry(sample, "places", 3, place.model_copy(update={"note": "x"}), place)
     assert folded == [], "no other entry's key is folded"
     folded.clear()
-    check_entry(sample, "territory", 3, place.model_copy(update={"id": "somewhere-new"}), place)
-    assert len(folded) == len(sample.territory), "a new key is checked against every entry"
+    check_entry(sample, "places", 3, place.model_copy(update={"id": "somewhere-new"}), place)
+    assert len(folded) == len(sample.places), "a new key is checked against every entry"
 
 
 class _CountingStr:

@@ -6,8 +6,11 @@ and kept as a Strip; moving the selection only re-renders the rows it touches.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import ClassVar
 
+from rich.color import Color, blend_rgb
+from rich.color_triplet import ColorTriplet
 from rich.segment import Segment
 from rich.style import Style
 from textual.events import Click, Resize
@@ -25,10 +28,12 @@ from sitrep.app.widgets.map.layout import (
     outline_rows,
     terminal_layout,
 )
-from sitrep.geo.marks import MapData
+from sitrep.geo.marks import MapData, PlaceMark
 from sitrep.geo.outline import Outline
 
 _OUTLINE_CACHE_SIZE = 4
+BEHIND = 0.55
+"""How strongly the other side's colour shows behind a mark (0: not at all)."""
 
 
 class MapCanvas(Widget):
@@ -179,7 +184,7 @@ class MapCanvas(Widget):
         styles: list[Style] = [outline_style] * layout.cols
         for col, i in layout.glyph_rows.get(y, ()):
             chars[col] = marks[i].glyph
-            styles[col] = base + Style(color=marks[i].color, bold=True)
+            styles[col] = base + mark_style(marks[i], base)
         selected = self.selected
         labels = list(layout.label_rows.get(y, ()))
         if self._spare is not None and self._spare.row == y:
@@ -217,6 +222,18 @@ class MapCanvas(Widget):
             ),
         )
         self.post_message(self.Clicked(best))
+
+
+@lru_cache(maxsize=512)
+def mark_style(mark: PlaceMark, base: Style) -> Style:
+    """The holder's colour; the other side's (a contested place's second party, the
+    besiegers) behind it; underlined when the place changed hands in the period."""
+    behind = None
+    if mark.others:
+        back = base.bgcolor.get_truecolor() if base.bgcolor is not None else ColorTriplet(0, 0, 0)
+        other = Color.parse(mark.others[0]).get_truecolor()
+        behind = Color.from_triplet(blend_rgb(back, other, BEHIND))
+    return Style(color=mark.color, bgcolor=behind, bold=True, underline=mark.changed)
 
 
 def _write(chars: list[str], styles: list[Style], col: int, text: str, style: Style) -> None:

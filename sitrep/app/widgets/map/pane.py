@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from sitrep.app.widgets.map.canvas import MapCanvas
 from sitrep.app.widgets.map.legend import LEGEND_WIDTH, detail_content, legend_content
+from sitrep.app.widgets.marks import headline_seat
 from sitrep.errors import SitrepError
 from sitrep.geo.index import Direction, PointIndex
 from sitrep.geo.marks import MapData, map_data
@@ -47,7 +48,7 @@ class _PlaceMessage(Message):
 
 
 class MapPane(Widget, can_focus=True):
-    """Every place with coordinates on the country's outline, coloured by holder."""
+    """Every place with coordinates on the outline, marked by its state of control."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move('left')", "West", id="map_west", key_display="←", group=_MOVE),
@@ -92,14 +93,15 @@ class MapPane(Widget, can_focus=True):
         self._index = PointIndex([])
         self._mark_of: dict[str, int] = {}
         self._place_at: dict[str, int] = {}
+        self._changed: set[str] = set()
         self._selected_id: str | None = None
         self._km_per_cell: float | None = None
         self._ready = False  # children exist (is_mounted is still False during on_mount)
         self._load_outline()
         self._rebuild()
-        seat = situation.seat_of_government()
-        if seat is not None and seat.id in self._mark_of:
-            self._selected_id = seat.id
+        seat = headline_seat(situation)
+        if seat is not None and seat in self._mark_of:
+            self._selected_id = seat
 
     def compose(self) -> ComposeResult:
         """Map with the legend on its right, the detail line under both."""
@@ -157,8 +159,7 @@ class MapPane(Widget, can_focus=True):
             return
         current = self._mark_of.get(self._selected_id or "")
         if current is None:
-            seat = self.situation.seat_of_government()
-            target: int | None = self._mark_of.get(seat.id if seat else "", 0)
+            target: int | None = self._mark_of.get(headline_seat(self.situation) or "", 0)
         else:
             target = self._index.nearest_in_direction(current, direction)
         if target is None:
@@ -222,17 +223,18 @@ class MapPane(Widget, can_focus=True):
         self.data = map_data(self.situation, self.outline)
         self._index = PointIndex([(m.x, m.y) for m in self.data.marks])
         self._mark_of = {m.place_id: i for i, m in enumerate(self.data.marks)}
-        self._place_at = {p.id: i for i, p in enumerate(self.situation.territory)}
+        self._place_at = {p.id: i for i, p in enumerate(self.situation.places)}
+        self._changed = {m.place_id for m in self.data.marks if m.changed}
 
     def _find(self, place_id: str | None) -> Place | None:
         """The place with this id, in O(1) unless the list changed since the last rebuild."""
         if place_id is None:
             return None
-        territory = self.situation.territory
+        places = self.situation.places
         i = self._place_at.get(place_id)
-        if i is not None and i < len(territory) and territory[i].id == place_id:
-            return territory[i]
-        return next((p for p in territory if p.id == place_id), None)
+        if i is not None and i < len(places) and places[i].id == place_id:
+            return places[i]
+        return next((p for p in places if p.id == place_id), None)
 
     def _show(self) -> None:
         if not self._ready:
@@ -248,4 +250,5 @@ class MapPane(Widget, can_focus=True):
 
     def _show_detail(self) -> None:
         place = self._find(self._selected_id)
-        self.query_one("#map-detail", Static).update(detail_content(self.situation, place))
+        changed = place is not None and place.id in self._changed
+        self.query_one("#map-detail", Static).update(detail_content(self.situation, place, changed))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from sitrep.app.widgets.table.rows import TableRows
+from sitrep.app.widgets.table.rows import Column, TableRows
 
 T = TypeVar("T")
 
@@ -82,6 +82,12 @@ class RowCursor(Generic[T]):
         """Every cell computed again (after a change other entries' cells depend on)."""
         keep = self.index
         self.model.refresh_cells()
+        self.keep(keep)
+
+    def set_columns(self, columns: Sequence[Column[T]]) -> None:
+        """Other columns shown (every cell computed again)."""
+        keep = self.index
+        self.model.set_columns(columns)
         self.keep(keep)
 
     def sort(self, column: int | None, reverse: bool) -> None:

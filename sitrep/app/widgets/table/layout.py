@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from sitrep.app.safe import clean
 from sitrep.app.widgets.table.rows import Column, Row
 
 T = TypeVar("T")
@@ -36,19 +37,30 @@ def sample(rows: Sequence[Row[T]]) -> Sequence[Row[T]]:
 
 
 def natural_widths(columns: Sequence[Column[T]], rows: Sequence[Row[T]]) -> list[int]:
-    """What each column's title and sampled cells want, within the column's limits."""
-    rows = sample(rows)
+    """What each column's title and sampled cells want, within the column's limits.
+
+    A whole column is measured on every row (its text only, a figure: cheap), so
+    no number is ever cut.
+    """
+    some = sample(rows)
     widths = []
     for number, column in enumerate(columns):
         if column.width is not None:
             widths.append(column.width)
             continue
-        widest = max(
-            [cell_len(column.title) + 2]  # room for the sort arrow
-            + [cell_len(row.cells(columns)[number]) for row in rows]
-        )
+        title = cell_len(column.title) + 2  # room for the sort arrow
+        if column.whole:
+            cells = [cell_len(clean(column.text(row.entry), one_line=True)) for row in rows]
+            widths.append(max([column.min_width, title, *cells]))
+            continue
+        widest = max([title] + [cell_len(row.cells(columns)[number]) for row in some])
         widths.append(max(column.min_width, min(column.max_width, widest)))
     return widths
+
+
+def _limit(column: Column[Any]) -> int:
+    """The widest a column may grow for one edited row."""
+    return 10**6 if column.whole else column.max_width
 
 
 def grown_widths(columns: Sequence[Column[T]], natural: list[int], cells: list[str]) -> bool:
@@ -56,7 +68,7 @@ def grown_widths(columns: Sequence[Column[T]], natural: list[int], cells: list[s
     grown = False
     for number, column in enumerate(columns):
         if column.width is None and not column.flex:
-            wanted = min(column.max_width, cell_len(cells[number]))
+            wanted = min(_limit(column), cell_len(cells[number]))
             if wanted > natural[number]:
                 natural[number] = wanted
                 grown = True
@@ -69,7 +81,8 @@ def fit_widths(columns: Sequence[Column[Any]], natural: Sequence[int], room: int
     Columns with a priority above 0 are left out, least important first, until
     the rest fit (the detail shows everything); the flex column (else the last)
     takes the room left over; if it still does not fit the widest columns give
-    way, down to their minimum; past that the table scrolls sideways.
+    way, down to their minimum (a whole column never does); past that the table
+    scrolls sideways.
     """
     shown = list(range(len(columns)))
 
@@ -93,7 +106,9 @@ def fit_widths(columns: Sequence[Column[Any]], natural: Sequence[int], room: int
         slack = [
             (widths[n] - columns[n].min_width, n)
             for n in shown
-            if columns[n].width is None and widths[n] > columns[n].min_width
+            if columns[n].width is None
+            and not columns[n].whole
+            and widths[n] > columns[n].min_width
         ]
         if not slack:
             break

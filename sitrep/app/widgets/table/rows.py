@@ -31,7 +31,9 @@ class Column(Generic[T]):
     cell or None. Widths are measured from a sample of rows and kept between
     ``min_width`` and ``max_width`` unless ``width`` fixes them; a ``flex``
     column takes the room left over. When the table is too narrow, columns with
-    the highest ``priority`` are left out first (0: always shown).
+    the highest ``priority`` are left out first (0: always shown). A ``whole``
+    column (a figure, a count) is never cut: it is measured on every row, has no
+    maximum, and the other columns give way first.
     """
 
     title: str
@@ -44,6 +46,7 @@ class Column(Generic[T]):
     style: Callable[[T], str | None] | None = None
     flex: bool = False
     priority: int = 0
+    whole: bool = False
 
 
 class Row(Generic[T]):
@@ -207,6 +210,15 @@ class TableRows(Generic[T]):
         self.rows = [Row(row.entry) for row in self.rows]
         self._warmed = 0
         self.sort(self.sort_column, self.reverse)
+
+    def set_columns(self, columns: Sequence[Column[T]]) -> None:
+        """Show other columns: every cell is computed again; a sort by a column that
+        is gone falls back to document order."""
+        sorted_by = self.columns[self.sort_column].title if self.sort_column is not None else None
+        self.columns = list(columns)
+        titles = [column.title for column in self.columns]
+        self.sort_column = titles.index(sorted_by) if sorted_by in titles else None
+        self.refresh_cells()
 
     def _place(self, index: int) -> None:
         """Put a row index into the sorted list where its key belongs (ties: document order)."""

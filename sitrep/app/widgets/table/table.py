@@ -16,7 +16,7 @@ from textual.geometry import Region
 
 from sitrep.app.bindings import bindings
 from sitrep.app.widgets.table import messages
-from sitrep.app.widgets.table.layout import column_at, next_sort_column
+from sitrep.app.widgets.table.layout import ColumnWidths, column_at, next_sort_column
 from sitrep.app.widgets.table.rows import Column
 from sitrep.app.widgets.table.view import RowsView
 from sitrep.app.widgets.table.warm import SearchWarmer
@@ -85,6 +85,14 @@ class EntryTable(RowsView[T], Generic[T], can_focus=True):
     def refresh_cells(self) -> None:
         """Recompute every cell (after a change other entries' cells depend on)."""
         self.rows.refresh_cells()
+        self._after_change()
+        self.warmer.start()
+
+    def set_columns(self, columns: Sequence[Column[T]]) -> None:
+        """Show other columns (a header edit changed what some show), measured again."""
+        self.rows.set_columns(columns)
+        self.sizes = ColumnWidths(self.model.columns)
+        self._fit(measure=True)
         self._after_change()
         self.warmer.start()
 
