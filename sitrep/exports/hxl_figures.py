@@ -17,7 +17,7 @@ import re
 from sitrep.exports.hxl import Column, Row, Table, source_cells, source_columns, table_of
 from sitrep.exports.hxl_places import location_cells, location_columns
 from sitrep.model.entries import FigureEntry, FigurePoint
-from sitrep.model.figure import Figure
+from sitrep.model.figure import CANONICAL_PREFIX, Figure, FigureKind
 from sitrep.model.situation import Situation
 
 _PEOPLE = (
@@ -34,19 +34,15 @@ _PEOPLE_TAGS = {
     "need": "#inneed",
     "assistance": "#reached",
 }
-QUALIFIER_WORDS = {
+QUALIFIER_WORDS: dict[FigureKind, str] = {
     "exact": "exact",
-    "about": "about",
-    "nearly": "nearly",
-    "just_over": "just over",
-    "at_least": "at least",
-    "more_than": "more than",
-    "up_to": "up to",
+    **CANONICAL_PREFIX,
     "range": "range",
     "words": "in words",
     "undisclosed": "undisclosed",
     "unknown": "unknown",
 }
+"""The qualifier column's word for each kind of figure."""
 
 
 def value_tag(figure: FigureEntry) -> str:

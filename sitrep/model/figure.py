@@ -30,6 +30,7 @@ from sitrep.model.figure_words import (
 
 __all__ = [
     "APPROXIMATE",
+    "CANONICAL_PREFIX",
     "MAX_FIGURE",
     "WORD_BOUNDS",
     "Figure",
@@ -41,7 +42,7 @@ __all__ = [
 MAX_FIGURE = 10**15
 """No count a situation report gives comes near this; a longer number is a typo or an attack."""
 
-_CANONICAL_PREFIX: dict[FigureKind, str] = {
+CANONICAL_PREFIX: dict[FigureKind, str] = {
     "about": "about",
     "nearly": "nearly",
     "just_over": "just over",
@@ -49,6 +50,7 @@ _CANONICAL_PREFIX: dict[FigureKind, str] = {
     "more_than": "more than",
     "up_to": "up to",
 }
+"""The words a qualified figure is written with, by its kind (one definition)."""
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s*(?:-|–|—|\bto\b|\band\b)\s*(.+)$")
 _NOT_KNOWN = {
     "undisclosed": "undisclosed",
@@ -161,7 +163,7 @@ class Figure:
             return f"{self.low}-{self.high}"
         if self.kind in ("undisclosed", "unknown", "words"):
             return self.written if self.kind == "words" and self.written else self.kind
-        return f"{_CANONICAL_PREFIX[self.kind]} {self.stated}"
+        return f"{CANONICAL_PREFIX[self.kind]} {self.stated}"
 
     @property
     def stated(self) -> int:
