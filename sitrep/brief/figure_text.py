@@ -58,12 +58,17 @@ def _money(value: str, currency: str) -> str:
 def label(entry: FigureEntry) -> str:
     """'IDPs in the region since 1 Jan 2021': what is counted, where, over what period.
 
-    The area is left out when the counted text already names it (counted 'IDPs in X', area X).
+    The area is left out when the counted text already names it (counted 'IDPs in X', area X),
+    and the start when the counted text already says since when.
     """
     text = words.capitalized(entry.counted)
-    if entry.area.casefold() not in entry.counted.casefold():
+    counted = entry.counted.casefold()
+    area_name = entry.area.split(" (", 1)[0].casefold()  # 'X (from Y)' is named by 'X'
+    if area_name not in counted:
         text += f" in {entry.area}"
-    if entry.measure == "new":
+    if " since " in f" {counted} ":  # 'people displaced since 27 November': said already
+        pass
+    elif entry.measure == "new":
         text += f" since {words.day(entry.since)}" if entry.since else " (new)"
     elif entry.since:
         text += f" (counted from {words.day(entry.since)})"

@@ -37,7 +37,8 @@ def key_figures_section(ctx: BriefContext) -> str:
     if items:
         blocks.append(bullets(items))
     if context:
-        blocks.append("Context, values from before this period:")
+        undated = any(f.point.as_of.last is None for f in context)
+        blocks.append(f"Context, values from before this period{' or undated' if undated else ''}:")
         blocks.append(bullets([_figure(ctx, f) for f in context]))
     if not items and not context:
         blocks.append("No figures recorded.")

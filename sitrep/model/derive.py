@@ -145,15 +145,15 @@ def figure_headlines(
 
     Figures are never summed across scopes, and of two entries of one scope only
     the later value is shown (it replaces the older). A value dated before the
-    period (a pre-war stock, an annual estimate) is context, not news.
+    period (a pre-war stock, an annual estimate) or not dated is context, not news.
     """
     latest: dict[tuple[object, ...], FigureLine] = {}
     for entry in s.figures:
         point = entry.point_on(day)
         if point is None:
             continue
-        first, last = point.as_of.first, point.as_of.last
-        news = first is not None and last is not None and last >= start and first <= end
+        last = point.as_of.last  # a value dated after the period is still news, not context
+        news = last is not None and last >= start
         known = latest.get(entry.scope)
         if known is None or known.point.as_of.key <= point.as_of.key:
             latest[entry.scope] = FigureLine(entry, point, news)

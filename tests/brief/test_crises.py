@@ -106,6 +106,26 @@ def test_the_area_is_not_repeated_and_the_wording_is_kept() -> None:
     assert "about 15.8 million" in brief and "15,800,000" not in brief
 
 
+def test_neither_the_area_nor_the_start_is_said_twice() -> None:
+    from sitrep.brief.figure_text import label
+    from sitrep.model.entries import FigureEntry
+
+    def entry(counted: str, area: str) -> FigureEntry:
+        point = {"as_of": "2023-04-25", "value": 20000}
+        return FigureEntry.model_validate(
+            {"id": "f", "counted": counted, "area": area, "measure": "new",
+             "since": "2023-04-15", "series": [point]}
+        )  # fmt: skip
+
+    # 'X (from Y)' is named by X; a counted text that says since when keeps its words.
+    assert label(entry("refugees into Chadia", "Chadia (from the west)")) == (
+        "Refugees into Chadia since 15 Apr 2023"
+    )
+    assert label(entry("people displaced since 15 April", "All")) == (
+        "People displaced since 15 April in All"
+    )
+
+
 # -- a government that falls ---------------------------------------------------------------
 
 

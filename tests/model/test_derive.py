@@ -101,6 +101,22 @@ def test_pre_period_values_are_context_not_news() -> None:
     assert [line.entry.id for line in earlier] == ["new", "old"]
 
 
+def test_a_value_dated_after_the_period_is_news_not_context() -> None:
+    # A report issued the day after its period: a value of that day is the latest news.
+    s = situation(
+        figures=[
+            {
+                "id": "late",
+                "counted": "people displaced",
+                "area": "All",
+                "series": [{"as_of": "2024-05-11", "value": 7000}],
+            }
+        ]
+    )
+    lines = figure_headlines(s, D(2024, 5, 3), D(2024, 5, 10), day=D(2024, 5, 11))
+    assert [(line.entry.id, line.in_period) for line in lines] == [("late", True)]
+
+
 def test_only_evacuations_count_and_organisations_apart() -> None:
     s = situation(
         evacuations=[
