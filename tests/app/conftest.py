@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +15,27 @@ from sitrep.app.app import SitrepApp
 from sitrep.app.flows.files import FileFlows
 from sitrep.app.screens.main import MainScreen
 from sitrep.editing.document import Document
+from sitrep.settings import settings_path
+from sitrep.storage.sample import data_path
 from tests.app.host import SIZE, Recorder, copy_sample, main_screen, open_app
 
 STOP_POLLS = 1000
 """How many times (every 10 ms) close() looks whether the app has stopped."""
+
+
+@dataclass(frozen=True)
+class Opening:
+    """How `sample_app` opens the sample when a test needs more than the default.
+
+    Give it by indirect parametrization:
+    `@pytest.mark.parametrize("sample_app", [Opening(size=(80, 24))], indirect=True)`.
+    """
+
+    size: tuple[int, int] = SIZE
+    settings: str | None = None
+    """The user's settings file, written before the app starts (None: no file)."""
+    beside: tuple[str, ...] = ()
+    """Bundled data files (by name) copied next to the sample before the app starts."""
 
 
 @dataclass
@@ -60,9 +78,19 @@ class SampleApp:
 
 
 @pytest.fixture
-async def sample_app(tmp_path: Path) -> AsyncIterator[SampleApp]:
-    """sitrep on a copy of the sample in tmp_path, 120x40, notifications shown and recorded."""
+async def sample_app(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[SampleApp]:
+    """sitrep on a copy of the sample in tmp_path, 120x40, notifications shown and recorded.
+
+    An indirect parameter (an `Opening`) changes the size, writes settings or adds files.
+    """
+    opening: Opening = getattr(request, "param", Opening())
+    if opening.settings is not None:
+        settings = settings_path()
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        settings.write_text(opening.settings, encoding="utf-8")
+    for name in opening.beside:
+        shutil.copyfile(data_path(name), tmp_path / name)
     path = copy_sample(tmp_path)
     app, said = open_app(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(size=opening.size, notifications=True) as pilot:
         yield SampleApp(app, pilot, said, path)

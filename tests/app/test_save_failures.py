@@ -22,6 +22,7 @@ import sitrep.yaml.fast
 from sitrep.app.dialogs.choice import ChoiceScreen
 from sitrep.app.dialogs.path import PathScreen
 from sitrep.yaml.io import load_situation
+from tests.app.conftest import SampleApp
 from tests.app.host import SIZE, copy_sample, open_app
 
 
@@ -91,20 +92,19 @@ async def test_a_failed_save_says_why_and_keeps_the_edits(
 
 
 async def test_try_again_after_fixing_the_cause(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sample_app: SampleApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = copy_sample(tmp_path)
-    app, _ = open_app(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("d")
-        fix_it = _disk_full(path, monkeypatch)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)
-        fix_it()
-        await pilot.press("r")
-        await pilot.pause()
-        assert app.document is not None and not app.document.dirty
+    app, pilot, path = sample_app.app, sample_app.pilot, sample_app.path
+    await pilot.press("d")
+    fix_it = _disk_full(path, monkeypatch)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, ChoiceScreen)
+    fix_it()
+    await pilot.press("r")
+    await pilot.pause()
+    assert app.document is not None and not app.document.dirty
+    await sample_app.close()
     assert len(load_situation(path).places) == 36
 
 
@@ -147,13 +147,11 @@ async def test_a_backup_that_cannot_be_kept_is_a_warning(tmp_path: Path) -> None
 
 
 async def test_a_file_near_the_load_limit_is_a_warning(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sample_app: SampleApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = copy_sample(tmp_path)
-    app, said = open_app(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        monkeypatch.setattr(sitrep.yaml.fast, "MAX_FAST_VALUES", 1000)  # the sample has more
-        await pilot.press("d", "ctrl+s")
-        await pilot.pause()
-        assert app.document is not None and not app.document.dirty
-        assert "afghanistan.yaml: the file is near the 1,000 values" in said.text("warning")
+    app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
+    monkeypatch.setattr(sitrep.yaml.fast, "MAX_FAST_VALUES", 1000)  # the sample has more
+    await pilot.press("d", "ctrl+s")
+    await pilot.pause()
+    assert app.document is not None and not app.document.dirty
+    assert "afghanistan.yaml: the file is near the 1,000 values" in said.text("warning")

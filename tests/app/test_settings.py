@@ -2,82 +2,79 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import pytest
 
 from sitrep.app.screens.help import HelpScreen
 from sitrep.settings import load_settings, settings_path
 from sitrep.yaml.io import load_situation
-from tests.app.host import SIZE, copy_sample, open_app
+from tests.app.conftest import Opening, SampleApp
 
 
-def write_settings(text: str) -> None:
-    path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+def with_settings(text: str) -> pytest.MarkDecorator:
+    """Open the sample with this settings file in place."""
+    return pytest.mark.parametrize(
+        "sample_app", [Opening(settings=text)], ids=["settings"], indirect=True
+    )
 
 
-async def test_keymap_from_settings_remaps_a_key(tmp_path: Path) -> None:
-    write_settings('[keys]\nsave = "ctrl+w"\ndelete = "X"\n')
-    path = copy_sample(tmp_path)
-    app, said = open_app(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("d")  # no longer delete
-        await pilot.pause()
-        assert not app.document.dirty  # type: ignore[union-attr]
-        await pilot.press("X", "ctrl+s")  # delete by its new key; ctrl+s no longer saves
-        await pilot.pause()
-        assert app.document.dirty  # type: ignore[union-attr]
-        await pilot.press("ctrl+w")
-        await pilot.pause()
-        assert not app.document.dirty  # type: ignore[union-attr]
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        text = "\n".join(str(w.render()) for w in app.screen.query(".help-column"))
-        file_keys = text.split("EDIT")[0]  # forms keep their own save key (form.save)
-        assert "^w" in file_keys and "^s f2" not in file_keys
-        assert said.text("warning") == ""
+@with_settings('[keys]\nsave = "ctrl+w"\ndelete = "X"\n')
+async def test_keymap_from_settings_remaps_a_key(sample_app: SampleApp) -> None:
+    app, pilot, said, path = sample_app.app, sample_app.pilot, sample_app.said, sample_app.path
+    await pilot.press("d")  # no longer delete
+    await pilot.pause()
+    assert not app.document.dirty  # type: ignore[union-attr]
+    await pilot.press("X", "ctrl+s")  # delete by its new key; ctrl+s no longer saves
+    await pilot.pause()
+    assert app.document.dirty  # type: ignore[union-attr]
+    await pilot.press("ctrl+w")
+    await pilot.pause()
+    assert not app.document.dirty  # type: ignore[union-attr]
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    text = "\n".join(str(w.render()) for w in app.screen.query(".help-column"))
+    file_keys = text.split("EDIT")[0]  # forms keep their own save key (form.save)
+    assert "^w" in file_keys and "^s f2" not in file_keys
+    assert said.text("warning") == ""
+    await sample_app.close()
     assert len(load_situation(path).places) == 36
 
 
-async def test_unknown_binding_ids_are_reported(tmp_path: Path) -> None:
-    write_settings('[keys]\nsaev = "ctrl+w"\n')
-    app, said = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        assert "unknown binding ids saev" in said.text("warning")
+@with_settings('[keys]\nsaev = "ctrl+w"\n')
+async def test_unknown_binding_ids_are_reported(sample_app: SampleApp) -> None:
+    pilot, said = sample_app.pilot, sample_app.said
+    await pilot.pause()
+    assert "unknown binding ids saev" in said.text("warning")
 
 
-async def test_a_broken_settings_file_is_reported_and_ignored(tmp_path: Path) -> None:
-    write_settings("theme = [\n")
-    app, said = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("d")
-        await pilot.pause()
-        assert app.is_running and app.document.dirty  # type: ignore[union-attr]
-        warning = said.text("warning")
-        assert str(settings_path()) in warning and "using defaults" in warning
+@with_settings("theme = [\n")
+async def test_a_broken_settings_file_is_reported_and_ignored(sample_app: SampleApp) -> None:
+    app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
+    await pilot.press("d")
+    await pilot.pause()
+    assert app.is_running and app.document.dirty  # type: ignore[union-attr]
+    warning = said.text("warning")
+    assert str(settings_path()) in warning and "using defaults" in warning
 
 
-async def test_an_unknown_theme_is_reported(tmp_path: Path) -> None:
-    write_settings('theme = "no-such-theme"\n')
-    app, said = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        assert "no-such-theme" in said.text("warning")
-        assert app.theme != "no-such-theme"
+@with_settings('theme = "no-such-theme"\n')
+async def test_an_unknown_theme_is_reported(sample_app: SampleApp) -> None:
+    app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
+    await pilot.pause()
+    assert "no-such-theme" in said.text("warning")
+    assert app.theme != "no-such-theme"
 
 
+@with_settings('theme = "nord"\nproduced_by = "OCHA desk"\n')
 async def test_the_theme_from_settings_is_used_and_a_change_is_written_back(
-    tmp_path: Path,
+    sample_app: SampleApp,
 ) -> None:
-    write_settings('theme = "nord"\nproduced_by = "OCHA desk"\n')
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert app.theme == "nord"
-        app.theme = "gruvbox"  # what picking it in the theme palette does
-        await pilot.pause()
+    app, pilot = sample_app.app, sample_app.pilot
+    await pilot.pause()
+    assert app.theme == "nord"
+    app.theme = "gruvbox"  # what picking it in the theme palette does
+    await pilot.pause()
+    await sample_app.close()
     settings, problem = load_settings()
     assert problem is None
     assert settings.theme == "gruvbox"

@@ -16,9 +16,12 @@ from sitrep.model.entries import ControlChange, Party
 from sitrep.model.situation import Situation
 from sitrep.storage.store import save_situation
 from sitrep.yaml.io import load_situation
+from tests.app.conftest import Opening, SampleApp
 from tests.app.host import copy_sample, figures_text, main_screen, open_app
 
-SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
+NAMED_SIZES = {"120x40": (120, 40), "80x24": (80, 24)}
+SIZES = [pytest.param(size, id=name) for name, size in NAMED_SIZES.items()]
+OPENINGS = [pytest.param(Opening(size=size), id=name) for name, size in NAMED_SIZES.items()]
 
 
 def card(app: object, name: str) -> str:
@@ -50,27 +53,27 @@ def holding(s: Situation) -> list[tuple[str, int]]:
     return [(s.party(c.party_id).label, c.held) for c in counts]  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_the_sample_reads_as_the_brief(tmp_path: Path, size: tuple[int, int]) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        control = card(app, "control")
-        assert "34 PROVINCES" in control
-        assert "Taliban 18" in control and "Government 16" in control
-        assert control.index("Taliban 18") < control.index("Government 16"), "most first"
-        assert "contested" not in control, "none is contested on 13 Aug"
-        seat = card(app, "seat")
-        assert "KABUL" in seat and "Government" in seat and "61 km" in seat
-        evacuations = card(app, "evacuations")
-        assert "5 STATES" in evacuations
-        assert "about 3,600" in evacuations and "undisclosed" in evacuations
-        figures = main_screen(app).query_one("#figure-figures")
-        if size[0] >= 100:
-            assert figures.display and "389,645" in card(app, "figures")
-        else:  # its room goes to the others; the figures are in their own table
-            assert not figures.display
-        assert "…" not in " ".join(t for t in figures_text(app).split() if t[:1].isdigit())
+@pytest.mark.parametrize("sample_app", OPENINGS, indirect=True)
+async def test_the_sample_reads_as_the_brief(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    size = app.size
+    await pilot.pause()
+    control = card(app, "control")
+    assert "34 PROVINCES" in control
+    assert "Taliban 18" in control and "Government 16" in control
+    assert control.index("Taliban 18") < control.index("Government 16"), "most first"
+    assert "contested" not in control, "none is contested on 13 Aug"
+    seat = card(app, "seat")
+    assert "KABUL" in seat and "Government" in seat and "61 km" in seat
+    evacuations = card(app, "evacuations")
+    assert "5 STATES" in evacuations
+    assert "about 3,600" in evacuations and "undisclosed" in evacuations
+    figures = main_screen(app).query_one("#figure-figures")
+    if size[0] >= 100:
+        assert figures.display and "389,645" in card(app, "figures")
+    else:  # its room goes to the others; the figures are in their own table
+        assert not figures.display
+    assert "…" not in " ".join(t for t in figures_text(app).split() if t[:1].isdigit())
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input, Markdown, TabbedContent
 
@@ -12,8 +12,8 @@ from sitrep.app.bindings import KEYS
 from sitrep.app.screens.help import HelpScreen
 from sitrep.app.widgets.brief import BriefView
 from sitrep.app.widgets.detail import EntryDetail
-from tests.app.conftest import SampleApp
-from tests.app.host import SIZE, copy_sample, main_screen, open_app, row_of, table
+from tests.app.conftest import Opening, SampleApp
+from tests.app.host import main_screen, row_of, table
 
 
 def detail_text(app: object, pane: str) -> str:
@@ -21,194 +21,187 @@ def detail_text(app: object, pane: str) -> str:
     return detail.content.plain
 
 
-async def test_number_keys_and_tab_walk_every_pane_and_table(tmp_path: Path) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        tabs = screen.query_one(TabbedContent)
-        for key, pane in [
-            ("2", "evacuations"),
-            ("4", "outlook"),
-            ("5", "brief"),
-            ("1", "places"),
-        ]:
-            await pilot.press(key)
-            assert tabs.active == f"pane-{pane}"
-        stops = []
-        for _ in range(9):
-            await pilot.press("tab")
-            stops.append(screen.stop)
-        assert stops == [
-            "evacuations",
-            "figures",
-            "notes",
-            "outlook",
-            "sources",
-            "parties",
-            "brief",
-            "map",
-            "places",
-        ]
-        await pilot.press("shift+tab", "shift+tab")
-        assert tabs.active == "pane-brief"
-        assert isinstance(app.focused, BriefView)
+async def test_number_keys_and_tab_walk_every_pane_and_table(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    screen = main_screen(app)
+    tabs = screen.query_one(TabbedContent)
+    for key, pane in [
+        ("2", "evacuations"),
+        ("4", "outlook"),
+        ("5", "brief"),
+        ("1", "places"),
+    ]:
+        await pilot.press(key)
+        assert tabs.active == f"pane-{pane}"
+    stops = []
+    for _ in range(9):
+        await pilot.press("tab")
+        stops.append(screen.stop)
+    assert stops == [
+        "evacuations",
+        "figures",
+        "notes",
+        "outlook",
+        "sources",
+        "parties",
+        "brief",
+        "map",
+        "places",
+    ]
+    await pilot.press("shift+tab", "shift+tab")
+    assert tabs.active == "pane-brief"
+    assert isinstance(app.focused, BriefView)
 
 
-async def test_detail_shows_the_selected_entry_with_its_history(tmp_path: Path) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        index = row_of(app, "places", lambda p: p.id == "kandahar")
-        table(app, "places").move_to_index(index)
-        await pilot.pause()
-        text = " ".join(detail_text(app, "places").split())
-        for shown in ("Kandahar", "AF-KAN", "AF27", "31.613, 65.710", "province"):
-            assert shown in text
-        assert "Control ● held by the Taliban, since 12 Aug 2021" in text
-        newest, oldest = text.index("12 Aug 2021 ● held by"), text.index("before ● held by")
-        assert text.index("Control history, newest first") < newest < oldest
-        assert "by fighting; sources: RFE/RL" in text and "CNN" in text
-        assert "(before records begin)" in text
-        assert "Sources about the place" in text and "[B]" in text
-        assert "The second-largest city" in text
-        await pilot.press("j")
-        await pilot.pause()
-        assert "Kapisa" in detail_text(app, "places")
+async def test_detail_shows_the_selected_entry_with_its_history(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    index = row_of(app, "places", lambda p: p.id == "kandahar")
+    table(app, "places").move_to_index(index)
+    await pilot.pause()
+    text = " ".join(detail_text(app, "places").split())
+    for shown in ("Kandahar", "AF-KAN", "AF27", "31.613, 65.710", "province"):
+        assert shown in text
+    assert "Control ● held by the Taliban, since 12 Aug 2021" in text
+    newest, oldest = text.index("12 Aug 2021 ● held by"), text.index("before ● held by")
+    assert text.index("Control history, newest first") < newest < oldest
+    assert "by fighting; sources: RFE/RL" in text and "CNN" in text
+    assert "(before records begin)" in text
+    assert "Sources about the place" in text and "[B]" in text
+    assert "The second-largest city" in text
+    await pilot.press("j")
+    await pilot.pause()
+    assert "Kapisa" in detail_text(app, "places")
 
 
 async def test_detail_shows_a_figure_with_its_values_and_a_party_with_its_seat(
-    tmp_path: Path,
+    sample_app: SampleApp,
 ) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")
-        await pilot.pause()
-        text = " ".join(detail_text(app, "humanitarian").split())
-        assert "IDPs (conflict-induced, verified)" in text and "Counted by OCHA" in text
-        assert "Values, newest first 8 Aug 2021 389,645 · sources: UN OCHA" in text
-        await pilot.press("4", "tab", "tab", "j")  # the parties: the government
-        await pilot.pause()
-        text = " ".join(detail_text(app, "outlook").split())
-        assert "Seat Kabul" in text and "Side republic" in text
+    app, pilot = sample_app.app, sample_app.pilot
+    await pilot.press("3")
+    await pilot.pause()
+    text = " ".join(detail_text(app, "humanitarian").split())
+    assert "IDPs (conflict-induced, verified)" in text and "Counted by OCHA" in text
+    assert "Values, newest first 8 Aug 2021 389,645 · sources: UN OCHA" in text
+    await pilot.press("4", "tab", "tab", "j")  # the parties: the government
+    await pilot.pause()
+    text = " ".join(detail_text(app, "outlook").split())
+    assert "Seat Kabul" in text and "Side republic" in text
 
 
-async def test_filter_as_you_type_and_escape_clears(tmp_path: Path) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        places = table(app, "places")
-        await pilot.press("slash")
-        assert isinstance(app.focused, Input)
-        await pilot.press("K", "a", "N")
-        await pilot.pause()
-        shown = [app.document.situation.places[i].name for i in places.visible_indexes()]  # type: ignore[union-attr]
-        # Uruzgan's note mentions Kandahar; the airport and the town are within it
-        assert shown == ["Kandahar", "Uruzgan", "Kandahar airport", "Spin Boldak"]
-        assert "Kandahar" in detail_text(app, "places")
-        title = str(main_screen(app).view("places").query_one(".section-title").render())
-        assert "4 of 37" in title and "filter: KaN" in title
-        await pilot.press("enter", "j")
-        assert places.cursor_index == row_of(app, "places", lambda p: p.name == "Uruzgan")
-        await pilot.press("escape")
-        await pilot.pause()
-        assert places.row_count == 37
-        assert app.focused is places
+async def test_filter_as_you_type_and_escape_clears(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    places = table(app, "places")
+    await pilot.press("slash")
+    assert isinstance(app.focused, Input)
+    await pilot.press("K", "a", "N")
+    await pilot.pause()
+    shown = [app.document.situation.places[i].name for i in places.visible_indexes()]  # type: ignore[union-attr]
+    # Uruzgan's note mentions Kandahar; the airport and the town are within it
+    assert shown == ["Kandahar", "Uruzgan", "Kandahar airport", "Spin Boldak"]
+    assert "Kandahar" in detail_text(app, "places")
+    title = str(main_screen(app).view("places").query_one(".section-title").render())
+    assert "4 of 37" in title and "filter: KaN" in title
+    await pilot.press("enter", "j")
+    assert places.cursor_index == row_of(app, "places", lambda p: p.name == "Uruzgan")
+    await pilot.press("escape")
+    await pilot.pause()
+    assert places.row_count == 37
+    assert app.focused is places
 
 
-async def test_sort_cycles_columns_and_reverses(tmp_path: Path) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        places = table(app, "places")
-        situation = app.document.situation  # type: ignore[union-attr]
-        await pilot.press("s", "s", "s", "s")  # Place, Kind, Capital, then Control
-        await pilot.pause()
-        holders = [situation.places[i].holder for i in places.visible_indexes()]
-        assert holders == ["government"] * 17 + ["taliban"] * 20  # by name: Government first
-        await pilot.press("s", "s")  # Confidence, then Since
-        await pilot.press("S")
-        await pilot.pause()
-        dates = [situation.places[i].since for i in places.visible_indexes()]
-        known = [d for d in dates if d is not None]
-        assert known == sorted(known, reverse=True)
-        title = str(main_screen(app).view("places").query_one(".section-title").render())
-        assert "sorted by Since ▼" in title
+async def test_sort_cycles_columns_and_reverses(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    places = table(app, "places")
+    situation = app.document.situation  # type: ignore[union-attr]
+    await pilot.press("s", "s", "s", "s")  # Place, Kind, Capital, then Control
+    await pilot.pause()
+    holders = [situation.places[i].holder for i in places.visible_indexes()]
+    assert holders == ["government"] * 17 + ["taliban"] * 20  # by name: Government first
+    await pilot.press("s", "s")  # Confidence, then Since
+    await pilot.press("S")
+    await pilot.pause()
+    dates = [situation.places[i].since for i in places.visible_indexes()]
+    known = [d for d in dates if d is not None]
+    assert known == sorted(known, reverse=True)
+    title = str(main_screen(app).view("places").query_one(".section-title").render())
+    assert "sorted by Since ▼" in title
 
 
-async def test_help_lists_every_binding_grouped(tmp_path: Path) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        text = "\n".join(str(w.render()) for w in app.screen.query(".help-column"))
-        for key in KEYS:
-            assert key.title in text, key.id
-        for group in ("FILE", "EDIT", "PANES", "TABLE", "ROWS", "HELP"):
-            assert group in text
-        assert "^s f2" in text and "u ^z" in text
-        await pilot.press("escape")
-        await pilot.press("f1")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("q")
-        await pilot.pause()
-        assert not isinstance(app.screen, HelpScreen)
-        assert app.is_running, "q closes help, it does not quit"
+async def test_help_lists_every_binding_grouped(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    text = "\n".join(str(w.render()) for w in app.screen.query(".help-column"))
+    for key in KEYS:
+        assert key.title in text, key.id
+    for group in ("FILE", "EDIT", "PANES", "TABLE", "ROWS", "HELP"):
+        assert group in text
+    assert "^s f2" in text and "u ^z" in text
+    await pilot.press("escape")
+    await pilot.press("f1")
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    await pilot.press("q")
+    await pilot.pause()
+    assert not isinstance(app.screen, HelpScreen)
+    assert app.is_running, "q closes help, it does not quit"
 
 
-async def test_palette_lists_the_actions_and_runs_them(tmp_path: Path) -> None:
-    app, said = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"export the brief")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.5)
-        assert (tmp_path / "afghanistan.md").exists()
-        assert "Brief written to" in said.text()
+async def test_palette_lists_the_actions_and_runs_them(
+    sample_app: SampleApp, tmp_path: Path
+) -> None:
+    app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*"export the brief")
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause(0.5)
+    assert (tmp_path / "afghanistan.md").exists()
+    assert "Brief written to" in said.text()
 
 
-async def test_palette_commands_come_from_the_bindings(tmp_path: Path) -> None:
+async def test_palette_commands_come_from_the_bindings(sample_app: SampleApp) -> None:
     from sitrep.app.commands import BindingCommands
 
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        provider = BindingCommands(main_screen(app))
-        names = [name for name, _, _ in provider.commands()]
-        assert names == [k.title for k in KEYS if k.palette]  # places have focus: all apply
-        await pilot.press("2")
-        names = [name for name, _, _ in provider.commands()]
-        assert not any(name.startswith("Record a change of control") for name in names)
+    app, pilot = sample_app.app, sample_app.pilot
+    await pilot.pause()
+    provider = BindingCommands(main_screen(app))
+    names = [name for name, _, _ in provider.commands()]
+    assert names == [k.title for k in KEYS if k.palette]  # places have focus: all apply
+    await pilot.press("2")
+    names = [name for name, _, _ in provider.commands()]
+    assert not any(name.startswith("Record a change of control") for name in names)
 
 
-async def test_brief_pane_follows_edits(tmp_path: Path) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("b")
-        await pilot.pause(0.5)
-        brief = main_screen(app).query_one(BriefView)
-        assert "# Afghanistan: Taliban offensive" in brief.text
-        assert "The Taliban: 18 of 34 provinces (16 confirmed, 2 reported)" in brief.text
-        await pilot.press("1")
-        index = row_of(app, "places", lambda p: p.id == "herat")
-        table(app, "places").move_to_index(index)
-        await pilot.press("d", "b")
-        await pilot.pause(0.8)
-        assert "The Taliban: 17 of 33 provinces (15 confirmed, 2 reported)" in brief.text
-        assert main_screen(app).query_one(Markdown).source == brief.text
+async def test_brief_pane_follows_edits(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    await pilot.press("b")
+    await pilot.pause(0.5)
+    brief = main_screen(app).query_one(BriefView)
+    assert "# Afghanistan: Taliban offensive" in brief.text
+    assert "The Taliban: 18 of 34 provinces (16 confirmed, 2 reported)" in brief.text
+    await pilot.press("1")
+    index = row_of(app, "places", lambda p: p.id == "herat")
+    table(app, "places").move_to_index(index)
+    await pilot.press("d", "b")
+    await pilot.pause(0.8)
+    assert "The Taliban: 17 of 33 provinces (15 confirmed, 2 reported)" in brief.text
+    assert main_screen(app).query_one(Markdown).source == brief.text
 
 
-async def test_brief_links_are_not_followed(tmp_path: Path, monkeypatch: object) -> None:
+async def test_brief_links_are_not_followed(sample_app: SampleApp, monkeypatch: object) -> None:
     opened: list[str] = []
-    app, _ = open_app(copy_sample(tmp_path))
+    app, pilot = sample_app.app, sample_app.pilot
     app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("b")
-        await pilot.pause(0.5)
-        markdown = main_screen(app).query_one(Markdown)
-        markdown.post_message(Markdown.LinkClicked(markdown, "https://www.unocha.org/"))
-        await pilot.pause()
+    await pilot.press("b")
+    await pilot.pause(0.5)
+    markdown = main_screen(app).query_one(Markdown)
+    markdown.post_message(Markdown.LinkClicked(markdown, "https://www.unocha.org/"))
+    await pilot.pause()
+    await sample_app.close()
     assert opened == []
 
 
@@ -220,62 +213,58 @@ async def test_copy_brief_puts_it_on_the_clipboard(sample_app: SampleApp) -> Non
     assert "copied" in said.text()
 
 
-async def test_map_pane_follows_the_places_table_and_edits(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "sample_app", [Opening(beside=("afghanistan-outline.geojson",))], ids=["outline"], indirect=True
+)
+async def test_map_pane_follows_the_places_table_and_edits(sample_app: SampleApp) -> None:
     from sitrep.app.widgets.map.pane import MapPane
-    from sitrep.storage.sample import data_path
 
-    shutil.copyfile(
-        data_path("afghanistan-outline.geojson"), tmp_path / "afghanistan-outline.geojson"
-    )
-    app, said = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        index = row_of(app, "places", lambda p: p.id == "kandahar")
-        table(app, "places").move_to_index(index)
-        await pilot.press("m")
-        await pilot.pause()
-        pane = main_screen(app).query_one(MapPane)
-        assert app.focused is pane
-        assert pane.selected_place_id == "kandahar", "the map opens on the table's place"
-        await pilot.press("up")  # the nearest place to the north
-        await pilot.pause()
-        moved = pane.selected_place_id
-        assert moved not in (None, "kandahar")
-        assert table(app, "places").cursor_index == row_of(app, "places", lambda p: p.id == moved)
-        await pilot.press("h", "2", "enter")  # the holder quick action works on the map's place
-        await pilot.pause()
-        place = next(p for p in app.document.situation.places if p.id == moved)  # type: ignore[union-attr]
-        assert place.holder == "government"
-        assert isinstance(app.focused, MapPane), "the map keeps focus after the edit"
-        assert said.text("error") == ""
+    app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
+    index = row_of(app, "places", lambda p: p.id == "kandahar")
+    table(app, "places").move_to_index(index)
+    await pilot.press("m")
+    await pilot.pause()
+    pane = main_screen(app).query_one(MapPane)
+    assert app.focused is pane
+    assert pane.selected_place_id == "kandahar", "the map opens on the table's place"
+    await pilot.press("up")  # the nearest place to the north
+    await pilot.pause()
+    moved = pane.selected_place_id
+    assert moved not in (None, "kandahar")
+    assert table(app, "places").cursor_index == row_of(app, "places", lambda p: p.id == moved)
+    await pilot.press("h", "2", "enter")  # the holder quick action works on the map's place
+    await pilot.pause()
+    place = next(p for p in app.document.situation.places if p.id == moved)  # type: ignore[union-attr]
+    assert place.holder == "government"
+    assert isinstance(app.focused, MapPane), "the map keeps focus after the edit"
+    assert said.text("error") == ""
 
 
-async def test_a_long_detail_scrolls_by_keyboard(tmp_path: Path) -> None:
-    app, _ = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        index = row_of(app, "places", lambda p: p.id == "kandahar")  # six sources, long note
-        table(app, "places").move_to_index(index)
-        await pilot.pause()
-        detail = main_screen(app).query_one("#detail-places", EntryDetail)
-        assert detail.virtual_size.height > detail.scrollable_content_region.height
-        await pilot.press("J", "J")
-        await pilot.pause()
-        assert detail.scroll_y == 8
-        await pilot.press("K")
-        await pilot.pause()
-        assert detail.scroll_y == 4
-        await pilot.press("j")  # another entry: the detail starts at its top
-        await pilot.pause()
-        assert detail.scroll_y == 0
+async def test_a_long_detail_scrolls_by_keyboard(sample_app: SampleApp) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    index = row_of(app, "places", lambda p: p.id == "kandahar")  # six sources, long note
+    table(app, "places").move_to_index(index)
+    await pilot.pause()
+    detail = main_screen(app).query_one("#detail-places", EntryDetail)
+    assert detail.virtual_size.height > detail.scrollable_content_region.height
+    await pilot.press("J", "J")
+    await pilot.pause()
+    assert detail.scroll_y == 8
+    await pilot.press("K")
+    await pilot.pause()
+    assert detail.scroll_y == 4
+    await pilot.press("j")  # another entry: the detail starts at its top
+    await pilot.pause()
+    assert detail.scroll_y == 0
 
 
-async def test_palette_ranks_the_action_named_first(tmp_path: Path) -> None:
-    app, said = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("d")  # something to undo
-        await pilot.pause()
-        await pilot.press("ctrl+p", *"und")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.5)
-        assert len(app.document.situation.places) == 37  # type: ignore[union-attr]
-        assert "Undid: delete Badakhshan" in said.text()
+async def test_palette_ranks_the_action_named_first(sample_app: SampleApp) -> None:
+    app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
+    await pilot.press("d")  # something to undo
+    await pilot.pause()
+    await pilot.press("ctrl+p", *"und")
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause(0.5)
+    assert len(app.document.situation.places) == 37  # type: ignore[union-attr]
+    assert "Undid: delete Badakhshan" in said.text()

@@ -272,11 +272,11 @@ async def test_every_state_of_control_has_its_mark_and_the_legend_counts_as_the_
         for glyph in "●◆◐◉◩◌★":
             assert glyph in text, glyph
         canvas = app.query_one(MapCanvas)
-        assert canvas._layout is not None and canvas.data is not None
+        assert canvas.mark_layout is not None and canvas.data is not None
 
         def style(place_id: str) -> object:
             mark = next(i for i, m in enumerate(canvas.data.marks) if m.place_id == place_id)  # type: ignore[union-attr]
-            col, row = canvas._layout.positions[mark]  # type: ignore[union-attr]
+            col, row = canvas.mark_layout.positions[mark]  # type: ignore[union-attr]
             return next(iter(canvas.render_line(row).crop(col, col + 1))).style
 
         contested = style("balkh")
