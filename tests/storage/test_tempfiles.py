@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -145,6 +144,10 @@ SAVER = textwrap.dedent(
 )
 
 
+KILLS = 12
+"""Kills at random points of a save; each one checks the file is whole."""
+
+
 def test_kill_during_save_many_times_then_start(tmp_path: Path, sample_file: Path) -> None:
     situation, _ = load_with_state(sample_file)
     old = dump_situation(situation)
@@ -157,10 +160,9 @@ def test_kill_during_save_many_times_then_start(tmp_path: Path, sample_file: Pat
     target = work / "sit.yaml"
     target.write_text(old, encoding="utf-8")
     rng = random.Random(20210813)
-    started = time.monotonic()
     left_behind = 0
     kills = 0
-    while kills < 40 and time.monotonic() - started < 15:
+    while kills < KILLS:  # a count, not a time window: a busy machine runs the same test
         child = subprocess.Popen(
             [
                 sys.executable,
@@ -183,7 +185,6 @@ def test_kill_during_save_many_times_then_start(tmp_path: Path, sample_file: Pat
         text = target.read_text(encoding="utf-8")
         assert text in (old, new), f"torn file of {len(text)} characters after kill {kills}"
         left_behind = max(left_behind, len(temps(work)) + len(temps(backup_path(target).parent)))
-    assert kills >= 10
     # The next start sweeps what the kills left (each kill may leave one or two).
     situation, disk = load_with_state(target)
     Guard(Document(situation, target), disk, lambda message: None).pending()
