@@ -102,6 +102,15 @@ KEYS: tuple[Key, ...] = (
     Key("undo", "u,ctrl+z", "undo", "Undo", "Edit", "screen", show=True),
     Key("redo", "U,ctrl+y", "redo", "Redo", "Edit", "screen"),
     Key("edit_header", "H,f4", "edit_header", "Edit header", "Edit", "screen"),
+    Key(
+        "conflicts",
+        "C,ctrl+g",
+        "conflicts",
+        "Merge conflicts",
+        "Edit",
+        "screen",
+        long="Resolve merge conflicts one by one",
+    ),
     # -- panes -----------------------------------------------------------------
     _pane(1, "Places"),
     _pane(2, "Evacuations"),

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from sitrep.brief.words import day as words_day
 from sitrep.editing.document import Change
+from sitrep.model.conflicts import Conflict, dotted
 from sitrep.model.entries import (
     Assessment,
     ControlChange,
@@ -55,6 +56,8 @@ def entry_label(entry: BaseModel) -> str:
         return f"{entry.publisher} ({entry.id})"
     if isinstance(entry, Header):
         return "header"
+    if isinstance(entry, Conflict):
+        return f"the merge conflict at {dotted(entry.path)}"
     return type(entry).__name__.lower()
 
 

@@ -67,7 +67,9 @@ class DocumentSync:
 
     def changed(self, change: Change) -> None:
         """Apply one change to the table it touched (the only rows redrawn)."""
-        if change.section != "header":
+        if change.section == "conflicts":  # no table: the walkthrough shows them
+            pass
+        elif change.section != "header":
             table = self.view(change.section).table
             if change.before is None:
                 table.insert_row(change.index, change.after)

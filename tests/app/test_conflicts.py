@@ -1,0 +1,188 @@
+"""Resolving merge conflicts in the app, on files real git merged: ours, theirs, edit, undo.
+
+A desk's repository is set up with `sitrep git setup`; two branches change the
+same fields; `git merge` leaves a valid file with a conflicts section. The app
+offers the walkthrough on open, each answer is one undo step, and the saved
+file passes `sitrep check` (run as a subprocess, as a user runs it).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input, Static
+
+from sitrep.app.dialogs.conflict import ConflictScreen
+from sitrep.app.forms.entry import EditEntryScreen
+from sitrep.app.run import build_app
+from sitrep.yaml.io import dump_situation, load_situation
+from tests.app.forms.host import form, type_into
+from tests.app.host import SIZE, main_screen, open_app
+from tests.cli.test_team_git import FILE, commit_edit, git, sitrep
+from tests.model.desk import base
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def merged_desk(folder: Path) -> Path:
+    """A repository where main and night changed North's name and South's latitude."""
+    repo = folder / "desk"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    (repo / FILE).write_text(dump_situation(base()))
+    sitrep(repo, "git", "setup")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "The situation")
+    commit_edit(
+        repo, "night", ("name: North City", "name: North (night)"), ("lat: 10.0", "lat: 10.2")
+    )
+    commit_edit(repo, "day", ("name: North City", "name: North (day)"), ("lat: 10.0", "lat: 10.1"))
+    git(repo, "merge", "-q", "day", "-m", "day")
+    merged = git(repo, "merge", "night", "-m", "night", ok=False)
+    assert merged.returncode == 1 and "CONFLICT" in merged.stdout
+    assert len(load_situation(repo / FILE).conflicts) == 2
+    return repo
+
+
+def dialog_text(app: Any) -> str:
+    """Everything the conflict dialog on top says."""
+    screen = app.screen
+    assert isinstance(screen, ConflictScreen), f"expected the conflict dialog, got {screen!r}"
+    return "\n".join(str(s.render()) for s in screen.query(Static))
+
+
+def north(app: Any) -> str:
+    place = app.document.situation.place("north")
+    assert place is not None
+    return str(place.name)
+
+
+async def test_walkthrough_on_open_then_save_a_file_sitrep_check_accepts(tmp_path: Path) -> None:
+    repo = merged_desk(tmp_path)
+    app, said = open_app(repo / FILE)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        text = dialog_text(app)
+        assert "Merge conflict 1 of 2" in text
+        assert "place North (day), id north: name" in text
+        assert "Ours: North (day)" in text and "Theirs: North (night)" in text
+        assert "Base: North City" in text
+        assert "Ana Analyst (main, " in text and "Ana Analyst (night, " in text
+        await pilot.press("t")  # their name
+        await pilot.pause()
+        assert north(app) == "North (night)"
+        assert "Merge conflict 1 of 1" in dialog_text(app)
+        assert "lat" in dialog_text(app)
+        await pilot.press("o")  # our latitude
+        await pilot.pause()
+        assert not isinstance(app.screen, ConflictScreen)
+        assert app.document.situation.conflicts == []
+        assert "Every merge conflict is resolved" in said.text()
+        await pilot.press("u")  # one step: the latitude's conflict comes back
+        await pilot.pause()
+        assert len(app.document.situation.conflicts) == 1
+        assert north(app) == "North (night)"
+        await pilot.press("U")
+        await pilot.pause()
+        assert app.document.situation.conflicts == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.document.dirty
+    sitrep(repo, "check", FILE)  # fails (exit 1) while a conflict is left
+    saved = load_situation(repo / FILE)
+    south = saved.place("south")
+    assert saved.place("north").name == "North (night)"  # type: ignore[union-attr]
+    assert south is not None and south.lat == 10.1
+    git(repo, "commit", "-q", "-am", "Resolved in the app")
+
+
+async def test_keys_typed_in_a_burst_all_reach_the_walk(tmp_path: Path) -> None:
+    repo = merged_desk(tmp_path)
+    app, _ = open_app(repo / FILE)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "o", "ctrl+s")  # the dialog closes after o: ctrl+s saves
+        await pilot.pause()
+        assert not app.document.dirty and app.document.situation.conflicts == []
+    sitrep(repo, "check", FILE)
+
+
+async def test_edit_from_theirs_opens_the_form_and_is_one_undo_step(tmp_path: Path) -> None:
+    repo = merged_desk(tmp_path)
+    app, _ = open_app(repo / FILE)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, EditEntryScreen)
+        name = form(app).fields["name"]
+        name.focus_control()
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.value == "North (night)"
+        await type_into(pilot, "name", "North (agreed)")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert north(app) == "North (agreed)"
+        assert "Merge conflict 1 of 1" in dialog_text(app), "the walk goes on"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert north(app) == "North (day)" and len(app.document.situation.conflicts) == 2
+
+
+async def test_later_moving_about_and_the_key_that_comes_back(tmp_path: Path) -> None:
+    repo = merged_desk(tmp_path)
+    app, said = open_app(repo / FILE)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Merge conflict 2 of 2" in dialog_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Merge conflict 1 of 2" in dialog_text(app), "after the last: the first"
+        await pilot.press("p")
+        await pilot.pause()
+        assert "Merge conflict 2 of 2" in dialog_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main_screen(app)
+        assert "2 merge conflicts left" in said.text("warning")
+        assert len(app.document.situation.conflicts) == 2 and not app.document.dirty
+        await pilot.press("C")
+        await pilot.pause()
+        assert "Merge conflict 1 of 2" in dialog_text(app)
+        await pilot.press("b")  # the base's name, as neither side has it
+        await pilot.pause()
+        assert north(app) == "North City"
+
+
+async def test_a_file_without_conflicts_says_so(tmp_path: Path) -> None:
+    path = tmp_path / FILE
+    path.write_text(dump_situation(base()))
+    app, said = open_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert app.screen is main_screen(app)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert app.screen is main_screen(app)
+        assert "No merge conflicts in this file" in said.text()
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["120x40", "80x24"])
+def test_conflict_dialog(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    # A fixed merge (no git: commit ids and times would change the picture).
+    from sitrep.model.merge import Stamp, merge
+    from tests.model.desk import edit, setting
+
+    ours = edit(base(), setting("places", "north", name="North (day)"))
+    theirs = edit(base(), setting("places", "north", name="North (night)"))
+    stamp = Stamp("Ana Analyst (main, 7783bbe)", "Bo Night (night, e0d7946)", "2021-08-14T06:10")
+    path = tmp_path / FILE
+    path.write_text(dump_situation(merge(base(), ours, theirs, stamp).situation))
+    assert snap_compare(build_app(path), terminal_size=size, press=["wait:300"])
