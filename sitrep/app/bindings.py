@@ -64,6 +64,15 @@ KEYS: tuple[Key, ...] = (
         show=True,
         long="Export the brief (FILE.md)",
     ),
+    Key(
+        "import",
+        "i,ctrl+o",
+        "import_table",
+        "Import",
+        "File",
+        "screen",
+        long="Import places or figures from a CSV",
+    ),
     Key("copy_brief", "Y,f7", "app.copy_brief", "Copy brief to clipboard", "File", "screen"),
     Key("quit", "q,ctrl+q", "quit", "Quit", "File", "app", show=True),
     # -- edit ------------------------------------------------------------------

@@ -132,6 +132,14 @@ def principal_change(changes: Sequence[Change], *, undone: bool) -> Change | Non
     return changes[0].inverse() if undone else changes[-1]
 
 
+def describe_step(principal: Change, changes: Sequence[Change]) -> str:
+    """A step by its principal change, and how many more of its section it made:
+    'add Zabul and 33 more places' (an import), 'edit Herat: name' (one change)."""
+    more = sum(1 for c in changes if c.section == principal.section) - 1
+    text = describe_change(principal)
+    return f"{text} and {more} more {section_noun(principal.section, more)}" if more > 0 else text
+
+
 def section_noun(section: Section | str, count: int = 1) -> str:
     """'place' or 'places' for a section."""
     one, many = SECTION_NOUNS.get(section, (section, section))

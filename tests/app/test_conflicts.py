@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from sitrep.app.dialogs.conflict import ConflictScreen
@@ -21,7 +22,7 @@ from sitrep.app.run import build_app
 from sitrep.yaml.io import dump_situation, load_situation
 from tests.app.forms.host import form, type_into
 from tests.app.host import SIZE, main_screen, open_app
-from tests.cli.test_team_git import FILE, commit_edit, git, sitrep
+from tests.cli.test_team_git import FILE, commit_edit, git, new_desk, sitrep
 from tests.model.desk import base
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -29,13 +30,7 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 def merged_desk(folder: Path) -> Path:
     """A repository where main and night changed North's name and South's latitude."""
-    repo = folder / "desk"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    (repo / FILE).write_text(dump_situation(base()))
-    sitrep(repo, "git", "setup")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "The situation")
+    repo = new_desk(folder)
     commit_edit(
         repo, "night", ("name: North City", "name: North (night)"), ("lat: 10.0", "lat: 10.2")
     )
@@ -45,6 +40,12 @@ def merged_desk(folder: Path) -> Path:
     assert merged.returncode == 1 and "CONFLICT" in merged.stdout
     assert len(load_situation(repo / FILE).conflicts) == 2
     return repo
+
+
+async def keys(pilot: Pilot[Any], *pressed: str) -> None:
+    """Press keys, then let the app handle what they started."""
+    await pilot.press(*pressed)
+    await pilot.pause()
 
 
 def dialog_text(app: Any) -> str:
@@ -71,25 +72,20 @@ async def test_walkthrough_on_open_then_save_a_file_sitrep_check_accepts(tmp_pat
         assert "Ours: North (day)" in text and "Theirs: North (night)" in text
         assert "Base: North City" in text
         assert "Ana Analyst (main, " in text and "Ana Analyst (night, " in text
-        await pilot.press("t")  # their name
-        await pilot.pause()
+        await keys(pilot, "t")  # their name
         assert north(app) == "North (night)"
         assert "Merge conflict 1 of 1" in dialog_text(app)
         assert "lat" in dialog_text(app)
-        await pilot.press("o")  # our latitude
-        await pilot.pause()
+        await keys(pilot, "o")  # our latitude
         assert not isinstance(app.screen, ConflictScreen)
         assert app.document.situation.conflicts == []
         assert "Every merge conflict is resolved" in said.text()
-        await pilot.press("u")  # one step: the latitude's conflict comes back
-        await pilot.pause()
+        await keys(pilot, "u")  # one step: the latitude's conflict comes back
         assert len(app.document.situation.conflicts) == 1
         assert north(app) == "North (night)"
-        await pilot.press("U")
-        await pilot.pause()
+        await keys(pilot, "U")
         assert app.document.situation.conflicts == []
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await keys(pilot, "ctrl+s")
         assert not app.document.dirty
     sitrep(repo, "check", FILE)  # fails (exit 1) while a conflict is left
     saved = load_situation(repo / FILE)
@@ -104,8 +100,7 @@ async def test_keys_typed_in_a_burst_all_reach_the_walk(tmp_path: Path) -> None:
     app, _ = open_app(repo / FILE)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("t", "o", "ctrl+s")  # the dialog closes after o: ctrl+s saves
-        await pilot.pause()
+        await keys(pilot, "t", "o", "ctrl+s")  # the dialog closes after o: ctrl+s saves
         assert not app.document.dirty and app.document.situation.conflicts == []
     sitrep(repo, "check", FILE)
 
@@ -115,22 +110,18 @@ async def test_edit_from_theirs_opens_the_form_and_is_one_undo_step(tmp_path: Pa
     app, _ = open_app(repo / FILE)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("E")
-        await pilot.pause()
+        await keys(pilot, "E")
         assert isinstance(app.screen, EditEntryScreen)
         name = form(app).fields["name"]
         name.focus_control()
         await pilot.pause()
         assert isinstance(app.focused, Input) and app.focused.value == "North (night)"
         await type_into(pilot, "name", "North (agreed)")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await keys(pilot, "ctrl+s")
         assert north(app) == "North (agreed)"
         assert "Merge conflict 1 of 1" in dialog_text(app), "the walk goes on"
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("u")
-        await pilot.pause()
+        await keys(pilot, "escape")
+        await keys(pilot, "u")
         assert north(app) == "North (day)" and len(app.document.situation.conflicts) == 2
 
 
@@ -139,25 +130,19 @@ async def test_later_moving_about_and_the_key_that_comes_back(tmp_path: Path) ->
     app, said = open_app(repo / FILE)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await keys(pilot, "n")
         assert "Merge conflict 2 of 2" in dialog_text(app)
-        await pilot.press("n")
-        await pilot.pause()
+        await keys(pilot, "n")
         assert "Merge conflict 1 of 2" in dialog_text(app), "after the last: the first"
-        await pilot.press("p")
-        await pilot.pause()
+        await keys(pilot, "p")
         assert "Merge conflict 2 of 2" in dialog_text(app)
-        await pilot.press("escape")
-        await pilot.pause()
+        await keys(pilot, "escape")
         assert app.screen is main_screen(app)
         assert "2 merge conflicts left" in said.text("warning")
         assert len(app.document.situation.conflicts) == 2 and not app.document.dirty
-        await pilot.press("C")
-        await pilot.pause()
+        await keys(pilot, "C")
         assert "Merge conflict 1 of 2" in dialog_text(app)
-        await pilot.press("b")  # the base's name, as neither side has it
-        await pilot.pause()
+        await keys(pilot, "b")  # the base's name, as neither side has it
         assert north(app) == "North City"
 
 
@@ -168,8 +153,7 @@ async def test_a_file_without_conflicts_says_so(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert app.screen is main_screen(app)
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await keys(pilot, "ctrl+g")
         assert app.screen is main_screen(app)
         assert "No merge conflicts in this file" in said.text()
 

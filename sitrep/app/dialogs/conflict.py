@@ -16,12 +16,13 @@ from pydantic import JsonValue
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from sitrep.app.describe import entry_label, section_noun
+from sitrep.app.dialogs.wide import wide_dialog
 from sitrep.app.safe import clean
 from sitrep.model.conflicts import Conflict, dotted
 from sitrep.model.resolve import Side
@@ -172,9 +173,7 @@ class ConflictScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Count, where, why; base, ours and theirs with who; the choices."""
-        with Vertical(classes="dialog") as dialog:
-            dialog.styles.width = WIDTH  # wider than the app's small dialogs
-            dialog.styles.max_width = "100%"
+        with wide_dialog(WIDTH):
             yield Static(id="conflict-title", classes="dialog-title")
             yield Static(id="conflict-where")
             yield Static(id="conflict-reason")

@@ -21,6 +21,7 @@ from textual.widgets import TabbedContent, TabPane, Tabs
 from sitrep.app.bindings import bindings
 from sitrep.app.flows.conflicts import ConflictFlow
 from sitrep.app.flows.edit import EditFlow, Selection
+from sitrep.app.flows.importing import ImportFlow
 from sitrep.app.panes import BRIEF, MAP, PANES, STOPS, Stops, pane_of
 from sitrep.app.safe import Say
 from sitrep.app.screens.main_layout import compose_main
@@ -67,6 +68,7 @@ class MainScreen(Screen[None]):
         self.edits = EditFlow(self, self.document, say, reveal=self.reveal, produced_by=produced_by)
         """Every change to the document goes through it."""
         self.conflicts = ConflictFlow(self, self.document, say, self.edits)
+        self.imports = ImportFlow(self, self.document, say, self.edits)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that work where the user is (the footer follows).
@@ -277,6 +279,10 @@ class MainScreen(Screen[None]):
     def action_conflicts(self) -> None:
         """Walk through the merge conflicts, one dialog each."""
         self.conflicts.walk()
+
+    def action_import_table(self) -> None:
+        """Import places or figures from a CSV table (what would change is shown first)."""
+        self.imports.start()
 
     def action_undo(self) -> None:
         """Undo the last step and show the row it touched."""
