@@ -170,3 +170,48 @@ def test_conflict_dialog(snap_compare: Any, tmp_path: Path, size: tuple[int, int
     path = tmp_path / FILE
     path.write_text(dump_situation(merge(base(), ours, theirs, stamp).situation))
     assert snap_compare(build_app(path), terminal_size=size, press=["wait:300"])
+
+
+async def test_an_entry_deleted_on_one_side_and_edited_on_the_other(tmp_path: Path) -> None:
+    repo = new_desk(tmp_path)
+    east = "- id: east\n  name: East Port\n  kind: city\n  sources:\n  - s1\n\n"
+    commit_edit(repo, "day", (east, ""))
+    commit_edit(repo, "night", ("name: East Port", "name: East"))
+    git(repo, "merge", "-q", "day", "-m", "day")
+    assert git(repo, "merge", "night", "-m", "night", ok=False).returncode == 1
+    app, said = open_app(repo / FILE)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        text = dialog_text(app)
+        assert "place east, not in the file now: the whole entry" in text
+        assert "Ours: absent" in text and "Theirs: {id: east, name: East" in text
+        await keys(pilot, "e")  # ours deleted it: nothing to edit, the walk stays
+        assert "Ours deleted it: nothing to edit" in said.text("warning")
+        assert isinstance(app.screen, ConflictScreen)
+        await keys(pilot, "t")
+        assert app.document.situation.place("east").name == "East"  # type: ignore[union-attr]
+        await keys(pilot, "ctrl+s")
+    sitrep(repo, "check", FILE)
+
+
+async def test_a_header_conflict_is_edited_in_the_header_form(tmp_path: Path) -> None:
+    from sitrep.app.forms.header import EditHeaderScreen
+
+    repo = new_desk(tmp_path)
+    commit_edit(repo, "day", ("title: Test desk", "title: Day desk"))
+    commit_edit(repo, "night", ("title: Test desk", "title: Night desk"))
+    git(repo, "merge", "-q", "day", "-m", "day")
+    assert git(repo, "merge", "night", "-m", "night", ok=False).returncode == 1
+    app, _ = open_app(repo / FILE)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "header: title" in dialog_text(app)
+        await keys(pilot, "E")
+        assert isinstance(app.screen, EditHeaderScreen)
+        await type_into(pilot, "title", "Joint desk")
+        await keys(pilot, "ctrl+s")
+        assert app.document.situation.header.title == "Joint desk"
+        assert app.document.situation.conflicts == [] and app.screen is main_screen(app)
+        await keys(pilot, "u")
+        assert app.document.situation.header.title == "Day desk"
+        assert len(app.document.situation.conflicts) == 1
