@@ -36,8 +36,9 @@ class Prepared:
     def summary(self) -> str:
         """'34 places would be added, 0 updated, 0 left as they were (from FILE)'."""
         o = self.outcome
+        noun = self.what if o.added != 1 else self.what.removesuffix("s")
         return (
-            f"{o.added} {self.what} would be added, {o.updated} updated, "
+            f"{o.added} {noun} would be added, {o.updated} updated, "
             f"{o.unchanged} left as they were (from {self.source})"
         )
 

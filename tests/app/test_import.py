@@ -24,7 +24,7 @@ from textual.widgets import Input, Static
 from sitrep.app.dialogs.import_file import ImportFileScreen
 from sitrep.app.dialogs.import_preview import ImportPreviewScreen
 from sitrep.app.run import build_app
-from tests.app.host import SIZE, open_app
+from tests.app.host import SIZE, copy_sample, open_app
 from tests.imports.test_places import REFERENCE
 
 PROVINCES = REFERENCE.name
@@ -163,3 +163,29 @@ def test_import_preview(snap_compare: Any, tmp_path: Path, size: tuple[int, int]
         await ask_import(pilot, table)
 
     assert snap_compare(build_app(path), terminal_size=size, run_before=run_before)
+
+
+async def test_figures_are_found_from_the_columns_and_bring_their_sources(
+    tmp_path: Path,
+) -> None:
+    table = tmp_path / "idps.csv"
+    table.write_text(
+        "Date,Province,P-code,IDPs,Source\n"
+        "#date,#adm1+name,#adm1+code,#affected+idps,#meta+source\n"
+        "2021-08-13,Kandahar,AF27,more than 500,IOM DTM\n"
+    )
+    app, _ = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        before = app.document.situation.model_copy(deep=True)
+        await ask_import(pilot, table)
+        assert "Import figures from idps.csv?" in preview_text(app)
+        assert "1 figure would be added, 0 updated" in preview_text(app)
+        await pilot.press("i")
+        await pilot.pause()
+        situation = app.document.situation
+        assert len(situation.figures) == len(before.figures) + 1
+        assert situation.figures[-1].series[0].value.written == "more than 500"
+        assert situation.sources[-1].publisher == "IOM DTM"
+        await pilot.press("u")  # the figure and the source it cites: one step
+        await pilot.pause()
+        assert app.document.situation == before
