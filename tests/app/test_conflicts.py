@@ -16,12 +16,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from sitrep.app.dialogs.confirm import ConfirmScreen
 from sitrep.app.dialogs.conflict import ConflictScreen
 from sitrep.app.forms.entry import EditEntryScreen
 from sitrep.app.run import build_app
 from sitrep.yaml.io import dump_situation, load_situation
 from tests.app.forms.host import form, type_into
 from tests.app.host import SIZE, main_screen, open_app
+from tests.app.test_import import until
 from tests.cli.test_team_git import FILE, commit_edit, git, new_desk, sitrep
 from tests.model.desk import base
 
@@ -215,3 +217,24 @@ async def test_a_header_conflict_is_edited_in_the_header_form(tmp_path: Path) ->
         await keys(pilot, "u")
         assert app.document.situation.header.title == "Day desk"
         assert len(app.document.situation.conflicts) == 1
+
+
+async def test_resolutions_survive_a_crash_and_the_walk_follows_the_recovery(
+    tmp_path: Path,
+) -> None:
+    repo = merged_desk(tmp_path)
+    app, _ = open_app(repo / FILE)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await keys(pilot)
+        await keys(pilot, "t")
+        assert app.guard is not None and app.guard.journal is not None
+        app.guard.journal.handle.close()  # what a SIGKILL leaves: the journal, unlocked
+        app.guard.journal = None
+    again, _ = open_app(repo / FILE)
+    async with again.run_test(size=SIZE, notifications=True) as pilot:
+        await keys(pilot)
+        assert isinstance(again.screen, ConfirmScreen), "the recovery is asked first"
+        await keys(pilot, "enter")  # Recover
+        assert north(again) == "North (night)"
+        await until(pilot, lambda: isinstance(again.screen, ConflictScreen))
+        assert "Merge conflict 1 of 1" in dialog_text(again)

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 KEY_HINT = "C or ctrl+g"
 """The keys named in messages (the walkthrough's binding, unless remapped)."""
 Then = Callable[[], None]
+OFFER_AGAIN = 0.25
+"""Seconds between looks, while a question is open at start, for the moment to offer the walk."""
 
 
 class ConflictFlow:
@@ -53,14 +55,14 @@ class ConflictFlow:
         return len(self.document.situation.conflicts)
 
     def offer(self) -> None:
-        """On opening a file with conflicts: walk through them, or say how to once a dialog
-        already asks something (recovering a crashed session's edits)."""
-        if not self.count:
+        """On opening a file with conflicts: walk through them; once answered, when a
+        question comes first (recovering a crashed session's edits, which may resolve some)."""
+        if not self.count or not self.screen.is_attached:
             return
         if self.screen.app.screen is self.screen:
             self.walk()
         else:
-            self.say(self._left(), severity="warning")
+            self.screen.set_timer(OFFER_AGAIN, self.offer, name="offer the conflicts")
 
     def walk(self, start: int = 0) -> None:
         """Show the conflicts from number start (0-based), in a dialog shown at once."""
