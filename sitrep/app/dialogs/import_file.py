@@ -20,7 +20,7 @@ from sitrep.app.safe import clean
 
 Kind = Literal["detect", "places", "figures"]
 KINDS: tuple[tuple[Kind, str], ...] = (
-    ("detect", "Find out from the columns (a column of values: figures; else places)"),
+    ("detect", "Found from its columns (a column of values: figures; else places)"),
     ("places", "Places: names, codes, coordinates (an admin boundaries list)"),
     ("figures", "Figures: values by area and date (a displacement table)"),
 )
