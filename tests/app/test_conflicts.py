@@ -8,7 +8,9 @@ file passes `sitrep check` (run as a subprocess, as a user runs it).
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +18,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from sitrep.app.app import SitrepApp
 from sitrep.app.dialogs.confirm import ConfirmScreen
 from sitrep.app.dialogs.conflict import ConflictScreen
 from sitrep.app.forms.entry import EditEntryScreen
 from sitrep.app.run import build_app
 from sitrep.yaml.io import dump_situation, load_situation
 from tests.app.forms.host import form, type_into
-from tests.app.host import SIZE, main_screen, open_app
+from tests.app.host import SIZE, Recorder, main_screen, open_app
 from tests.app.test_import import until
 from tests.cli.test_team_git import FILE, commit_edit, git, new_desk, sitrep
 from tests.model.desk import base
@@ -42,6 +45,15 @@ def merged_desk(folder: Path) -> Path:
     assert merged.returncode == 1 and "CONFLICT" in merged.stdout
     assert len(load_situation(repo / FILE).conflicts) == 2
     return repo
+
+
+@contextlib.asynccontextmanager
+async def opened(path: Path) -> AsyncIterator[tuple[SitrepApp, Pilot[int], Recorder]]:
+    """The app on a file as `sitrep FILE` opens it, past its first frame."""
+    app, said = open_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        yield app, pilot, said
 
 
 async def keys(pilot: Pilot[Any], *pressed: str) -> None:
@@ -65,9 +77,7 @@ def north(app: Any) -> str:
 
 async def test_walkthrough_on_open_then_save_a_file_sitrep_check_accepts(tmp_path: Path) -> None:
     repo = merged_desk(tmp_path)
-    app, said = open_app(repo / FILE)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+    async with opened(repo / FILE) as (app, pilot, said):
         text = dialog_text(app)
         assert "Merge conflict 1 of 2" in text
         assert "place North (day), id north: name" in text
@@ -99,9 +109,7 @@ async def test_walkthrough_on_open_then_save_a_file_sitrep_check_accepts(tmp_pat
 
 async def test_keys_typed_in_a_burst_all_reach_the_walk(tmp_path: Path) -> None:
     repo = merged_desk(tmp_path)
-    app, _ = open_app(repo / FILE)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+    async with opened(repo / FILE) as (app, pilot, _):
         await keys(pilot, "t", "o", "ctrl+s")  # the dialog closes after o: ctrl+s saves
         assert not app.document.dirty and app.document.situation.conflicts == []
     sitrep(repo, "check", FILE)
@@ -109,9 +117,7 @@ async def test_keys_typed_in_a_burst_all_reach_the_walk(tmp_path: Path) -> None:
 
 async def test_edit_from_theirs_opens_the_form_and_is_one_undo_step(tmp_path: Path) -> None:
     repo = merged_desk(tmp_path)
-    app, _ = open_app(repo / FILE)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+    async with opened(repo / FILE) as (app, pilot, _):
         await keys(pilot, "E")
         assert isinstance(app.screen, EditEntryScreen)
         name = form(app).fields["name"]
@@ -129,9 +135,7 @@ async def test_edit_from_theirs_opens_the_form_and_is_one_undo_step(tmp_path: Pa
 
 async def test_later_moving_about_and_the_key_that_comes_back(tmp_path: Path) -> None:
     repo = merged_desk(tmp_path)
-    app, said = open_app(repo / FILE)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+    async with opened(repo / FILE) as (app, pilot, said):
         await keys(pilot, "n")
         assert "Merge conflict 2 of 2" in dialog_text(app)
         await keys(pilot, "n")
@@ -151,9 +155,7 @@ async def test_later_moving_about_and_the_key_that_comes_back(tmp_path: Path) ->
 async def test_a_file_without_conflicts_says_so(tmp_path: Path) -> None:
     path = tmp_path / FILE
     path.write_text(dump_situation(base()))
-    app, said = open_app(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+    async with opened(path) as (app, pilot, said):
         assert app.screen is main_screen(app)
         await keys(pilot, "ctrl+g")
         assert app.screen is main_screen(app)
@@ -181,9 +183,7 @@ async def test_an_entry_deleted_on_one_side_and_edited_on_the_other(tmp_path: Pa
     commit_edit(repo, "night", ("name: East Port", "name: East"))
     git(repo, "merge", "-q", "day", "-m", "day")
     assert git(repo, "merge", "night", "-m", "night", ok=False).returncode == 1
-    app, said = open_app(repo / FILE)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+    async with opened(repo / FILE) as (app, pilot, said):
         text = dialog_text(app)
         assert "place east, not in the file now: the whole entry" in text
         assert "Ours: absent" in text and "Theirs: {id: east, name: East" in text
@@ -204,9 +204,7 @@ async def test_a_header_conflict_is_edited_in_the_header_form(tmp_path: Path) ->
     commit_edit(repo, "night", ("title: Test desk", "title: Night desk"))
     git(repo, "merge", "-q", "day", "-m", "day")
     assert git(repo, "merge", "night", "-m", "night", ok=False).returncode == 1
-    app, _ = open_app(repo / FILE)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+    async with opened(repo / FILE) as (app, pilot, _):
         assert "header: title" in dialog_text(app)
         await keys(pilot, "E")
         assert isinstance(app.screen, EditHeaderScreen)
@@ -223,16 +221,12 @@ async def test_resolutions_survive_a_crash_and_the_walk_follows_the_recovery(
     tmp_path: Path,
 ) -> None:
     repo = merged_desk(tmp_path)
-    app, _ = open_app(repo / FILE)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await keys(pilot)
+    async with opened(repo / FILE) as (app, pilot, _):
         await keys(pilot, "t")
         assert app.guard is not None and app.guard.journal is not None
         app.guard.journal.handle.close()  # what a SIGKILL leaves: the journal, unlocked
         app.guard.journal = None
-    again, _ = open_app(repo / FILE)
-    async with again.run_test(size=SIZE, notifications=True) as pilot:
-        await keys(pilot)
+    async with opened(repo / FILE) as (again, pilot, _):
         assert isinstance(again.screen, ConfirmScreen), "the recovery is asked first"
         await keys(pilot, "enter")  # Recover
         assert north(again) == "North (night)"
