@@ -80,10 +80,10 @@ def prepare(situation: Situation, path: Path, what: What | None, into: Path | No
     return Prepared(what, outcome, path.name)
 
 
-def steps(before: Situation, after: Situation) -> list[tuple[str, int, BaseModel | None]]:
+def steps(before: Situation, after: Situation) -> list[tuple[str, int, BaseModel]]:
     """(section, index, entry) to apply in order: an entry replaced at index, or added at
     the end (index past the list). An import only updates and appends."""
-    found: list[tuple[str, int, BaseModel | None]] = []
+    found: list[tuple[str, int, BaseModel]] = []
     for section in SECTIONS:
         old, new = getattr(before, section), getattr(after, section)
         if len(new) < len(old):

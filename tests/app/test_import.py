@@ -24,7 +24,7 @@ from textual.widgets import Input, Static
 from sitrep.app.dialogs.import_file import ImportFileScreen
 from sitrep.app.dialogs.import_preview import ImportPreviewScreen
 from sitrep.app.run import build_app
-from tests.app.host import SIZE, copy_sample, open_app
+from tests.app.host import SIZE, copy_sample, main_screen, open_app
 from tests.imports.test_places import REFERENCE
 
 PROVINCES = REFERENCE.name
@@ -189,3 +189,20 @@ async def test_figures_are_found_from_the_columns_and_bring_their_sources(
         await pilot.press("u")  # the figure and the source it cites: one step
         await pilot.pause()
         assert app.document.situation == before
+
+
+async def test_a_long_table_refills_the_places_table_once(tmp_path: Path) -> None:
+    path = blank(tmp_path)
+    table = tmp_path / "many.csv"
+    rows = [f"Place {i},XX{i:04d},{i % 80}.5,{i % 170}.25" for i in range(120)]
+    table.write_text("name,pcode,lat,lon\n" + "\n".join(rows) + "\n")
+    app, _ = open_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await ask_import(pilot, table)
+        await pilot.press("i")
+        await pilot.pause()
+        shown = main_screen(app).view("places").table
+        assert len(shown.rows.model) == 120 and shown.cursor_index == 0
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(shown.rows.model) == 0 and app.document.situation.places == []

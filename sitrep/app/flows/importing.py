@@ -24,6 +24,7 @@ from sitrep.app.safe import Say
 from sitrep.editing.document import Change, Document
 from sitrep.errors import SitrepError
 from sitrep.imports.preview import Prepared, prepare, steps
+from sitrep.model.carry import carry
 from sitrep.model.sections import SECTIONS
 from sitrep.model.situation import Situation
 
@@ -99,24 +100,18 @@ class ImportFlow:
             message = "The situation changed while the table was read: import it again"
             self.say(message, severity="warning")
             return
-        todo = steps(frozen, prepared.outcome.situation)
-        document = self.document
-
-        def step() -> Change:
-            change: Change | None = None
-            for section, index, entry in todo:
-                if index < len(document.entries(section)):  # type: ignore[arg-type]
-                    change = document.replace(section, index, entry)  # type: ignore[arg-type]
-                else:
-                    change = document.add(section, entry)  # type: ignore[arg-type]
-            assert change is not None
-            return change
-
-        if self.edits.apply_step(step) is None:
-            return
-        first = next(((s, i) for s, i, _ in todo if s == prepared.what), None)
-        if first is not None:
-            self.edits.reveal(*first)
+        # The whole result was validated in the thread (it loads as a file): applied
+        # unchecked, a table of thousands of rows takes milliseconds, not a scan per row.
+        changes = []
+        for section, index, entry in steps(frozen, prepared.outcome.situation):
+            entries = self.document.entries(section)  # type: ignore[arg-type]
+            before = entries[index] if index < len(entries) else None
+            after = carry(before, entry) if before is not None else entry
+            changes.append(Change(section, index, before, after))  # type: ignore[arg-type]
+        self.document.apply_checked(changes)
+        first = next(((c.section, c.index) for c in changes if c.section == prepared.what), None)
+        if first is not None:  # after the tables show the batch
+            self.screen.call_later(self.edits.reveal, *first)
         o = prepared.outcome
         self.say(
             f"Imported from {prepared.source}: {o.added} {prepared.what} added, "
