@@ -64,6 +64,15 @@ KEYS: tuple[Key, ...] = (
         show=True,
         long="Export the brief (FILE.md)",
     ),
+    Key(
+        "import",
+        "i,ctrl+o",
+        "import_table",
+        "Import",
+        "File",
+        "screen",
+        long="Import places or figures from a CSV",
+    ),
     Key("copy_brief", "Y,f7", "app.copy_brief", "Copy brief to clipboard", "File", "screen"),
     Key("quit", "q,ctrl+q", "quit", "Quit", "File", "app", show=True),
     # -- edit ------------------------------------------------------------------
@@ -102,6 +111,15 @@ KEYS: tuple[Key, ...] = (
     Key("undo", "u,ctrl+z", "undo", "Undo", "Edit", "screen", show=True),
     Key("redo", "U,ctrl+y", "redo", "Redo", "Edit", "screen"),
     Key("edit_header", "H,f4", "edit_header", "Edit header", "Edit", "screen"),
+    Key(
+        "conflicts",
+        "C,ctrl+g",
+        "conflicts",
+        "Merge conflicts",
+        "Edit",
+        "screen",
+        long="Resolve merge conflicts one by one",
+    ),
     # -- panes -----------------------------------------------------------------
     _pane(1, "Places"),
     _pane(2, "Evacuations"),

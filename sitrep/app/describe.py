@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from sitrep.brief.words import day as words_day
 from sitrep.editing.document import Change
+from sitrep.model.conflicts import Conflict, dotted
 from sitrep.model.entries import (
     Assessment,
     ControlChange,
@@ -55,6 +56,8 @@ def entry_label(entry: BaseModel) -> str:
         return f"{entry.publisher} ({entry.id})"
     if isinstance(entry, Header):
         return "header"
+    if isinstance(entry, Conflict):
+        return f"the merge conflict at {dotted(entry.path)}"
     return type(entry).__name__.lower()
 
 
@@ -127,6 +130,14 @@ def principal_change(changes: Sequence[Change], *, undone: bool) -> Change | Non
     if not changes:
         return None
     return changes[0].inverse() if undone else changes[-1]
+
+
+def describe_step(principal: Change, changes: Sequence[Change]) -> str:
+    """A step by its principal change, and how many more of its section it made:
+    'add Zabul and 33 more places' (an import), 'edit Herat: name' (one change)."""
+    more = sum(1 for c in changes if c.section == principal.section) - 1
+    text = describe_change(principal)
+    return f"{text} and {more} more {section_noun(principal.section, more)}" if more > 0 else text
 
 
 def section_noun(section: Section | str, count: int = 1) -> str:

@@ -125,6 +125,18 @@ class Document:
         before = self.situation.header
         return self._do(Change("header", 0, before, carry(before, header)))
 
+    def apply_checked(self, changes: list[Change]) -> None:
+        """Apply changes whose result was checked as a whole, as one undo step.
+
+        For a large batch made and validated in full elsewhere (an import, checked
+        off the UI thread): no check per change, each of which scans its section.
+        """
+        with self.group():
+            for change in changes:
+                self._apply(change)
+                assert self._group is not None
+                self._group.append(change)
+
     @contextmanager
     def group(self) -> Iterator[None]:
         """Make every change inside the block one undo step.

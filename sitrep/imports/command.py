@@ -69,7 +69,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     into = Path(args.into)
     source = Path(args.csv)
-    if _same(source, into):
+    if same_file(source, into):
         raise SitrepUsageError(f"{source}: is the situation file itself; give the CSV to import")
     situation, state = load_with_state(into)
     table = read_csv(source, args.encoding)
@@ -91,7 +91,8 @@ def run_import(args: argparse.Namespace) -> int:
     return finish(outcome, into, state, dry_run=args.dry_run, what=what, source=source.name)
 
 
-def _same(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (the CSV must not be the situation itself)."""
     try:
         return a.resolve() == b.resolve()
     except OSError:

@@ -60,9 +60,9 @@ def commit_edit(repo: Path, branch: str, *edits: tuple[str, str], start: str = "
     git(repo, "checkout", "-q", "main")
 
 
-@pytest.fixture
-def desk(tmp_path: Path) -> Path:
-    repo = tmp_path / "desk"
+def new_desk(folder: Path) -> Path:
+    """A repository set up with `sitrep git setup`, the situation committed on main."""
+    repo = folder / "desk"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
     (repo / FILE).write_text(dump_situation(base()))
@@ -70,6 +70,11 @@ def desk(tmp_path: Path) -> Path:
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "The situation")
     return repo
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    return new_desk(tmp_path)
 
 
 def test_setup_is_idempotent_keeps_other_attributes_and_names_this_python(tmp_path: Path) -> None:

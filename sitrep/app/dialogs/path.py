@@ -55,15 +55,7 @@ class PathScreen(ModalScreen[Path | None]):
 
     def problem(self, text: str) -> str | None:
         """What is wrong with the typed path, or None when it can be tried."""
-        if not text.strip():
-            return "Type the name of the file to save to."
-        path = Path(text.strip()).expanduser()
-        if path.is_dir():
-            return f"{path} is a folder: add a file name."
-        folder = path.parent
-        if not folder.is_dir():
-            return f"There is no folder {folder}."
-        return None
+        return path_problem(text, empty="Type the name of the file to save to.", new=True)
 
     def action_cancel(self) -> None:
         """Leave without saving."""
@@ -82,3 +74,16 @@ class PathScreen(ModalScreen[Path | None]):
     @on(Button.Pressed, "#path-cancel")
     def _cancel(self) -> None:
         self.dismiss(None)
+
+
+def path_problem(text: str, *, empty: str, new: bool) -> str | None:
+    """What is wrong with a typed path, or None when it can be tried (new: a file to write,
+    in a folder that must exist)."""
+    if not text.strip():
+        return empty
+    path = Path(text.strip()).expanduser()
+    if path.is_dir():
+        return f"{path} is a folder: add a file name."
+    if new and not path.parent.is_dir():
+        return f"There is no folder {path.parent}."
+    return None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from textual.screen import Screen
 
-from sitrep.app.describe import describe_change, entry_label, principal_change
+from sitrep.app.describe import describe_step, entry_label, principal_change
 from sitrep.app.safe import Say
 from sitrep.editing.document import Change, Document, EditRejected
 from sitrep.model.entries import Entry, Place
@@ -180,4 +180,4 @@ class EditFlow:
             self.say("Nothing to undo" if undone else "Nothing to redo")
             return
         self.reveal(principal.section, principal.index)
-        self.say(f"{verb}: {describe_change(principal)}")
+        self.say(f"{verb}: {describe_step(principal, changes)}")

@@ -19,7 +19,9 @@ from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane, Tabs
 
 from sitrep.app.bindings import bindings
+from sitrep.app.flows.conflicts import ConflictFlow
 from sitrep.app.flows.edit import EditFlow, Selection
+from sitrep.app.flows.importing import ImportFlow
 from sitrep.app.panes import BRIEF, MAP, PANES, STOPS, Stops, pane_of
 from sitrep.app.safe import Say
 from sitrep.app.screens.main_layout import compose_main
@@ -65,6 +67,8 @@ class MainScreen(Screen[None]):
         """Keeps the tables, header, figures and detail in step with the document."""
         self.edits = EditFlow(self, self.document, say, reveal=self.reveal, produced_by=produced_by)
         """Every change to the document goes through it."""
+        self.conflicts = ConflictFlow(self, self.document, say, self.edits)
+        self.imports = ImportFlow(self, self.document, say, self.edits)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that work where the user is (the footer follows).
@@ -95,6 +99,7 @@ class MainScreen(Screen[None]):
         if self.stop == BRIEF:
             self.panes.refresh_brief()
         self._focus(target)
+        self.call_after_refresh(self.conflicts.offer)
 
     def on_unmount(self) -> None:
         """Stop listening to the document."""
@@ -208,7 +213,7 @@ class MainScreen(Screen[None]):
 
     def reveal(self, section: Section | str, index: int) -> None:
         """Show the row a change touched: its pane, its table, the cursor on it."""
-        if section == "header":
+        if section in ("header", "conflicts"):  # no table shows them
             return
         view = self.view(section)
         if not (section == "places" and self.stop == MAP):  # the map shows places too
@@ -270,6 +275,14 @@ class MainScreen(Screen[None]):
     def action_edit_header(self) -> None:
         """Edit the title, as-of date and the rest of the header."""
         self.edits.edit_header()
+
+    def action_conflicts(self) -> None:
+        """Walk through the merge conflicts, one dialog each."""
+        self.conflicts.walk()
+
+    def action_import_table(self) -> None:
+        """Import places or figures from a CSV table (what would change is shown first)."""
+        self.imports.start()
 
     def action_undo(self) -> None:
         """Undo the last step and show the row it touched."""

@@ -25,6 +25,8 @@ from sitrep.app.widgets.table.table import EntryTable
 from sitrep.editing.document import Change
 from sitrep.model.entries import Place
 
+ROW_BY_ROW = 50
+"""Changes to one table in a batch beyond which it is refilled once instead."""
 ViewOf = Callable[[str], SectionView]
 """The SectionView of a section, on the screen."""
 
@@ -49,6 +51,9 @@ class DocumentSync:
         self.panes = panes
         self.view = view
         self._pending = False
+        self._reset: set[str] = set()
+        """Sections whose table is refilled after this batch of changes (too many rows)."""
+        self._counts: dict[str, int] = {}
         self._cards: set[str] = set(CARDS)
         """Key-figure cards to redraw after the current batch of changes."""
 
@@ -67,7 +72,11 @@ class DocumentSync:
 
     def changed(self, change: Change) -> None:
         """Apply one change to the table it touched (the only rows redrawn)."""
-        if change.section != "header":
+        if change.section == "conflicts":  # no table: the walkthrough shows them
+            pass
+        elif change.section in self._reset or self._large(change.section):
+            pass  # refilled once after the batch (an import): no row-by-row work
+        elif change.section != "header":
             table = self.view(change.section).table
             if change.before is None:
                 table.insert_row(change.index, change.after)
@@ -89,9 +98,24 @@ class DocumentSync:
             self._pending = True
             self.screen.call_later(self.refresh)
 
+    def _large(self, section: str) -> bool:
+        """Whether this batch changed so many rows of a section that refilling its table
+        once costs less than changing it row by row (each of which is a shift)."""
+        self._counts[section] = count = self._counts.get(section, 0) + 1
+        if count <= ROW_BY_ROW:
+            return False
+        self._reset.add(section)
+        if section == "parties":  # holder names and colors come from parties
+            self._reset.add("places")
+        return True
+
     def refresh(self) -> None:
         """Header, figures, the visible detail, brief or map, once per batch of changes."""
         self._pending = False
+        for section in self._reset:
+            self.view(section).table.set_entries(self.document.entries(section))  # type: ignore[arg-type]
+        self._reset.clear()
+        self._counts.clear()
         document, file_name = self.document, self.session.file_name
         header = self.screen.query_one(SitrepHeader)
         header.show(document.situation.header, file_name, document.dirty)
