@@ -109,6 +109,7 @@ KEYS: tuple[Key, ...] = (
     _pane(4, "Outlook & sources"),
     _pane(5, "Brief (live)", "b"),
     _pane(6, "Map", "m"),
+    _pane(7, "Timeline", "t"),
     Key("next_table", "tab", "next_table", "Next table", "Panes", "screen"),
     Key("previous_table", "shift+tab", "previous_table", "Previous table", "Panes", "screen"),
     # -- table -----------------------------------------------------------------
@@ -172,6 +173,7 @@ LAZY_MODULES = (
     "sitrep.app.forms.header",
     "sitrep.app.forms.holder",
     "sitrep.app.widgets.map.pane",
+    "sitrep.app.widgets.timeline.pane",
 )
 """Modules with bindings of their own that the app imports only when first needed."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import pairwise
 
 from sitrep.model.control import change_on
 from sitrep.model.dates import days_before
@@ -128,14 +129,14 @@ def timeline(
                 if day is not None and start < day <= end:
                     cuts.add((day - start).days)
         edges = [*sorted(cuts), count]
-        for a, b in zip(edges, edges[1:], strict=False):
-            change = change_on(place, start + dt.timedelta(days=a))
-            if change is None:
+        for a, b in pairwise(edges):
+            current = change_on(place, start + dt.timedelta(days=a))
+            if current is None:
                 continue
-            if change.state == "contested":
+            if current.state == "contested":
                 diff = contested
-            elif change.controller is not None:
-                diff = held.setdefault(change.controller, [0] * (count + 1))
+            elif current.controller is not None:
+                diff = held.setdefault(current.controller, [0] * (count + 1))
             else:
                 continue
             diff[a] += 1

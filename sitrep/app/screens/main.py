@@ -20,11 +20,12 @@ from textual.widgets import TabbedContent, TabPane, Tabs
 
 from sitrep.app.bindings import bindings
 from sitrep.app.flows.edit import EditFlow, Selection
-from sitrep.app.panes import BRIEF, MAP, PANES, STOPS, Stops, pane_of
+from sitrep.app.panes import BRIEF, MAP, PANES, STOPS, TIMELINE, Stops, pane_of
 from sitrep.app.safe import Say
 from sitrep.app.screens.main_layout import compose_main
 from sitrep.app.screens.main_panes import BriefAndMap
 from sitrep.app.screens.main_sync import DocumentSync
+from sitrep.app.screens.main_timeline import TimelineHost
 from sitrep.app.session import Session
 from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.table.section import SectionView
@@ -33,6 +34,7 @@ from sitrep.model.sections import Section
 
 if TYPE_CHECKING:
     from sitrep.app.widgets.map.pane import MapPane
+    from sitrep.app.widgets.timeline.pane import TimelinePane
 
 TABLE_ACTIONS = {"add", "filter", "sort", "reverse_sort", "scroll_detail"}
 """Actions on a table (not on the brief or the map)."""
@@ -61,7 +63,16 @@ class MainScreen(Screen[None]):
         """Where the user works, and the table last used in each pane."""
         self.panes = BriefAndMap(self, self.document, session)
         """The brief and the map, made when first shown."""
-        self.sync = DocumentSync(self, session, stops=self.stops, panes=self.panes, view=self.view)
+        self.timeline = TimelineHost(self, self.document)
+        """The Timeline pane, made when first shown."""
+        self.sync = DocumentSync(
+            self,
+            session,
+            stops=self.stops,
+            panes=self.panes,
+            timeline=self.timeline,
+            view=self.view,
+        )
         """Keeps the tables, header, figures and detail in step with the document."""
         self.edits = EditFlow(self, self.document, say, reveal=self.reveal, produced_by=produced_by)
         """Every change to the document goes through it."""
@@ -74,9 +85,9 @@ class MainScreen(Screen[None]):
         """
         stop = self.stops.current
         if action in TABLE_ACTIONS:  # a table: not the brief, not the map
-            return stop not in (BRIEF, MAP)
+            return self.stops.on_table
         if action in ROW_ACTIONS:  # a table's row or the map's place
-            return stop != BRIEF
+            return stop not in (BRIEF, TIMELINE)
         if action in PLACE_ACTIONS:  # a place, in its table or on the map
             return stop in ("places", MAP)
         return True
@@ -127,7 +138,7 @@ class MainScreen(Screen[None]):
 
     def selection(self) -> Selection:
         """The section worked in and the selected entry (on the map: its place)."""
-        if self.stop == BRIEF:
+        if self.stop in (BRIEF, TIMELINE):
             return None
         if self.stop == MAP:
             pane = self.panes.map_pane()
@@ -159,6 +170,8 @@ class MainScreen(Screen[None]):
             return self.panes.brief_view()
         if stop == MAP:
             return self.panes.show_map(self.view("places").table.cursor_index)
+        if stop == TIMELINE:
+            return self.timeline.show()
         return self.view(stop).table
 
     def _moved_to(self, stop: str) -> None:
@@ -188,7 +201,7 @@ class MainScreen(Screen[None]):
             if isinstance(node, SectionView):
                 self._moved_to(node.section)
                 return
-            if node.id in (BRIEF, MAP):  # the BriefView or MapPane (imported when first shown)
+            if node.id in (BRIEF, MAP, TIMELINE):  # made when first shown
                 self._moved_to(str(node.id))
                 return
 
@@ -237,6 +250,12 @@ class MainScreen(Screen[None]):
         index = self.panes.place_index(event.place_id)
         if index is not None:
             self.edits.edit("places", index)
+
+    def on_timeline_pane_show_place(self, event: TimelinePane.ShowPlace) -> None:
+        """Enter on a change in the timeline: that place in the Places table."""
+        index = self.panes.place_index(event.place_id)
+        if index is not None:
+            self.reveal("places", index)
 
     def action_scroll_detail(self, lines: int) -> None:
         """Scroll the detail beside the table (for a long note)."""

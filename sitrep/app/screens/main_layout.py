@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
 from textual.widgets import TabbedContent, TabPane
 
-from sitrep.app.panes import BRIEF, MAP, PANES, SECTION_TITLES, Pane
+from sitrep.app.panes import BRIEF, MAP, PANES, SECTION_TITLES, TIMELINE, Pane
 from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.figures import KeyFigures
 from sitrep.app.widgets.footer import SitrepFooter
@@ -32,6 +32,8 @@ def compose_main(situation: Situation, first: Pane) -> ComposeResult:
                     yield Container(id="brief-host")  # made when first shown
                 elif pane.id == MAP:
                     yield Container(id="map-host")  # the map is made when first shown
+                elif pane.id == TIMELINE:
+                    yield Container(id="timeline-host")  # made when first shown
                 else:
                     with Horizontal(classes="pane-body"):
                         with Vertical(classes="pane-tables"):

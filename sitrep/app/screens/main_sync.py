@@ -13,8 +13,9 @@ from typing import Any
 
 from textual.screen import Screen
 
-from sitrep.app.panes import BRIEF, MAP, Stops, pane_of
+from sitrep.app.panes import BRIEF, MAP, TIMELINE, Stops, pane_of
 from sitrep.app.screens.main_panes import BriefAndMap
+from sitrep.app.screens.main_timeline import TimelineHost
 from sitrep.app.session import Session
 from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.figures import CARDS, KeyFigures, cards_touched
@@ -39,6 +40,7 @@ class DocumentSync:
         *,
         stops: Stops,
         panes: BriefAndMap,
+        timeline: TimelineHost,
         view: ViewOf,
     ) -> None:
         self.screen = screen
@@ -47,6 +49,7 @@ class DocumentSync:
         """The screen's document (a reload makes a new screen for the new one)."""
         self.stops = stops
         self.panes = panes
+        self.timeline = timeline
         self.view = view
         self._pending = False
         self._cards: set[str] = set(CARDS)
@@ -82,6 +85,7 @@ class DocumentSync:
             for view in self.screen.query(SectionView):
                 view.table.set_columns(COLUMNS[view.section](situation))
         self.panes.mark_stale(change)
+        self.timeline.mark_stale(change)
         self._cards |= cards_touched(change)
         if not self._pending:
             # After the step's other changes (they are applied in one go), and in the
@@ -102,6 +106,8 @@ class DocumentSync:
             self.panes.refresh_brief_soon()
         elif self.stops.current == MAP:
             self.panes.refresh_map_if_shown()
+        elif self.stops.current == TIMELINE:
+            self.timeline.refresh()
 
     def cursor_moved(self, table: EntryTable[Any], index: int | None) -> None:
         """A table's cursor is on another entry: the detail follows in the same frame.
@@ -118,7 +124,7 @@ class DocumentSync:
 
     def show_detail(self, stop: str) -> None:
         """Show the entry under a table's cursor in its pane's detail."""
-        if stop in (BRIEF, MAP):
+        if stop in (BRIEF, MAP, TIMELINE):
             return
         view = self.view(stop)
         index = view.table.cursor_index
