@@ -102,6 +102,15 @@ KEYS: tuple[Key, ...] = (
     Key("undo", "u,ctrl+z", "undo", "Undo", "Edit", "screen", show=True),
     Key("redo", "U,ctrl+y", "redo", "Redo", "Edit", "screen"),
     Key("edit_header", "H,f4", "edit_header", "Edit header", "Edit", "screen"),
+    Key(
+        "next_report",
+        "N,ctrl+n",
+        "next_report",
+        "Next report",
+        "Edit",
+        "screen",
+        long="Start the next report: number up, as-of date and period moved on (u undoes it)",
+    ),
     # -- panes -----------------------------------------------------------------
     _pane(1, "Places"),
     _pane(2, "Evacuations"),

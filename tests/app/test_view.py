@@ -35,7 +35,7 @@ async def test_number_keys_and_tab_walk_every_pane_and_table(tmp_path: Path) -> 
             await pilot.press(key)
             assert tabs.active == f"pane-{pane}"
         stops = []
-        for _ in range(9):
+        for _ in range(10):
             await pilot.press("tab")
             stops.append(screen.stop)
         assert stops == [
@@ -47,9 +47,10 @@ async def test_number_keys_and_tab_walk_every_pane_and_table(tmp_path: Path) -> 
             "parties",
             "brief",
             "map",
+            "timeline",
             "places",
         ]
-        await pilot.press("shift+tab", "shift+tab")
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
         assert tabs.active == "pane-brief"
         assert isinstance(app.focused, BriefView)
 

@@ -290,6 +290,12 @@ class MainScreen(Screen[None]):
         """Edit the title, as-of date and the rest of the header."""
         self.edits.edit_header()
 
+    def action_next_report(self) -> None:
+        """Start the next report, as `sitrep next` does, asking for its date."""
+        from sitrep.app.flows.next_report import next_report
+
+        next_report(self.edits)
+
     def action_undo(self) -> None:
         """Undo the last step and show the row it touched."""
         self.edits.undo()
