@@ -9,12 +9,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from sitrep.app.dialogs.choice import WIDTH
+from sitrep.app.dialogs.input_dialog import compose_input_dialog
 from sitrep.app.safe import clean
 
 DateCheck = Callable[[dt.date], str | None]
@@ -63,16 +62,14 @@ class DateScreen(ModalScreen[dt.date | None]):
 
     def compose(self) -> ComposeResult:
         """Title, message, the date input, a problem line and the buttons."""
-        with Vertical(classes="dialog") as dialog:
-            dialog.styles.width = WIDTH
-            dialog.styles.max_width = "100%"
-            yield Static(Content.styled(clean(self.title_text), "bold"), classes="dialog-title")
-            yield Static(Content(clean(self.message)))
-            yield Input(self.suggestion.isoformat(), id="date-input", select_on_focus=False)
-            yield Static(Content(""), id="date-problem")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.action}  enter", id="date-ok", variant="primary", compact=True)
-                yield Button("Cancel  esc", id="date-cancel", compact=True)
+        yield from compose_input_dialog(
+            self.title_text,
+            self.message,
+            self.suggestion.isoformat(),
+            prefix="date",
+            ok=self.action,
+            ok_id="date-ok",
+        )
 
     def on_mount(self) -> None:
         """The cursor in the date, ready to change it."""
