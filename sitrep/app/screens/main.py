@@ -24,6 +24,7 @@ from sitrep.app.panes import BRIEF, MAP, PANES, STOPS, TIMELINE, Stops, pane_of
 from sitrep.app.safe import Say
 from sitrep.app.screens.main_layout import compose_main
 from sitrep.app.screens.main_panes import BriefAndMap
+from sitrep.app.screens.main_past import PastView, editing
 from sitrep.app.screens.main_sync import DocumentSync
 from sitrep.app.screens.main_timeline import TimelineHost
 from sitrep.app.session import Session
@@ -65,6 +66,9 @@ class MainScreen(Screen[None]):
         """The brief and the map, made when first shown."""
         self.timeline = TimelineHost(self, self.document)
         """The Timeline pane, made when first shown."""
+        self.past = PastView(self, self.document)
+        """The date shown, when it is not the as-of date (read-only)."""
+        self.panes.shown = self.timeline.shown = self.past.situation
         self.sync = DocumentSync(
             self,
             session,
@@ -74,6 +78,8 @@ class MainScreen(Screen[None]):
             view=self.view,
         )
         """Keeps the tables, header, figures and detail in step with the document."""
+        self.sync.shown = self.past.situation
+        self.past.sync = self.sync
         self.edits = EditFlow(self, self.document, say, reveal=self.reveal, produced_by=produced_by)
         """Every change to the document goes through it."""
 
@@ -90,6 +96,8 @@ class MainScreen(Screen[None]):
             return stop not in (BRIEF, TIMELINE)
         if action in PLACE_ACTIONS:  # a place, in its table or on the map
             return stop in ("places", MAP)
+        if action == "step_day":  # through the dates on the map, or once viewing one
+            return stop == MAP or self.past.active
         return True
 
     # -- layout ------------------------------------------------------------------
@@ -245,6 +253,7 @@ class MainScreen(Screen[None]):
         if index is not None:
             self.view("places").table.move_to_index(index)
 
+    @editing
     def on_map_pane_edit_place(self, event: MapPane.EditPlace) -> None:
         """Enter on the map: edit the place."""
         index = self.panes.place_index(event.place_id)
@@ -264,42 +273,59 @@ class MainScreen(Screen[None]):
             detail.scroll_relative(y=lines, animate=False)
 
     # -- actions: edits (the edit flow makes them) -----------------------------------
+    @editing
     def action_add(self) -> None:
         """Add an entry to the focused table, through its form."""
         view = self.current_view
         if view is not None:
             self.edits.add(view.section)
 
+    @editing
     def action_edit(self) -> None:
         """Edit the selected entry, through its form."""
         self.edits.edit_selected(self.selection())
 
+    @editing
     def action_delete(self) -> None:
         """Delete the selected entry at once (u undoes it)."""
         self.edits.delete_selected(self.selection())
 
+    @editing
     def action_holder(self) -> None:
         """Change who holds the selected place."""
         self.edits.change_place(self.selection(), "holder")
 
+    @editing
     def action_confidence(self) -> None:
         """Change how sure we are of the selected place's holder."""
         self.edits.change_place(self.selection(), "confidence")
 
+    @editing
     def action_edit_header(self) -> None:
         """Edit the title, as-of date and the rest of the header."""
         self.edits.edit_header()
 
+    @editing
     def action_next_report(self) -> None:
         """Start the next report, as `sitrep next` does, asking for its date."""
         from sitrep.app.flows.next_report import next_report
 
         next_report(self.edits)
 
+    def action_as_of(self) -> None:
+        """Ask for a date and show the situation as it stood then; again: back to the present."""
+        self.past.ask()
+
+    def action_step_day(self, days: int) -> None:
+        """Show the situation a day earlier or later (the present at the as-of date)."""
+        self.past.show_day(self.past.step(days))
+
+    @editing
     def action_undo(self) -> None:
         """Undo the last step and show the row it touched."""
         self.edits.undo()
 
+    @editing
     def action_redo(self) -> None:
         """Redo the last undone step and show the row it touched."""
         self.edits.redo()

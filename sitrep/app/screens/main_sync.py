@@ -25,6 +25,7 @@ from sitrep.app.widgets.table.section import SectionView
 from sitrep.app.widgets.table.table import EntryTable
 from sitrep.editing.document import Change
 from sitrep.model.entries import Place
+from sitrep.model.situation import Situation
 
 ViewOf = Callable[[str], SectionView]
 """The SectionView of a section, on the screen."""
@@ -54,6 +55,8 @@ class DocumentSync:
         self._pending = False
         self._cards: set[str] = set(CARDS)
         """Key-figure cards to redraw after the current batch of changes."""
+        self.shown: Callable[[], Situation] = lambda: self.document.situation
+        """The situation shown: the document's, or as it stood on a date (main_past.py)."""
 
     def attach(self) -> None:
         """Fill the tables and listen to the document (when the screen is mounted)."""
@@ -93,14 +96,27 @@ class DocumentSync:
             self._pending = True
             self.screen.call_later(self.refresh)
 
+    def show_situation(self) -> None:
+        """Show another situation (a date picked): every table, column, card and pane."""
+        shown = self.shown()
+        for view in self.screen.query(SectionView):
+            view.table.set_columns(COLUMNS[view.section](shown))
+            view.table.set_entries(list(getattr(shown, view.section)))
+            view.refresh_title()
+        self.panes.mark_all_stale()
+        self.timeline.mark_all_stale()
+        self._cards = set(CARDS)
+        self.refresh()
+
     def refresh(self) -> None:
         """Header, figures, the visible detail, brief or map, once per batch of changes."""
         self._pending = False
         document, file_name = self.document, self.session.file_name
         header = self.screen.query_one(SitrepHeader)
-        header.show(document.situation.header, file_name, document.dirty)
+        shown = self.shown()
+        header.show(shown.header, file_name, document.dirty)
         cards, self._cards = self._cards, set()
-        self.screen.query_one(KeyFigures).update_figures(document.situation, cards)
+        self.screen.query_one(KeyFigures).update_figures(shown, cards)
         self.show_detail(self.stops.last_in(pane_of(self.stops.current).id))
         if self.stops.current == BRIEF:
             self.panes.refresh_brief_soon()
@@ -119,7 +135,7 @@ class DocumentSync:
         if self.stops.last_in(pane_of(section).id) == section:
             self.show_detail(section)
         if section == "places" and index is not None:
-            place = self.document.situation.places[index]
+            place = self.shown().places[index]
             self.panes.select_on_map(place if isinstance(place, Place) else None)
 
     def show_detail(self, stop: str) -> None:
@@ -128,8 +144,9 @@ class DocumentSync:
             return
         view = self.view(stop)
         index = view.table.cursor_index
-        entries = self.document.entries(view.section)
+        shown = self.shown()
+        entries = getattr(shown, view.section)
         entry = entries[index] if index is not None and index < len(entries) else None
         hint = "Nothing selected." if entries else "Nothing here yet: press a to add one."
         detail = self.screen.query_one(f"#detail-{pane_of(stop).id}", EntryDetail)
-        detail.show(entry, self.document.situation, hint)
+        detail.show(entry, shown, hint)

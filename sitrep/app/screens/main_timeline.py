@@ -6,12 +6,14 @@ it is computed again (in a thread) when the user looks at it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.containers import Container
 from textual.screen import Screen
 
 from sitrep.editing.document import Change, Document
+from sitrep.model.situation import Situation
 
 if TYPE_CHECKING:
     from sitrep.app.widgets.timeline.pane import TimelinePane
@@ -29,11 +31,17 @@ class TimelineHost:
         self.document = document
         self._pane: TimelinePane | None = None
         self._stale = True
+        self.shown: Callable[[], Situation] = lambda: document.situation
+        """The situation shown: the document's, or as it stood on a date (main_past.py)."""
 
     @property
     def pane(self) -> TimelinePane | None:
         """The pane, if it was ever shown."""
         return self._pane
+
+    def mark_all_stale(self) -> None:
+        """Another situation is shown (a date picked)."""
+        self._stale = True
 
     def mark_stale(self, change: Change) -> None:
         """Note that a change alters what the timeline shows."""
@@ -56,4 +64,4 @@ class TimelineHost:
         """Recompute the shown pane if an edit made it out of date."""
         if self._pane is not None and self._stale:
             self._stale = False
-            self._pane.show(self.document.situation)
+            self._pane.show(self.shown())
