@@ -16,7 +16,7 @@ from sitrep.model.control import control_summary, headline_places
 from sitrep.model.history import situation_on
 from sitrep.storage.sample import data_path
 from tests.app.conftest import SampleApp
-from tests.app.host import SIZE, copy_sample, figures_text, main_screen, table
+from tests.app.host import SIZE, copy_sample, figures_text, table
 from tests.app.timeline.ready import timeline_ready
 
 D = dt.date
@@ -109,7 +109,9 @@ async def test_a_date_that_is_not_one_is_explained(sample_app: SampleApp) -> Non
     dialog = s.app.screen
     await s.pilot.press(*["backspace"] * 10, *"10/8/21", "enter")
     await s.pilot.pause()
-    assert s.app.screen is dialog and "YYYY-MM-DD" in str(dialog.query_one("#date-problem").render())
+    assert s.app.screen is dialog and "YYYY-MM-DD" in str(
+        dialog.query_one("#date-problem").render()
+    )
     await s.pilot.press("escape")
     await s.pilot.pause()
     assert not s.main.past.active
@@ -133,5 +135,8 @@ def test_map_stepped_back_at_80x24(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(build_app(_with_outline(tmp_path)), terminal_size=(80, 24), press=keys)
 
 
-async def test_main_screen_is_the_one_viewing(sample_app: SampleApp) -> None:
-    assert main_screen(sample_app.app).past.day is None
+async def test_a_date_typed_in_one_burst(sample_app: SampleApp) -> None:
+    s = sample_app
+    await s.pilot.press("A", *["backspace"] * 10, *"2021-08-10", "enter")
+    await s.pilot.pause()
+    assert s.main.past.day == D(2021, 8, 10)

@@ -6,6 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
+from textual.widgets import Input
+
 from sitrep.app.dialogs.date import DateScreen
 from sitrep.app.run import build_app
 from tests.app.conftest import SampleApp
@@ -61,5 +64,19 @@ async def test_escape_changes_nothing(sample_app: SampleApp) -> None:
 
 
 def test_next_report_dialog(snap_compare: Any, tmp_path: Path) -> None:
+    async def ask(pilot: Pilot[Any]) -> None:
+        await pilot.press("N")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, DateScreen)
+        assert pilot.app.focused is pilot.app.screen.query_one(Input)
+        await pilot.pause()
+
     app = build_app(copy_sample(tmp_path))
-    assert snap_compare(app, terminal_size=SIZE, press=["N", "wait:300"])
+    assert snap_compare(app, terminal_size=SIZE, run_before=ask)
+
+
+async def test_a_date_typed_in_one_burst(sample_app: SampleApp) -> None:
+    s = sample_app
+    await s.pilot.press("N", *["backspace"] * 10, *"2021-08-20", "enter")
+    await s.pilot.pause()
+    assert s.document.situation.header.as_of == dt.date(2021, 8, 20)
