@@ -21,6 +21,7 @@ from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.figures import CARDS, KeyFigures, cards_touched
 from sitrep.app.widgets.header import SitrepHeader
 from sitrep.app.widgets.table.columns import COLUMNS
+from sitrep.app.widgets.table.layout import ColumnWidths
 from sitrep.app.widgets.table.section import SectionView
 from sitrep.app.widgets.table.table import EntryTable
 from sitrep.editing.document import Change
@@ -100,8 +101,12 @@ class DocumentSync:
         """Show another situation (a date picked): every table, column, card and pane."""
         shown = self.shown()
         for view in self.screen.query(SectionView):
-            view.table.set_columns(COLUMNS[view.section](shown))
-            view.table.set_entries(list(getattr(shown, view.section)))
+            table = view.table
+            # The columns read the situation they were made with; the rows are measured
+            # once, by set_entries (set_columns would measure the old ones first).
+            table.rows.set_columns(COLUMNS[view.section](shown))
+            table.sizes = ColumnWidths(table.model.columns)
+            table.set_entries(list(getattr(shown, view.section)))
             view.refresh_title()
         self.panes.mark_all_stale()
         self.timeline.mark_all_stale()

@@ -94,3 +94,22 @@ def test_every_example_crisis_charts_its_parties(sample: Situation) -> None:
             assert len(band.counts) == len(data.days)
         for day in range(len(data.days)):
             assert sum(b.counts[day] for b in data.series) <= data.total
+
+
+async def test_the_list_draws_before_the_thread_has_finished() -> None:
+    """With many places the chart comes a while after the pane: its frames meanwhile hold."""
+    from textual.app import App, ComposeResult
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TimelinePane(id="timeline")
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(TimelinePane)
+        pane.changes.display = True
+        await pilot.pause()  # a frame of the empty list: titles only
+        assert pane.data is None
+        assert "Computing the timeline" in str(pane.query_one(ChartView).render())
+        assert pane.changes.sizes.used  # measured by its titles

@@ -105,6 +105,7 @@ class TimelinePane(Widget, can_focus=True):
     def on_mount(self) -> None:
         """Compute what show() was given before the pane was mounted."""
         self._ready = True
+        self.changes.set_entries([])  # measured (by its titles) before its first frame
         if self._situation is not None:
             self.show(self._situation)
 
