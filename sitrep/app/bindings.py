@@ -120,6 +120,15 @@ KEYS: tuple[Key, ...] = (
         "screen",
         long="Resolve merge conflicts one by one",
     ),
+    Key(
+        "next_report",
+        "N,ctrl+n",
+        "next_report",
+        "Next report",
+        "Edit",
+        "screen",
+        long="Start the next report: number up, as-of date and period moved on (u undoes it)",
+    ),
     # -- panes -----------------------------------------------------------------
     _pane(1, "Places"),
     _pane(2, "Evacuations"),
@@ -127,6 +136,36 @@ KEYS: tuple[Key, ...] = (
     _pane(4, "Outlook & sources"),
     _pane(5, "Brief (live)", "b"),
     _pane(6, "Map", "m"),
+    _pane(7, "Timeline", "t"),
+    Key(
+        "as_of",
+        "A,ctrl+t",
+        "as_of",
+        "As of",
+        "Panes",
+        "screen",
+        long="View the situation as it stood on a date (read-only); again to return",
+    ),
+    Key(
+        "day_back",
+        "left_square_bracket,less_than_sign",
+        "step_day(-1)",
+        "Day back",
+        "Panes",
+        "screen",
+        show=True,
+        long="As-of view: the situation one day earlier",
+    ),
+    Key(
+        "day_forward",
+        "right_square_bracket,greater_than_sign",
+        "step_day(1)",
+        "Day on",
+        "Panes",
+        "screen",
+        show=True,
+        long="As-of view: the situation one day later (back to the present at the as-of date)",
+    ),
     Key("next_table", "tab", "next_table", "Next table", "Panes", "screen"),
     Key("previous_table", "shift+tab", "previous_table", "Previous table", "Panes", "screen"),
     # -- table -----------------------------------------------------------------
@@ -190,6 +229,7 @@ LAZY_MODULES = (
     "sitrep.app.forms.header",
     "sitrep.app.forms.holder",
     "sitrep.app.widgets.map.pane",
+    "sitrep.app.widgets.timeline.pane",
 )
 """Modules with bindings of their own that the app imports only when first needed."""
 

@@ -10,6 +10,8 @@ BRIEF = "brief"
 """The tab stop of the Brief pane (it has no section)."""
 MAP = "map"
 """The tab stop of the Map pane (it shows the places section's places)."""
+TIMELINE = "timeline"
+"""The tab stop of the Timeline pane (control over time, and the changes by date)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ PANES: tuple[Pane, ...] = (
     Pane("outlook", "Outlook & sources", ("outlook", "sources", "parties")),
     Pane(BRIEF, "Brief"),
     Pane(MAP, "Map"),
+    Pane(TIMELINE, "Timeline"),
 )
 
 SECTION_TITLES: dict[str, str] = {info.name: info.title for info in REGISTRY}
@@ -77,4 +80,4 @@ class Stops:
     @property
     def on_table(self) -> bool:
         """True at a section's table (not at the brief or the map)."""
-        return self.current not in (BRIEF, MAP)
+        return self.current not in (BRIEF, MAP, TIMELINE)

@@ -10,8 +10,8 @@ unchanged, so "the situation on 10 August" is said with the same words as today'
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from sitrep.model.control import change_on
 from sitrep.model.dates import days_before
@@ -111,24 +111,45 @@ class TimelinePoint:
 def timeline(
     s: Situation, places: list[Place], start: dt.date, end: dt.date
 ) -> list[TimelinePoint]:
-    """Each day from start to end, how many of these places each party held."""
-    points: list[TimelinePoint] = []
-    day = start
-    while day <= end:
-        held: Counter[str] = Counter()
-        contested = 0
-        for place in places:
-            change = change_on(place, day)
-            if change is None:
+    """Each day from start to end, how many of these places each party held.
+
+    A place's control changes only on the dates of its changes and retractions, so
+    it is looked up once per span between them, not once per day: 10,000 places
+    with ten changes each over a year take a fraction of a second.
+    """
+    if end < start:
+        return []
+    count = (end - start).days + 1
+    held: dict[str, list[int]] = {}
+    contested = [0] * (count + 1)
+    for place in places:
+        cuts = {0}
+        for change in place.control:
+            for day in (change.date, change.retracted):
+                if day is not None and start < day <= end:
+                    cuts.add((day - start).days)
+        edges = [*sorted(cuts), count]
+        for a, b in pairwise(edges):
+            current = change_on(place, start + dt.timedelta(days=a))
+            if current is None:
                 continue
-            if change.state == "contested":
-                contested += 1
-            elif change.controller is not None:
-                held[change.controller] += 1
-        points.append(TimelinePoint(day, dict(held), contested))
-        if day == dt.date.max:
-            break
-        day += dt.timedelta(days=1)
+            if current.state == "contested":
+                diff = contested
+            elif current.controller is not None:
+                diff = held.setdefault(current.controller, [0] * (count + 1))
+            else:
+                continue
+            diff[a] += 1
+            diff[b] -= 1
+    running = dict.fromkeys(held, 0)
+    fighting = 0
+    points: list[TimelinePoint] = []
+    for i in range(count):
+        for party, diff in held.items():
+            running[party] += diff[i]
+        fighting += contested[i]
+        day = start + dt.timedelta(days=i)
+        points.append(TimelinePoint(day, {p: n for p, n in running.items() if n}, fighting))
     return points
 
 

@@ -8,12 +8,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from sitrep.app.dialogs.choice import WIDTH
+from sitrep.app.dialogs.input_dialog import compose_input_dialog
 from sitrep.app.safe import clean
 
 
@@ -38,16 +37,14 @@ class PathScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         """Title, message, the path input, a problem line and the buttons."""
-        with Vertical(classes="dialog") as dialog:
-            dialog.styles.width = WIDTH
-            dialog.styles.max_width = "100%"
-            yield Static(Content.styled(clean(self.title_text), "bold"), classes="dialog-title")
-            yield Static(Content(clean(self.message)))
-            yield Input(str(self.suggestion), id="path-input", select_on_focus=False)
-            yield Static(Content(""), id="path-problem")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save  enter", id="path-save", variant="primary", compact=True)
-                yield Button("Cancel  esc", id="path-cancel", compact=True)
+        yield from compose_input_dialog(
+            self.title_text,
+            self.message,
+            str(self.suggestion),
+            prefix="path",
+            ok="Save",
+            ok_id="path-save",
+        )
 
     def on_mount(self) -> None:
         """The cursor at the end of the suggested name, ready to change it."""

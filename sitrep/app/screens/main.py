@@ -22,11 +22,13 @@ from sitrep.app.bindings import bindings
 from sitrep.app.flows.conflicts import ConflictFlow
 from sitrep.app.flows.edit import EditFlow, Selection
 from sitrep.app.flows.importing import ImportFlow
-from sitrep.app.panes import BRIEF, MAP, PANES, STOPS, Stops, pane_of
+from sitrep.app.panes import BRIEF, MAP, PANES, STOPS, TIMELINE, Stops, pane_of
 from sitrep.app.safe import Say
 from sitrep.app.screens.main_layout import compose_main
 from sitrep.app.screens.main_panes import BriefAndMap
+from sitrep.app.screens.main_past import PastView, editing
 from sitrep.app.screens.main_sync import DocumentSync
+from sitrep.app.screens.main_timeline import TimelineHost
 from sitrep.app.session import Session
 from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.table.section import SectionView
@@ -35,6 +37,7 @@ from sitrep.model.sections import Section
 
 if TYPE_CHECKING:
     from sitrep.app.widgets.map.pane import MapPane
+    from sitrep.app.widgets.timeline.pane import TimelinePane
 
 TABLE_ACTIONS = {"add", "filter", "sort", "reverse_sort", "scroll_detail"}
 """Actions on a table (not on the brief or the map)."""
@@ -63,8 +66,22 @@ class MainScreen(Screen[None]):
         """Where the user works, and the table last used in each pane."""
         self.panes = BriefAndMap(self, self.document, session)
         """The brief and the map, made when first shown."""
-        self.sync = DocumentSync(self, session, stops=self.stops, panes=self.panes, view=self.view)
+        self.timeline = TimelineHost(self, self.document)
+        """The Timeline pane, made when first shown."""
+        self.past = PastView(self, self.document)
+        """The date shown, when it is not the as-of date (read-only)."""
+        self.panes.shown = self.timeline.shown = self.past.situation
+        self.sync = DocumentSync(
+            self,
+            session,
+            stops=self.stops,
+            panes=self.panes,
+            timeline=self.timeline,
+            view=self.view,
+        )
         """Keeps the tables, header, figures and detail in step with the document."""
+        self.sync.shown = self.past.situation
+        self.past.sync = self.sync
         self.edits = EditFlow(self, self.document, say, reveal=self.reveal, produced_by=produced_by)
         """Every change to the document goes through it."""
         self.conflicts = ConflictFlow(self, self.document, say, self.edits)
@@ -78,11 +95,13 @@ class MainScreen(Screen[None]):
         """
         stop = self.stops.current
         if action in TABLE_ACTIONS:  # a table: not the brief, not the map
-            return stop not in (BRIEF, MAP)
+            return self.stops.on_table
         if action in ROW_ACTIONS:  # a table's row or the map's place
-            return stop != BRIEF
+            return stop not in (BRIEF, TIMELINE)
         if action in PLACE_ACTIONS:  # a place, in its table or on the map
             return stop in ("places", MAP)
+        if action == "step_day":  # through the dates on the map, or once viewing one
+            return stop == MAP or self.past.active
         return True
 
     # -- layout ------------------------------------------------------------------
@@ -132,7 +151,7 @@ class MainScreen(Screen[None]):
 
     def selection(self) -> Selection:
         """The section worked in and the selected entry (on the map: its place)."""
-        if self.stop == BRIEF:
+        if self.stop in (BRIEF, TIMELINE):
             return None
         if self.stop == MAP:
             pane = self.panes.map_pane()
@@ -164,6 +183,8 @@ class MainScreen(Screen[None]):
             return self.panes.brief_view()
         if stop == MAP:
             return self.panes.show_map(self.view("places").table.cursor_index)
+        if stop == TIMELINE:
+            return self.timeline.show()
         return self.view(stop).table
 
     def _moved_to(self, stop: str) -> None:
@@ -193,7 +214,7 @@ class MainScreen(Screen[None]):
             if isinstance(node, SectionView):
                 self._moved_to(node.section)
                 return
-            if node.id in (BRIEF, MAP):  # the BriefView or MapPane (imported when first shown)
+            if node.id in (BRIEF, MAP, TIMELINE):  # made when first shown
                 self._moved_to(str(node.id))
                 return
 
@@ -237,11 +258,18 @@ class MainScreen(Screen[None]):
         if index is not None:
             self.view("places").table.move_to_index(index)
 
+    @editing
     def on_map_pane_edit_place(self, event: MapPane.EditPlace) -> None:
         """Enter on the map: edit the place."""
         index = self.panes.place_index(event.place_id)
         if index is not None:
             self.edits.edit("places", index)
+
+    def on_timeline_pane_show_place(self, event: TimelinePane.ShowPlace) -> None:
+        """Enter on a change in the timeline: that place in the Places table."""
+        index = self.panes.place_index(event.place_id)
+        if index is not None:
+            self.reveal("places", index)
 
     def action_scroll_detail(self, lines: int) -> None:
         """Scroll the detail beside the table (for a long note)."""
@@ -250,44 +278,69 @@ class MainScreen(Screen[None]):
             detail.scroll_relative(y=lines, animate=False)
 
     # -- actions: edits (the edit flow makes them) -----------------------------------
+    @editing
     def action_add(self) -> None:
         """Add an entry to the focused table, through its form."""
         view = self.current_view
         if view is not None:
             self.edits.add(view.section)
 
+    @editing
     def action_edit(self) -> None:
         """Edit the selected entry, through its form."""
         self.edits.edit_selected(self.selection())
 
+    @editing
     def action_delete(self) -> None:
         """Delete the selected entry at once (u undoes it)."""
         self.edits.delete_selected(self.selection())
 
+    @editing
     def action_holder(self) -> None:
         """Change who holds the selected place."""
         self.edits.change_place(self.selection(), "holder")
 
+    @editing
     def action_confidence(self) -> None:
         """Change how sure we are of the selected place's holder."""
         self.edits.change_place(self.selection(), "confidence")
 
+    @editing
     def action_edit_header(self) -> None:
         """Edit the title, as-of date and the rest of the header."""
         self.edits.edit_header()
 
+    @editing
     def action_conflicts(self) -> None:
         """Walk through the merge conflicts, one dialog each."""
         self.conflicts.walk()
 
+    @editing
     def action_import_table(self) -> None:
         """Import places or figures from a CSV table (what would change is shown first)."""
         self.imports.start()
 
+    @editing
+    def action_next_report(self) -> None:
+        """Start the next report, as `sitrep next` does, asking for its date."""
+        from sitrep.app.flows.next_report import next_report
+
+        next_report(self.edits)
+
+    def action_as_of(self) -> None:
+        """Ask for a date and show the situation as it stood then; again: back to the present."""
+        self.past.ask()
+
+    def action_step_day(self, days: int) -> None:
+        """Show the situation a day earlier or later (the present at the as-of date)."""
+        self.past.show_day(self.past.step(days))
+
+    @editing
     def action_undo(self) -> None:
         """Undo the last step and show the row it touched."""
         self.edits.undo()
 
+    @editing
     def action_redo(self) -> None:
         """Redo the last undone step and show the row it touched."""
         self.edits.redo()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
-from textual.widgets import TabbedContent, TabPane
+from textual.content import Content
+from textual.widgets import Static, TabbedContent, TabPane
 
-from sitrep.app.panes import BRIEF, MAP, PANES, SECTION_TITLES, Pane
+from sitrep.app.panes import BRIEF, MAP, PANES, SECTION_TITLES, TIMELINE, Pane
 from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.figures import KeyFigures
 from sitrep.app.widgets.footer import SitrepFooter
@@ -24,6 +25,7 @@ from sitrep.model.situation import Situation
 def compose_main(situation: Situation, first: Pane) -> ComposeResult:
     """The main screen's widgets, its tabs starting on the first pane shown."""
     yield SitrepHeader(id="header")
+    yield Static(Content(""), id="past-banner")  # shown while viewing an earlier date
     yield KeyFigures(id="figures")
     with TabbedContent(id="panes", initial=f"pane-{first.id}"):
         for number, pane in enumerate(PANES, 1):
@@ -32,6 +34,8 @@ def compose_main(situation: Situation, first: Pane) -> ComposeResult:
                     yield Container(id="brief-host")  # made when first shown
                 elif pane.id == MAP:
                     yield Container(id="map-host")  # the map is made when first shown
+                elif pane.id == TIMELINE:
+                    yield Container(id="timeline-host")  # made when first shown
                 else:
                     with Horizontal(classes="pane-body"):
                         with Vertical(classes="pane-tables"):

@@ -8,6 +8,7 @@ brief's Markdown widget alone takes ~40 ms to import: not before the first scree
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.containers import Container
@@ -19,6 +20,7 @@ from sitrep.app.session import Session
 from sitrep.app.widgets.figures import BACKGROUND_LIMIT, snapshot
 from sitrep.editing.document import Change, Document
 from sitrep.model.entries import Place
+from sitrep.model.situation import Situation
 from sitrep.storage.sample import sample_path
 
 if TYPE_CHECKING:
@@ -49,10 +51,16 @@ class BriefAndMap:
         self._brief_mounted: AwaitMount | None = None
         self._map_stale = False
         self._map: MapPane | None = None
+        self.shown: Callable[[], Situation] = lambda: document.situation
+        """The situation shown: the document's, or as it stood on a date (main_past.py)."""
 
     def map_pane(self) -> MapPane | None:
         """The map, if its pane was ever opened."""
         return self._map
+
+    def mark_all_stale(self) -> None:
+        """Another situation is shown (a date picked): the brief and the map are out of date."""
+        self._brief_stale = self._map_stale = True
 
     def mark_stale(self, change: Change) -> None:
         """Note what a change makes out of date."""
@@ -74,7 +82,7 @@ class BriefAndMap:
         if not self._brief_stale:
             return
         self._brief_stale = False
-        situation = self.document.situation
+        situation = self.shown()
         if len(situation.places) <= BACKGROUND_LIMIT:
             self._show_brief(self.session.brief_text(situation=situation))
             return
@@ -116,15 +124,15 @@ class BriefAndMap:
 
             path = self.document.path
             base = path.parent if path is not None else sample_path().parent
-            pane = MapPane(self.document.situation, base=base, id="map")
+            pane = MapPane(self.shown(), base=base, id="map")
             if cursor is not None:  # open on the place under the places cursor
-                pane.select(self.document.situation.places[cursor].id)
+                pane.select(self.shown().places[cursor].id)
             self.screen.query_one("#map-host", Container).mount(pane)
             self._map = pane
             self._map_stale = False
         elif self._map_stale:
             self._map_stale = False
-            pane.refresh_places()
+            pane.update_situation(self.shown())
         return pane
 
     def refresh_map_if_shown(self) -> None:
@@ -132,7 +140,7 @@ class BriefAndMap:
         pane = self.map_pane()
         if pane is not None and self._map_stale:
             self._map_stale = False
-            pane.refresh_places()
+            pane.update_situation(self.shown())
 
     def select_on_map(self, place: Place | None) -> None:
         """Keep the map's selection on the place under the places cursor."""

@@ -13,17 +13,20 @@ from typing import Any
 
 from textual.screen import Screen
 
-from sitrep.app.panes import BRIEF, MAP, Stops, pane_of
+from sitrep.app.panes import BRIEF, MAP, TIMELINE, Stops, pane_of
 from sitrep.app.screens.main_panes import BriefAndMap
+from sitrep.app.screens.main_timeline import TimelineHost
 from sitrep.app.session import Session
 from sitrep.app.widgets.detail import EntryDetail
 from sitrep.app.widgets.figures import CARDS, KeyFigures, cards_touched
 from sitrep.app.widgets.header import SitrepHeader
 from sitrep.app.widgets.table.columns import COLUMNS
+from sitrep.app.widgets.table.layout import ColumnWidths
 from sitrep.app.widgets.table.section import SectionView
 from sitrep.app.widgets.table.table import EntryTable
 from sitrep.editing.document import Change
 from sitrep.model.entries import Place
+from sitrep.model.situation import Situation
 
 ROW_BY_ROW = 50
 """Changes to one table in a batch beyond which it is refilled once instead."""
@@ -41,6 +44,7 @@ class DocumentSync:
         *,
         stops: Stops,
         panes: BriefAndMap,
+        timeline: TimelineHost,
         view: ViewOf,
     ) -> None:
         self.screen = screen
@@ -49,6 +53,7 @@ class DocumentSync:
         """The screen's document (a reload makes a new screen for the new one)."""
         self.stops = stops
         self.panes = panes
+        self.timeline = timeline
         self.view = view
         self._pending = False
         self._reset: set[str] = set()
@@ -56,6 +61,8 @@ class DocumentSync:
         self._counts: dict[str, int] = {}
         self._cards: set[str] = set(CARDS)
         """Key-figure cards to redraw after the current batch of changes."""
+        self.shown: Callable[[], Situation] = lambda: self.document.situation
+        """The situation shown: the document's, or as it stood on a date (main_past.py)."""
 
     def attach(self) -> None:
         """Fill the tables and listen to the document (when the screen is mounted)."""
@@ -91,6 +98,7 @@ class DocumentSync:
             for view in self.screen.query(SectionView):
                 view.table.set_columns(COLUMNS[view.section](situation))
         self.panes.mark_stale(change)
+        self.timeline.mark_stale(change)
         self._cards |= cards_touched(change)
         if not self._pending:
             # After the step's other changes (they are applied in one go), and in the
@@ -109,6 +117,22 @@ class DocumentSync:
             self._reset.add("places")
         return True
 
+    def show_situation(self) -> None:
+        """Show another situation (a date picked): every table, column, card and pane."""
+        shown = self.shown()
+        for view in self.screen.query(SectionView):
+            table = view.table
+            # The columns read the situation they were made with; the rows are measured
+            # once, by set_entries (set_columns would measure the old ones first).
+            table.rows.set_columns(COLUMNS[view.section](shown))
+            table.sizes = ColumnWidths(table.model.columns)
+            table.set_entries(list(getattr(shown, view.section)))
+            view.refresh_title()
+        self.panes.mark_all_stale()
+        self.timeline.mark_all_stale()
+        self._cards = set(CARDS)
+        self.refresh()
+
     def refresh(self) -> None:
         """Header, figures, the visible detail, brief or map, once per batch of changes."""
         self._pending = False
@@ -118,14 +142,17 @@ class DocumentSync:
         self._counts.clear()
         document, file_name = self.document, self.session.file_name
         header = self.screen.query_one(SitrepHeader)
-        header.show(document.situation.header, file_name, document.dirty)
+        shown = self.shown()
+        header.show(shown.header, file_name, document.dirty)
         cards, self._cards = self._cards, set()
-        self.screen.query_one(KeyFigures).update_figures(document.situation, cards)
+        self.screen.query_one(KeyFigures).update_figures(shown, cards)
         self.show_detail(self.stops.last_in(pane_of(self.stops.current).id))
         if self.stops.current == BRIEF:
             self.panes.refresh_brief_soon()
         elif self.stops.current == MAP:
             self.panes.refresh_map_if_shown()
+        elif self.stops.current == TIMELINE:
+            self.timeline.refresh()
 
     def cursor_moved(self, table: EntryTable[Any], index: int | None) -> None:
         """A table's cursor is on another entry: the detail follows in the same frame.
@@ -137,17 +164,18 @@ class DocumentSync:
         if self.stops.last_in(pane_of(section).id) == section:
             self.show_detail(section)
         if section == "places" and index is not None:
-            place = self.document.situation.places[index]
+            place = self.shown().places[index]
             self.panes.select_on_map(place if isinstance(place, Place) else None)
 
     def show_detail(self, stop: str) -> None:
         """Show the entry under a table's cursor in its pane's detail."""
-        if stop in (BRIEF, MAP):
+        if stop in (BRIEF, MAP, TIMELINE):
             return
         view = self.view(stop)
         index = view.table.cursor_index
-        entries = self.document.entries(view.section)
+        shown = self.shown()
+        entries = getattr(shown, view.section)
         entry = entries[index] if index is not None and index < len(entries) else None
         hint = "Nothing selected." if entries else "Nothing here yet: press a to add one."
         detail = self.screen.query_one(f"#detail-{pane_of(stop).id}", EntryDetail)
-        detail.show(entry, self.document.situation, hint)
+        detail.show(entry, shown, hint)

@@ -24,6 +24,7 @@ from sitrep.app.widgets.fit import (
     name,
     width_of,
 )
+from sitrep.app.widgets.fresh_card import fresh_card, fresh_data
 from sitrep.app.widgets.marks import CONFIDENCE_MARK, party_color, party_name
 from sitrep.app.widgets.seat_card import seat_card
 from sitrep.brief import words
@@ -228,5 +229,6 @@ CARDS: dict[str, tuple[Callable[[Situation], Any], Callable[[Situation, Any, int
     "seat": (seat_statuses, seat_card),
     "figures": (figures_data, figures_card),
     "evacuations": (evacuation_data, evacuation_card),
+    "fresh": (fresh_data, fresh_card),
 }
 """Each card: what it derives from the situation, and how it draws that at a width."""

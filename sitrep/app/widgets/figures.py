@@ -35,6 +35,15 @@ BACKGROUND_LIMIT = 20_000
 
 def cards_touched(change: Change) -> set[str]:
     """The cards a change can alter (none for a note, a source or a place's note)."""
+    fresh = {"fresh"} if change.section in FRESH_SECTIONS else set()
+    return _cards_touched(change) | fresh
+
+
+FRESH_SECTIONS = {"places", "evacuations", "figures", "header"}
+"""What the freshness card counts from (the header has the rates and the as-of date)."""
+
+
+def _cards_touched(change: Change) -> set[str]:
     if change.section in ("places", "parties"):
         before, after = change.before, change.after
         same = isinstance(before, Place) and isinstance(after, Place)
@@ -127,4 +136,7 @@ class KeyFigures(Horizontal):
         if generation != self._generation:
             return
         for name, data in cards.items():
-            self.query_one(f"#figure-{name}", FigureCard).show(situation, data)
+            card = self.query_one(f"#figure-{name}", FigureCard)
+            card.show(situation, data)
+            if name == "fresh":  # only when something is due
+                card.display = bool(data)

@@ -1,0 +1,1 @@
+"""The Timeline pane: control over time as a chart, and every change of control by date."""
