@@ -94,7 +94,9 @@ class DocumentSync:
         self._pending = False
         document, file_name = self.document, self.session.file_name
         header = self.screen.query_one(SitrepHeader)
-        header.show(document.situation.header, file_name, document.dirty)
+        journal = self.session.guard.journal
+        journaled = journal is not None and journal.error is None
+        header.show(document.situation.header, file_name, document.dirty, journaled=journaled)
         cards, self._cards = self._cards, set()
         self.screen.query_one(KeyFigures).update_figures(document.situation, cards)
         self.show_detail(self.stops.last_in(pane_of(self.stops.current).id))
