@@ -116,7 +116,7 @@ class BriefAndMap:
 
             path = self.document.path
             base = path.parent if path is not None else sample_path().parent
-            pane = MapPane(self.document.situation, base=base, id="map")
+            pane = MapPane(self.document.situation, base=base, source=path, id="map")
             if cursor is not None:  # open on the place under the places cursor
                 pane.select(self.document.situation.places[cursor].id)
             self.screen.query_one("#map-host", Container).mount(pane)
