@@ -134,3 +134,14 @@ async def test_overwrite_after_a_change_never_writes_into_what_replaced_the_file
     assert isinstance(app.screen, ChoiceScreen) and app.screen.title_text == "Not a file any more"
     assert "Saved" not in said.text()
     assert sample_app.document.dirty and _journaled(sample_app) == 1
+
+
+@pytest.mark.parametrize("target", list(TARGETS))
+async def test_the_poll_warns_that_the_file_is_no_longer_a_file(
+    sample_app: SampleApp, target: str
+) -> None:
+    TARGETS[target](sample_app.path)
+    sample_app.files.safety.check_disk()  # what the poll does every two seconds
+    await sample_app.pilot.pause()
+    warning = sample_app.said.text("warning")
+    assert f"{sample_app.path} is no longer a regular file; saving will ask" in warning

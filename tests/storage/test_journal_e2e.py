@@ -281,7 +281,7 @@ def test_kill_edit_change_restart_applies_the_edit_onto_the_changed_file(
     path.write_text(pulled, encoding="utf-8")
 
     second = terminals(command, env)
-    wait_for("the offer onto the changed file", lambda: "Apply onto" in second.screen(), second)
+    wait_for("the offer onto the changed file", lambda: "Apply them" in second.screen(), second)
     if isinstance(second, TmuxTerminal):
         wait_for("the file named as changed", lambda: "changed since" in second.screen(), second)
     second.type("r")

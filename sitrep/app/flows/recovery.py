@@ -43,7 +43,9 @@ def offer(recovery: Recovery, file_name: str) -> ChoiceScreen:
             "Each edit is applied where it still fits the file as it is now; any that does "
             "not is named and kept aside."
         )
-        apply = Choice("apply", "r", "Apply onto the file", "Each edit that still fits, u undoes")
+        apply = Choice(
+            "apply", "r", "Apply them", "Each edit that still fits the file now (u undoes)"
+        )
     else:
         apply = Choice("apply", "r", "Recover", "Replay them exactly, as one step (u undoes)")
     choices = [

@@ -47,5 +47,10 @@ class CrashSafety:
         """Report, once, a change of the file by someone else (what the poll does)."""
         if self.session.guard.changed_on_disk():
             path = self.session.save_path
-            what = "changed on disk" if path.exists() else "was deleted or moved"
+            if not path.exists():
+                what = "was deleted or moved"
+            elif not path.is_file():  # a folder, pipe or device, or a link to one
+                what = "is no longer a regular file"
+            else:
+                what = "changed on disk"
             self.say(f"{path} {what}; saving will ask what to do", severity="warning")
