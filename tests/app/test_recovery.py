@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from sitrep.app.dialogs.choice import ChoiceScreen
 from sitrep.app.dialogs.confirm import ConfirmScreen
 from sitrep.storage.journal import Journal
@@ -37,12 +39,30 @@ def git_pull(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1) + "# merged\n", encoding="utf-8")
 
 
+async def crashed_then_pulled(folder: Path, keys: tuple[str, ...], old: str, new: str) -> Path:
+    """A copy of the sample: edited by keys, killed, then changed by a pull."""
+    path = copy_sample(folder)
+    await crash_after(path, *keys)
+    git_pull(path, old, new)
+    return path
+
+
+PULLED = "title: 'Pulled: Taliban offensive"
+
+
+async def answer_offer(pilot: Pilot[int], key: str) -> None:
+    """Answer the recovery question, which is on screen before any key."""
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ChoiceScreen)
+    await pilot.press(key)
+    await pilot.pause()
+
+
 async def test_edits_are_offered_after_the_file_changed_and_applied_onto_it(
     tmp_path: Path,
 ) -> None:
-    path = copy_sample(tmp_path)
-    await crash_after(path, "d")  # Badakhshan, the first place, deleted
-    git_pull(path, TITLE, "title: 'Pulled: Taliban offensive")
+    # Badakhshan, the first place, deleted
+    path = await crashed_then_pulled(tmp_path, ("d",), TITLE, PULLED)
     app, said = open_app(path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
@@ -69,15 +89,12 @@ async def test_edits_are_offered_after_the_file_changed_and_applied_onto_it(
 
 
 async def test_an_edit_that_no_longer_fits_is_named_and_kept_aside(tmp_path: Path) -> None:
-    path = copy_sample(tmp_path)
-    await crash_after(path, "d", "j", "j", "d")  # Badakhshan, then the third place, deleted
-    git_pull(path, "  capital: Fayzabad", "  capital: Faizabad")  # Badakhshan changed there
+    # Badakhshan, then the third place, deleted; Badakhshan changed in the pull
+    keys = ("d", "j", "j", "d")
+    path = await crashed_then_pulled(tmp_path, keys, "  capital: Fayzabad", "  capital: Faizabad")
     app, said = open_app(path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)
-        await pilot.press("r")
-        await pilot.pause()
+        await answer_offer(pilot, "r")
         assert "Applied 1 of 2 unsaved edits" in said.text()
         warning = said.text("warning")
         assert "1 did not fit" in warning and "'badakhshan' deleted" in warning
@@ -90,16 +107,11 @@ async def test_an_edit_that_no_longer_fits_is_named_and_kept_aside(tmp_path: Pat
 
 
 async def test_escape_keeps_the_edits_for_the_next_start(tmp_path: Path) -> None:
-    path = copy_sample(tmp_path)
-    await crash_after(path, "d")
-    git_pull(path, TITLE, "title: 'Pulled: Taliban offensive")
+    path = await crashed_then_pulled(tmp_path, ("d",), TITLE, PULLED)
     for _ in range(2):  # offered again, and again, until the user decides
         app, said = open_app(path)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, ChoiceScreen)
-            await pilot.press("escape")
-            await pilot.pause()
+            await answer_offer(pilot, "escape")
             assert "offered again at the next start" in said.text()
             assert app.document is not None and len(app.document.situation.places) == 37
             await pilot.press("d")  # editing goes on, journaled in a slot of its own
@@ -113,15 +125,11 @@ async def test_escape_keeps_the_edits_for_the_next_start(tmp_path: Path) -> None
 
 
 async def test_dropping_asks_again_and_only_yes_deletes_the_journal(tmp_path: Path) -> None:
-    path = copy_sample(tmp_path)
-    await crash_after(path, "d")
-    git_pull(path, TITLE, "title: 'Pulled: Taliban offensive")
+    path = await crashed_then_pulled(tmp_path, ("d",), TITLE, PULLED)
     for answer, gone in (("n", False), ("y", True)):
         app, said = open_app(path)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.pause()
-            await pilot.press("d")
-            await pilot.pause()
+            await answer_offer(pilot, "d")
             assert isinstance(app.screen, ConfirmScreen) and "for good" in app.screen.question
             await pilot.press(answer)
             await pilot.pause()

@@ -204,15 +204,16 @@ def terminals(request: pytest.FixtureRequest) -> Iterator[Callable[..., Terminal
             term.close()
 
 
-def edit_then_kill(
+@pytest.fixture
+def killed(
     tmp_path: Path,
     sample_file: Path,
     terminals: Callable[..., Terminal],
     monkeypatch: pytest.MonkeyPatch,
-) -> tuple[Path, list[str], dict[str, str]]:
+) -> tuple[Path, Callable[[], Terminal]]:
     """Start sitrep on a copy of the sample, record a holder change by keys, SIGKILL it.
 
-    Returns the file and how to start sitrep on it again.
+    Returns the file and what starts sitrep on it again.
     """
     # The test reads the journal where the app writes it: one state folder for both.
     monkeypatch.setenv("SITREP_STATE_DIR", str(tmp_path / "state"))
@@ -234,7 +235,7 @@ def edit_then_kill(
     wait_for("the holder change to be journaled", lambda: journal_lines(path) == 2, first)
     assert first.kill9() == -signal.SIGKILL
     assert holder_of(path, "badakhshan") == "taliban", "the file itself is untouched"
-    return path, command, env
+    return path, lambda: terminals(command, env)
 
 
 def save_and_quit(second: Terminal, path: Path) -> None:
@@ -248,13 +249,10 @@ def save_and_quit(second: Terminal, path: Path) -> None:
 
 
 def test_kill_9_mid_edit_then_restart_recovers_the_edit(
-    tmp_path: Path,
-    sample_file: Path,
-    terminals: Callable[..., Terminal],
-    monkeypatch: pytest.MonkeyPatch,
+    killed: tuple[Path, Callable[[], Terminal]],
 ) -> None:
-    path, command, env = edit_then_kill(tmp_path, sample_file, terminals, monkeypatch)
-    second = terminals(command, env)
+    path, restart = killed
+    second = restart()
     wait_for("the recovery question", lambda: "Recover" in second.screen(), second)
     second.type("r")
     # The recovered step is journaled again in a fresh journal: header + 1 change.
@@ -268,19 +266,16 @@ def test_kill_9_mid_edit_then_restart_recovers_the_edit(
 
 
 def test_kill_edit_change_restart_applies_the_edit_onto_the_changed_file(
-    tmp_path: Path,
-    sample_file: Path,
-    terminals: Callable[..., Terminal],
-    monkeypatch: pytest.MonkeyPatch,
+    killed: tuple[Path, Callable[[], Terminal]],
 ) -> None:
     """Killed mid-edit, then a `git pull` changes the file: the edit is offered and applied."""
-    path, command, env = edit_then_kill(tmp_path, sample_file, terminals, monkeypatch)
+    path, restart = killed
     text = path.read_text(encoding="utf-8")
     pulled = text.replace("title: 'Afghanistan:", "title: 'Pulled:", 1) + "# merged\n"
     assert pulled != text + "# merged\n"
     path.write_text(pulled, encoding="utf-8")
 
-    second = terminals(command, env)
+    second = restart()
     wait_for("the offer onto the changed file", lambda: "Apply them" in second.screen(), second)
     if isinstance(second, TmuxTerminal):
         wait_for("the file named as changed", lambda: "changed since" in second.screen(), second)

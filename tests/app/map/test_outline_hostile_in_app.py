@@ -1,4 +1,4 @@
-"""The map pane on an outline: that is a FIFO, /dev/zero or a name with a NUL.
+"""The map pane on an outline: that is a FIFO, /dev/zero, a name with a NUL, a folder...
 
 The pane opens at once (no freeze, no crash), draws the places without the
 outline, and reports the problem at the situation's ``outline:`` line
@@ -7,7 +7,6 @@ outline, and reports the problem at the situation's ``outline:`` line
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -17,39 +16,16 @@ from sitrep.app.screens.help import HelpScreen
 from sitrep.app.widgets.map.pane import MapPane
 from sitrep.storage.sample import sample_path
 from tests.app.host import SIZE, main_screen, open_app
+from tests.geo.test_outline_hostile import HOSTILE, outline_line, situation_with
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
 
-# outline: as written in the file, what the message says
-HOSTILE = {
-    "fifo": ("pipe.geojson", "a named pipe"),
-    "dev-zero": ("/dev/zero", "a character device"),
-    "dev-urandom": ("/dev/urandom", "a character device"),
-    "nul-name": ('"a\\0b.geojson"', "holds a NUL character"),
-}
 
-
-def situation_with(folder: Path, outline: str) -> Path:
-    text = sample_path().read_text(encoding="utf-8")
-    assert "outline: afghanistan-outline.geojson" in text
-    path = folder / "sit.yaml"
-    path.write_text(
-        text.replace("outline: afghanistan-outline.geojson", f"outline: {outline}"),
-        encoding="utf-8",
-    )
-    os.mkfifo(folder / "pipe.geojson")
-    return path
-
-
-@pytest.mark.parametrize("case", HOSTILE)
+@pytest.mark.parametrize("case", HOSTILE)  # what check and export --map refuse
 async def test_the_map_reports_a_hostile_outline_at_its_line(tmp_path: Path, case: str) -> None:
     outline, what = HOSTILE[case]
-    path = situation_with(tmp_path, outline)
-    line = next(
-        n
-        for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if text.startswith("  outline:")
-    )
+    path = situation_with(tmp_path, sample_path(), outline)
+    line = outline_line(path)
     app, said = open_app(path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("m")
