@@ -29,7 +29,7 @@ from sitrep.app.screens.main import MainScreen
 from sitrep.app.session import Session
 from sitrep.editing.document import Document
 from sitrep.errors import SitrepError
-from sitrep.settings import Settings, save_settings
+from sitrep.settings import Settings, update_settings
 from sitrep.storage.diskstate import DiskState
 from sitrep.storage.guard import Guard
 from sitrep.storage.sample import DEFAULT_FILE
@@ -178,14 +178,18 @@ class SitrepApp(App[int]):
         self.set_keymap(self.keymap)
 
     def _theme_changed(self, theme: Theme) -> None:
-        """Remember a theme picked in the app, in the settings file."""
+        """Remember a theme picked in the app: the theme key alone, set in the settings file.
+
+        Every other key, comment and change made to the file meanwhile stays; a
+        file that does not load cleanly is never written (the user is told why).
+        """
         if theme.name == self.settings.theme:
             return
         self.settings = self.settings.model_copy(update={"theme": theme.name})
         try:
-            save_settings(self.settings)
+            update_settings({"theme": theme.name})
         except SitrepError as exc:
-            self.say(f"Theme not saved: {exc}", severity="error")
+            self.say(f"Theme not saved (used until you quit): {exc}", severity="error")
 
     # -- actions -------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -264,6 +264,7 @@ async def test_every_reload_opens_where_the_user_was_with_focus(sample_app: Samp
         situation.header.title = f"Edited in another editor ({reload})"
         path.write_text(dump_situation(situation), encoding="utf-8")
         await pilot.press("ctrl+s", "r", "y")
+        await sample_app.app.workers.wait_for_complete()  # the save questions, then the reload
         await pilot.pause()
         screen = sample_app.main
         assert screen.document.situation.header.title == situation.header.title

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from sitrep.app.dialogs.choice import ChoiceScreen
-from sitrep.app.dialogs.confirm import ConfirmScreen
 from sitrep.app.dialogs.quit import QuitScreen
 from sitrep.storage.journal import Journal
 from sitrep.yaml.io import dump_situation, load_situation
@@ -209,8 +208,9 @@ async def test_edits_survive_a_crash_and_are_offered_back(sample_app: SampleApp)
     again, said = open_app(path)
     async with again.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        assert isinstance(again.screen, ConfirmScreen)
-        assert "2 unsaved edits" in again.screen.question
+        assert isinstance(again.screen, ChoiceScreen)
+        assert "2 unsaved edits" in again.screen.message
+        assert "changed since" not in again.screen.message
         await pilot.press("enter")  # Recover has focus
         await pilot.pause()
         assert len(again.document.situation.places) == 35  # type: ignore[union-attr]

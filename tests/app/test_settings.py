@@ -79,3 +79,37 @@ async def test_the_theme_from_settings_is_used_and_a_change_is_written_back(
     assert problem is None
     assert settings.theme == "gruvbox"
     assert settings.produced_by == "OCHA desk", "other settings are kept"
+
+
+async def test_a_theme_change_writes_back_only_the_theme_key(tmp_path: Path) -> None:
+    write_settings('# my settings\ntheme = "nord"  # calm\nproduced_by = "OCHA desk"\n')
+    app, said = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        # Edited by hand while sitrep runs: a key remap added.
+        path = settings_path()
+        path.write_text(path.read_text(encoding="utf-8") + '[keys]\nsave = "ctrl+w"\n')
+        app.theme = "gruvbox"  # what picking it in the theme palette does
+        await pilot.pause()
+        assert said.text("error") == ""
+    assert settings_path().read_text(encoding="utf-8") == (
+        '# my settings\ntheme = "gruvbox"  # calm\nproduced_by = "OCHA desk"\n'
+        '[keys]\nsave = "ctrl+w"\n'
+    )
+
+
+async def test_a_settings_file_that_did_not_load_cleanly_is_never_written(
+    tmp_path: Path,
+) -> None:
+    broken = '# desk settings\ntheme = "nord"\nthme = "typo"\n[keys]\nsave = "ctrl+w"\n'
+    write_settings(broken)
+    app, said = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "thme" in said.text("warning")
+        app.theme = "gruvbox"
+        await pilot.pause()
+        assert app.theme == "gruvbox", "used for this session"
+        error = said.text("error")
+        assert "Theme not saved" in error and "fix the file first" in error
+    assert settings_path().read_text(encoding="utf-8") == broken

@@ -204,12 +204,17 @@ def terminals(request: pytest.FixtureRequest) -> Iterator[Callable[..., Terminal
             term.close()
 
 
-def test_kill_9_mid_edit_then_restart_recovers_the_edit(
+@pytest.fixture
+def killed(
     tmp_path: Path,
     sample_file: Path,
     terminals: Callable[..., Terminal],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:
+) -> tuple[Path, Callable[[], Terminal]]:
+    """Start sitrep on a copy of the sample, record a holder change by keys, SIGKILL it.
+
+    Returns the file and what starts sitrep on it again.
+    """
     # The test reads the journal where the app writes it: one state folder for both.
     monkeypatch.setenv("SITREP_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("SITREP_CONFIG", str(tmp_path / "settings.toml"))
@@ -230,10 +235,26 @@ def test_kill_9_mid_edit_then_restart_recovers_the_edit(
     wait_for("the holder change to be journaled", lambda: journal_lines(path) == 2, first)
     assert first.kill9() == -signal.SIGKILL
     assert holder_of(path, "badakhshan") == "taliban", "the file itself is untouched"
+    return path, lambda: terminals(command, env)
 
-    second = terminals(command, env)
+
+def save_and_quit(second: Terminal, path: Path) -> None:
+    """ctrl+s, wait for the edit in the file and the journal cleared, then q."""
+    second.type("\x13")  # ctrl+s
+    wait_for("the save", lambda: holder_of(path, "badakhshan") == "government", second)
+    wait_for("the journal to be cleared", lambda: journal_lines(path) == 1, second)
+    second.type("q")
+    wait_for("a clean quit", lambda: not second.alive(), second)
+    assert Journal.pending(path) is None
+
+
+def test_kill_9_mid_edit_then_restart_recovers_the_edit(
+    killed: tuple[Path, Callable[[], Terminal]],
+) -> None:
+    path, restart = killed
+    second = restart()
     wait_for("the recovery question", lambda: "Recover" in second.screen(), second)
-    second.type("y")
+    second.type("r")
     # The recovered step is journaled again in a fresh journal: header + 1 change.
     wait_for("the recovered edit", lambda: journal_lines(path) == 2, second)
     if isinstance(second, TmuxTerminal):  # the screen can be read back exactly
@@ -241,9 +262,25 @@ def test_kill_9_mid_edit_then_restart_recovers_the_edit(
             (line for line in second.screen().splitlines() if line.startswith(" Badakhshan")), ""
         )
         wait_for("the edit on screen", lambda: "Government" in row(), second)
-    second.type("\x13")  # ctrl+s
-    wait_for("the save", lambda: holder_of(path, "badakhshan") == "government", second)
-    wait_for("the journal to be cleared", lambda: journal_lines(path) == 1, second)
-    second.type("q")
-    wait_for("a clean quit", lambda: not second.alive(), second)
-    assert Journal.pending(path) is None
+    save_and_quit(second, path)
+
+
+def test_kill_edit_change_restart_applies_the_edit_onto_the_changed_file(
+    killed: tuple[Path, Callable[[], Terminal]],
+) -> None:
+    """Killed mid-edit, then a `git pull` changes the file: the edit is offered and applied."""
+    path, restart = killed
+    text = path.read_text(encoding="utf-8")
+    pulled = text.replace("title: 'Afghanistan:", "title: 'Pulled:", 1) + "# merged\n"
+    assert pulled != text + "# merged\n"
+    path.write_text(pulled, encoding="utf-8")
+
+    second = restart()
+    wait_for("the offer onto the changed file", lambda: "Apply them" in second.screen(), second)
+    if isinstance(second, TmuxTerminal):
+        wait_for("the file named as changed", lambda: "changed since" in second.screen(), second)
+    second.type("r")
+    wait_for("the applied edit", lambda: journal_lines(path) == 2, second)
+    save_and_quit(second, path)
+    situation = load_situation(path)
+    assert situation.header.title.startswith("Pulled:"), "their change is kept"

@@ -54,7 +54,8 @@ class ChoiceScreen(ModalScreen[str]):
     ) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text, self.message = title, message
-        self.choices = [*choices, CANCEL] if CANCEL not in choices else choices
+        cancels = any(c.id == CANCEL.id for c in choices)  # its own words for Escape's choice
+        self.choices = choices if cancels else [*choices, CANCEL]
         self.focus_id = focus
         """The choice that has focus, so Enter gives it: one that loses nothing."""
 

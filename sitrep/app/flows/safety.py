@@ -7,16 +7,14 @@ a change made by someone else is reported before a save has to ask.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from typing import Any
 
 from textual.app import App
 
-from sitrep.app.dialogs.confirm import ConfirmScreen
 from sitrep.app.flows.ask import ask_now
+from sitrep.app.flows.recovery import RecoveryFlow, offer
 from sitrep.app.safe import Say
 from sitrep.app.session import Session
-from sitrep.storage.journal import JournalError, Recovery
 
 DISK_POLL_SECONDS = 2.0
 """How often the file is checked (a stat) for changes made by someone else."""
@@ -40,35 +38,19 @@ class CrashSafety:
         if recovery is None:
             self.session.guard.start()
         else:
-            answer = ask_now(self.app, self._offer(recovery))
-            self.app.run_worker(self._recover(recovery, answer), group="recovery")
+            answer = ask_now(self.app, offer(recovery, self.session.file_name))
+            flow = RecoveryFlow(self.app, self.session, self.say)
+            self.app.run_worker(flow.answered(recovery, answer), group="recovery")
         self.app.set_interval(DISK_POLL_SECONDS, self.check_disk, name="disk check")
-
-    def _offer(self, recovery: Recovery) -> ConfirmScreen:
-        when = recovery.last_change.astimezone().strftime("%a %d %b %H:%M")
-        count = recovery.count
-        question = (
-            f"sitrep did not quit cleanly: {count} unsaved edit{'s' if count != 1 else ''} "
-            f"of {self.session.file_name} (last at {when}) can be recovered. Recover them?"
-        )
-        return ConfirmScreen(question, "Recover", "Discard them", safe=True)
-
-    async def _recover(self, recovery: Recovery, answer: Awaitable[bool | None]) -> None:
-        guard = self.session.guard
-        if not await answer:
-            recovery.discard()
-            guard.start()
-            return
-        try:
-            count = guard.recover(recovery)
-        except JournalError as exc:
-            self.say(str(exc), severity="error")
-            return
-        self.say(f"Recovered {count} unsaved edit{'s' if count != 1 else ''} (u undoes them)")
 
     def check_disk(self) -> None:
         """Report, once, a change of the file by someone else (what the poll does)."""
         if self.session.guard.changed_on_disk():
             path = self.session.save_path
-            what = "changed on disk" if path.exists() else "was deleted or moved"
+            if not path.exists():
+                what = "was deleted or moved"
+            elif not path.is_file():  # a folder, pipe or device, or a link to one
+                what = "is no longer a regular file"
+            else:
+                what = "changed on disk"
             self.say(f"{path} {what}; saving will ask what to do", severity="warning")

@@ -26,7 +26,7 @@ from sitrep.app.safe import Say
 from sitrep.app.session import Session
 from sitrep.editing.document import Document
 from sitrep.errors import SitrepError
-from sitrep.storage.diskstate import DiskState, FileChangedError, Status
+from sitrep.storage.diskstate import DiskState, FileChangedError, NotRegularFileError, Status
 from sitrep.storage.store import Saved
 
 
@@ -140,6 +140,10 @@ class SaveFlow:
         target, status = problem.target, problem.status
         ours = target == self.session.document.path
         while True:
+            try:  # what the user is shown: overwrite replaces that, and only that
+                seen = DiskState.capture(target)
+            except SitrepError as exc:
+                return Failed(target, None, exc)
             choice = await self.app.push_screen_wait(ask.changed_on_disk(target, status, ours=ours))
             if choice == "reload":
                 if await self.app.push_screen_wait(ask.confirm_reload(target)):
@@ -147,7 +151,7 @@ class SaveFlow:
                     return False  # their version is shown: ours was not written
                 continue  # "go back": the same question, nothing lost
             if choice == "overwrite":
-                return self._try(target, None)
+                return self._try(target, seen)  # changed again, or not a file now: asked again
             if choice == "recreate":
                 return self._try(target, DiskState.absent(target))
             if choice == "elsewhere":
@@ -155,7 +159,10 @@ class SaveFlow:
             return self._not_saved()
 
     async def _failed(self, problem: Failed) -> Outcome:
-        choice = await self.app.push_screen_wait(ask.save_failed(problem.error))
+        error = problem.error
+        not_a_file = isinstance(error, NotRegularFileError)
+        question = ask.not_a_file(error) if not_a_file else ask.save_failed(error)
+        choice = await self.app.push_screen_wait(question)
         if choice == "retry":
             return self._try(problem.target, problem.expected)
         if choice == "elsewhere":

@@ -82,6 +82,18 @@ def save_failed(error: SitrepError) -> ChoiceScreen:
     return ChoiceScreen("Not saved", message, choices, focus="elsewhere")
 
 
+def not_a_file(error: SitrepError) -> ChoiceScreen:
+    """The file became a folder, pipe or device (or a link to one): never written into."""
+    choices = [
+        Choice("elsewhere", "e", "Save elsewhere", "Write your version to a file of your choice"),
+        Choice("retry", "r", "Try again", "Once the file is back where it was"),
+    ]
+    message = (
+        f"{error}.\nYour edits are kept in sitrep and in its crash journal; nothing was written."
+    )
+    return ChoiceScreen("Not a file any more", message, choices, focus="elsewhere")
+
+
 def save_elsewhere(target: Path, tag: str) -> PathScreen:
     """Which file to save to instead, starting from a free name beside target."""
     message = "Save your version as (it becomes the file you are working on):"

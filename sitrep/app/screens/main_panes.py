@@ -124,7 +124,7 @@ class BriefAndMap:
 
             path = self.document.path
             base = path.parent if path is not None else sample_path().parent
-            pane = MapPane(self.shown(), base=base, id="map")
+            pane = MapPane(self.shown(), base=base, source=path, id="map")
             if cursor is not None:  # open on the place under the places cursor
                 pane.select(self.shown().places[cursor].id)
             self.screen.query_one("#map-host", Container).mount(pane)

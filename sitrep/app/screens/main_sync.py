@@ -143,7 +143,9 @@ class DocumentSync:
         document, file_name = self.document, self.session.file_name
         header = self.screen.query_one(SitrepHeader)
         shown = self.shown()
-        header.show(shown.header, file_name, document.dirty)
+        journal = self.session.guard.journal
+        journaled = journal is not None and journal.error is None
+        header.show(shown.header, file_name, document.dirty, journaled=journaled)
         cards, self._cards = self._cards, set()
         self.screen.query_one(KeyFigures).update_figures(shown, cards)
         self.show_detail(self.stops.last_in(pane_of(self.stops.current).id))

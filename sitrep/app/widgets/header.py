@@ -27,8 +27,17 @@ def header_title(header: Header) -> Content:
     )
 
 
-def file_label(name: str, dirty: bool) -> Content:
-    """The file name, with the unsaved marker while there are unsaved changes."""
+def file_label(name: str, dirty: bool, *, journaled: bool = True) -> Content:
+    """The file name, with the unsaved marker while there are unsaved changes.
+
+    Edits that are not journaled (the state folder cannot be made, its disk is
+    full) would not survive a crash: the marker says so for as long as it lasts.
+    """
+    if dirty and not journaled:
+        return Content.assemble(
+            (clean(name, one_line=True), "bold"),
+            (f" {UNSAVED_MARK} unsaved, not journaled", "bold $error"),
+        )
     if dirty:
         return Content.assemble(
             (clean(name, one_line=True), "bold"), (f" {UNSAVED_MARK} unsaved", "bold $warning")
@@ -45,13 +54,14 @@ class SitrepHeader(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: tuple[Header, str, bool] | None = None
+        self._shown: tuple[Header, str, bool, bool] | None = None
 
-    def show(self, header: Header, file_name: str, dirty: bool) -> None:
+    def show(self, header: Header, file_name: str, dirty: bool, *, journaled: bool = True) -> None:
         """Redraw with the current header and saved state (only what changed)."""
         shown = self._shown
         if shown is None or shown[0] is not header:
             self.query_one("#header-title", Static).update(header_title(header), layout=False)
-        if shown is None or shown[1:] != (file_name, dirty):
-            self.query_one("#header-file", Static).update(file_label(file_name, dirty))
-        self._shown = (header, file_name, dirty)
+        if shown is None or shown[1:] != (file_name, dirty, journaled):
+            label = file_label(file_name, dirty, journaled=journaled)
+            self.query_one("#header-file", Static).update(label)
+        self._shown = (header, file_name, dirty, journaled)

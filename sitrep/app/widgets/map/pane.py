@@ -80,12 +80,15 @@ class MapPane(Widget, can_focus=True):
         situation: Situation,
         *,
         base: Path | None = None,
+        source: Path | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.situation = situation
         self.base = base
+        self.source = source
+        """The situation's file: an outline that cannot be read is reported at its line."""
         self.outline: Outline | None = None
         self.outline_error: str | None = None
         self._outline_key: tuple[str | None, Path | None] | None = None
@@ -205,7 +208,7 @@ class MapPane(Widget, can_focus=True):
         self._outline_key = key
         self.outline, self.outline_error = None, None
         try:
-            self.outline = situation_outline(self.situation, self.base)
+            self.outline = situation_outline(self.situation, self.base, source=self.source)
         except SitrepError as exc:
             self.outline_error = "; ".join(exc.lines())
         return True
