@@ -72,7 +72,7 @@ async def test_keys_work_while_a_save_is_written_and_later_edits_stay_unsaved(
     guard.journal.handle.close()  # what a SIGKILL leaves: the journal, unlocked
     guard.journal = None
     await sample_app.close()
-    again, said = open_app(path)
+    again, _said = open_app(path)
     async with again.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert isinstance(again.screen, ConfirmScreen)
