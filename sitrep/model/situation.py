@@ -148,7 +148,10 @@ class Situation(Entry):
     # -- lookups ---------------------------------------------------------------
     def party(self, party_id: str | None) -> Party | None:
         """The party with this id, if any."""
-        return next((p for p in self.parties if p.id == party_id), None)
+        for party in self.parties:
+            if party.id == party_id:
+                return party
+        return None
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, if any."""
