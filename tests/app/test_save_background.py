@@ -9,13 +9,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 import sitrep.storage.store as store
-from sitrep.app.dialogs.confirm import ConfirmScreen
+from sitrep.app.app import SitrepApp
 from sitrep.app.dialogs.quit import QuitScreen
+from sitrep.editing.document import Document
+from sitrep.storage.journal import Journal
 from sitrep.yaml.io import load_situation
 from tests.app.conftest import SampleApp
-from tests.app.host import SIZE, open_app
 
 
 class Gate:
@@ -71,15 +73,20 @@ async def test_keys_work_while_a_save_is_written_and_later_edits_stay_unsaved(
     assert guard.journal is not None
     guard.journal.handle.close()  # what a SIGKILL leaves: the journal, unlocked
     guard.journal = None
+    recovery = Journal.pending(path)
+    assert recovery is not None and recovery.count == 1 and not recovery.file_changed
+    document = Document(load_situation(path), path)
+    assert recovery.apply(document) == 1
+    assert len(document.situation.places) == 35
     await sample_app.close()
-    again, _said = open_app(path)
-    async with again.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        assert isinstance(again.screen, ConfirmScreen)
-        assert "1 unsaved edit" in again.screen.question
-        await pilot.press("enter")
-        await pilot.pause()
-        assert len(again.document.situation.places) == 35  # type: ignore[union-attr]
+
+
+async def finish_saves(app: SitrepApp, pilot: Pilot[int], gate: Gate) -> None:
+    """Let the held saves write, and wait until they are done and shown."""
+    gate.open.set()
+    assert app.files is not None
+    await app.files.saving.idle()
+    await pilot.pause()
 
 
 async def test_quit_waits_for_a_save_in_flight_then_quits(
@@ -91,10 +98,7 @@ async def test_quit_waits_for_a_save_in_flight_then_quits(
     await pilot.press("q")
     await pilot.pause()
     assert app.is_running and not isinstance(app.screen, QuitScreen), "nothing to ask yet"
-    gate.open.set()
-    assert app.files is not None
-    await app.files.saving.idle()
-    await pilot.pause()
+    await finish_saves(app, pilot, gate)
     assert not app.is_running
     await sample_app.close()
     assert len(load_situation(path).places) == 36
@@ -107,10 +111,7 @@ async def test_quit_after_a_save_with_later_edits_still_asks(
     await pilot.press("d", "ctrl+s")
     await gate.wait_entered()
     await pilot.press("j", "d", "q")
-    gate.open.set()
-    assert app.files is not None
-    await app.files.saving.idle()
-    await pilot.pause()
+    await finish_saves(app, pilot, gate)
     await pilot.pause()
     assert app.is_running and isinstance(app.screen, QuitScreen)
 
@@ -121,10 +122,8 @@ async def test_two_saves_in_a_row_both_write_in_order(sample_app: SampleApp, gat
     await pilot.press("d", "ctrl+s")
     await gate.wait_entered()
     await pilot.press("j", "d", "ctrl+s")
-    gate.open.set()
+    await finish_saves(app, pilot, gate)
     assert app.files is not None
-    await app.files.saving.idle()
-    await pilot.pause()
     assert not app.files.session.document.dirty
     assert len(load_situation(path).places) == 35, "the second save expected the first's file"
     assert "changed on disk" not in sample_app.said.text()
