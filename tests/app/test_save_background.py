@@ -127,3 +127,20 @@ async def test_two_saves_in_a_row_both_write_in_order(sample_app: SampleApp, gat
     assert not app.files.session.document.dirty
     assert len(load_situation(path).places) == 35, "the second save expected the first's file"
     assert "changed on disk" not in sample_app.said.text()
+
+
+async def test_the_disk_check_waits_while_a_save_is_written(
+    sample_app: SampleApp, gate: Gate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, pilot = sample_app.app, sample_app.pilot
+    files = app.files
+    assert files is not None
+    await pilot.press("d", "ctrl+s")
+    await gate.wait_entered()
+    # Between the rename and the save being recorded, the file looks changed.
+    monkeypatch.setattr(files.session.guard, "changed_on_disk", lambda: True)
+    files.safety.check_disk()
+    assert "changed on disk" not in sample_app.said.text(), "our own save"
+    await finish_saves(app, pilot, gate)
+    files.safety.check_disk()
+    assert "changed on disk" in sample_app.said.text(), "someone else's change still shows"

@@ -144,6 +144,13 @@ class SaveFlow:
         The document is copied now; the copy is written in a thread, in turn, by a
         task that runs whether or not the caller waits for it.
         """
+        changed = self._changed_already(target) if expected is EXPECTED else None
+        if changed is not None:  # asked at once, as the key is pressed (no thread)
+
+            async def refused() -> Problem | None:
+                return changed
+
+            return self._track(asyncio.ensure_future(refused()))
         document = self.session.document
         copy, state = snapshot(document.situation), document.state
         since: list[Change] = []  # edits made while it is written: journaled again after
@@ -168,10 +175,25 @@ class SaveFlow:
                 self._saved(saved, target, state, since)
             return None
 
-        task = asyncio.ensure_future(written())
+        return self._track(asyncio.ensure_future(written()))
+
+    def _track(self, task: asyncio.Task[Problem | None]) -> asyncio.Task[Problem | None]:
         self._writing.add(task)
         task.add_done_callback(self._writing.discard)
         return task
+
+    def _changed_already(self, target: Path) -> Changed | None:
+        """The file changed by someone else, seen by a stat (and a hash only then), when
+        no save is in flight; the writing thread checks again just before it writes."""
+        if self._writing:
+            return None
+        want = self.session.guard.expected(target)
+        try:
+            status = want.status(target) if want.maybe_changed() else "unchanged"
+        except SitrepError:
+            return None  # the writer says what is wrong
+        # A file deleted (or its folder gone) is left to the writer, which says which.
+        return Changed(target, status) if status in ("modified", "created") else None
 
     async def _try(self, target: Path, expected: DiskState | None) -> Outcome:
         problem = await self.write(target, expected)
