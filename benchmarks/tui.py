@@ -118,11 +118,38 @@ async def _keys(app: Any, plan: Plan) -> dict[str, list[float]]:
     return out
 
 
-async def _run(app: Any, markers: list[str], plan: Plan) -> dict[str, Any]:
+SAVE_KEYS = 400
+"""At most this many cursor-down presses are timed while a save is in flight."""
+
+
+async def _save(app: Any, keys: dict[str, list[float]]) -> float | None:
+    """Press the save key, then cursor down while the save is in flight (each timed).
+
+    Returns the seconds from the key to the file written (the document clean).
+    """
+    files = getattr(app, "files", None)
+    if files is None:
+        return None
+    document = files.saving.session.document
+    start = time.perf_counter()
+    keys["save"] = [await _key(app, "ctrl+s")]
+    during = keys.setdefault("down during save", [])
+    while document.dirty and len(during) < SAVE_KEYS:
+        during.append(await _key(app, "down"))
+    while document.dirty:
+        await asyncio.sleep(0.005)
+    return time.perf_counter() - start
+
+
+async def _run(app: Any, markers: list[str], plan: Plan, save: bool = False) -> dict[str, Any]:
     async with app.run_test(size=SIZE, notifications=True):
         await _wait_for_text(app, markers)
         painted_at = time.time()
+        prepare = getattr(app, "prepare_benchmark", None)
+        if prepare is not None:
+            prepare()
         keys = await _keys(app, plan)
+        saved = await _save(app, keys) if save and plan else None
         text = screen_text(app)
         guard = getattr(app, "guard", None)
         if guard is not None:  # as a clean quit does: no crash journal is left behind
@@ -130,7 +157,7 @@ async def _run(app: Any, markers: list[str], plan: Plan) -> dict[str, Any]:
         collector = getattr(app, "collector", None)
         if collector is not None:
             collector.stop()
-    return {"painted_at": painted_at, "keys": keys, "last_screen": text}
+    return {"painted_at": painted_at, "keys": keys, "last_screen": text, "save_s": saved}
 
 
 def app_plan(each: int, first: int = 1) -> Plan:
@@ -142,7 +169,8 @@ def app_plan(each: int, first: int = 1) -> Plan:
     edit records a change (the dialog refuses one that says nothing new).
     """
     plan: Plan = [("down", "down")] * each + [("pagedown", "pagedown")] * each
-    plan += [(None, "slash"), *[("filter", "a"), ("filter", "backspace")] * (each // 2)]
+    plan += [(None, "slash"), ("filter first", "a"), (None, "backspace")]
+    plan += [("filter", "a"), ("filter", "backspace")] * (each // 2)
     plan += [(None, "escape"), (None, "1"), (None, "home")]
     for i in range(each):
         plan += [("dialog", "h"), (None, str(1 + (first - 1 + i) % 2)), ("edit", "enter")]
@@ -152,9 +180,10 @@ def app_plan(each: int, first: int = 1) -> Plan:
 def minimal_plan(each: int) -> Plan:
     """The same keys in the minimal app, where they only go through Textual's dispatch."""
     plan: Plan = [("down", "down")] * each + [("pagedown", "pagedown")] * each
+    plan += [("filter first", "a"), (None, "backspace")]
     plan += [("filter", "a"), ("filter", "backspace")] * (each // 2)
     for _ in range(each):
-        plan += [("dialog", "c"), (None, "1"), ("edit", "c")]
+        plan += [("dialog", "c"), (None, "1"), ("edit", "enter")]
     return plan
 
 
@@ -192,17 +221,37 @@ def measure_app(path: Path, keys_each: int) -> dict[str, Any]:
     markers = ["CONTROL", first[:5]]
     holder = situation.places[0].holder if situation.places else None
     start = 2 if situation.parties and holder == situation.parties[0].id else 1
-    result = asyncio.run(_run(app, markers, app_plan(keys_each, start)))
+    result = asyncio.run(_run(app, markers, app_plan(keys_each, start), save=True))
     result.update(marks=marks, markers=markers)
     return result
 
 
-def measure_minimal(keys_each: int) -> dict[str, Any]:
-    """The minimal Textual app, measured the same way."""
+def party_names(path: Path) -> list[str]:
+    """The names of a situation file's parties (read from the top of the file only)."""
+    import yaml
+
+    head: list[str] = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if head and line[:1].isalpha() and not line.startswith(("header", "parties")):
+                break
+            head.append(line)
+    data = yaml.load("".join(head), Loader=yaml.CSafeLoader) or {}
+    return [str(party.get("name", party.get("id"))) for party in data.get("parties") or []]
+
+
+def measure_minimal(path: Path, keys_each: int) -> dict[str, Any]:
+    """The minimal Textual app, measured the same way; its dialog lists the file's parties."""
     marks = {"start": time.time()}
     from benchmarks.minimal_app import MARKER, MinimalApp
 
     marks["app_imported"] = time.time()
-    result = asyncio.run(_run(MinimalApp(), [MARKER], minimal_plan(keys_each)))
+    app = MinimalApp()
+
+    def prepare() -> None:  # after the first paint, as sitrep has read them by then
+        app.parties = party_names(path) or app.parties
+
+    app.prepare_benchmark = prepare  # type: ignore[attr-defined]
+    result = asyncio.run(_run(app, [MARKER], minimal_plan(keys_each)))
     result.update(marks=marks, markers=[MARKER])
     return result

@@ -124,7 +124,7 @@ def minimal(path: Path, reps: int) -> dict[str, Any]:
     """The minimal Textual app headless: first paint, then key latency."""
     from benchmarks.tui import measure_minimal
 
-    return measure_minimal(keys_each=reps)
+    return measure_minimal(path, keys_each=reps)
 
 
 KINDS: dict[str, Callable[[Path, int], dict[str, Any]]] = {

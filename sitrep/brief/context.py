@@ -13,11 +13,13 @@ from sitrep.model.control import (
     HandChange,
     changed_hands,
     control_summary,
+    current_hold,
     gained_control,
     headline_places,
 )
 from sitrep.model.derive import FigureLine, figure_headlines
 from sitrep.model.entries import Evacuation, Place
+from sitrep.model.places import ControlChange
 from sitrep.model.situation import Situation
 
 
@@ -30,9 +32,17 @@ class BriefContext:
     end: dt.date
     previous: Situation | None = None
     citations: Citations = field(init=False)
+    _holds: dict[str, list[ControlChange]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.citations = Citations(self.situation.sources)
+
+    def hold(self, place: Place) -> list[ControlChange]:
+        """current_hold(place), worked out once per brief (several columns show it)."""
+        hold = self._holds.get(place.id)
+        if hold is None:
+            hold = self._holds[place.id] = current_hold(place)
+        return hold
 
     @classmethod
     def build(

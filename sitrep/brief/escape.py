@@ -60,8 +60,21 @@ _INERT = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_ENTITIES})
 """Each markup character to its escape, in one pass (str.translate)."""
 
 
+_INERT_ALREADY = re.compile(r"[^\W_]+(?:[ '-][^\W_]+)*")
+"""Text inline() leaves as it is: letters and digits, single spaces, hyphens and
+apostrophes between them (most names). None of these is a control, a markup or
+link character, nor a block start (it begins with a letter or digit, and a digit
+run ends before '.' or ')'); the brief of 100,000 places has 400,000 such cells."""
+
+
 def inline(text: str) -> str:
     """User text as inert Markdown on one line: safe in a paragraph, list item or table cell."""
+    if _INERT_ALREADY.fullmatch(text):
+        return text
+    return _escaped(text)
+
+
+def _escaped(text: str) -> str:
     text = _ENTITY_START.sub("&amp;", clean(text)).translate(_INERT)
     text = _LINKISH.sub(_backslashed, text)
     return _BLOCK_START.sub(_escape_block_start, text, count=1)

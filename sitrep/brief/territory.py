@@ -14,7 +14,7 @@ from sitrep.brief.chronology import chronology
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import cell, inline, relative_path
 from sitrep.brief.markdown import heading, table
-from sitrep.model.control import control_summary, current_hold
+from sitrep.model.control import control_summary
 from sitrep.model.entries import Place
 from sitrep.model.situation import Situation
 
@@ -96,7 +96,7 @@ def _table(ctx: BriefContext, chosen: list[Place], columns: list[Column]) -> str
 
 def _cite(ctx: BriefContext, place: Place) -> str:
     """The place's own sources and those of its current control (the whole current hold)."""
-    hold = current_hold(place) or ([place.current] if place.current else [])
+    hold = ctx.hold(place) or ([place.current] if place.current else [])
     ids = [*place.sources, *(ref for change in hold for ref in change.sources)]
     return ctx.citations.cite(ids) or "—"
 
@@ -121,11 +121,11 @@ def _held_columns(ctx: BriefContext) -> list[Column]:
         return "held"
 
     def since(place: Place) -> str:
-        hold = current_hold(place)
+        hold = ctx.hold(place)
         return words.day_or(hold[0].date if hold else None)
 
     def how(place: Place) -> str:
-        hold = current_hold(place)
+        hold = ctx.hold(place)
         return words.say(hold[0].how) if hold else "not known"
 
     def sure(place: Place) -> str:

@@ -47,8 +47,12 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser for every subcommand (the bare `sitrep [FILE]` form is handled apart)."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every subcommand (the bare `sitrep [FILE]` form is handled apart).
+
+    only="check": the parser of `sitrep check` alone, without importing the other
+    commands' modules (a pre-commit hook runs it on many files).
+    """
     parser = _Parser(
         prog="sitrep",
         description="Keep a situation report in one YAML file: edit it in the terminal "
@@ -72,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list entries due or overdue for confirmation (header.refresh says how often)",
     )
+    if only == "check":
+        return parser
 
     p = sub.add_parser(
         "fmt",
@@ -179,7 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if (args_list and args_list[0] in COMMANDS) or any(
             a in ("-h", "--help", "--version") for a in args_list[:1]
         ):
-            args = build_parser().parse_args(args_list)
+            only = "check" if args_list[0] == "check" else None
+            args = build_parser(only).parse_args(args_list)
             return _command(args)(args)
         return _run_tui(_tui_parser().parse_args(args_list))
     except SitrepError as exc:

@@ -80,10 +80,19 @@ class Document:
         """True when there are changes since the last save (or it was never saved)."""
         return self._saved_state != self._state
 
-    def mark_saved(self, path: Path) -> None:
-        """Record that the current state is what is on disk at path."""
+    def mark_saved(self, path: Path, state: int | None = None) -> None:
+        """Record that the current state (or an earlier one, state) is what is on disk at path.
+
+        A save written from a snapshot passes the state it was taken at: edits made
+        while it was written keep the document dirty.
+        """
         self.path = path
-        self._saved_state = self._state
+        self._saved_state = self._state if state is None else state
+
+    @property
+    def state(self) -> int:
+        """The identity of the current state (see mark_saved)."""
+        return self._state
 
     @property
     def _state(self) -> int:

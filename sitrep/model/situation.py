@@ -127,6 +127,10 @@ class Header(Entry):
         return self.period_end or self.as_of
 
 
+_PLACE_INDEX = "_sitrep_place_index"
+"""Where Situation.place keeps its index of place ids (in the object's __dict__)."""
+
+
 class Situation(Entry):
     """A whole situation file. Counts and headline figures are derived, never stored."""
 
@@ -148,15 +152,39 @@ class Situation(Entry):
     # -- lookups ---------------------------------------------------------------
     def party(self, party_id: str | None) -> Party | None:
         """The party with this id, if any."""
-        return next((p for p in self.parties if p.id == party_id), None)
+        for party in self.parties:
+            if party.id == party_id:
+                return party
+        return None
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, if any."""
         return next((s for s in self.sources if s.id == source_id), None)
 
     def place(self, place_id: str | None) -> Place | None:
-        """The place with this id, if any."""
-        return next((p for p in self.places if p.id == place_id), None)
+        """The place with this id, if any.
+
+        A dict lookup once the index is made: a table column asks this for every
+        place (a scan each time took minutes at 10,000 places). The index is kept
+        in the object's ``__dict__`` beside its fields (like comments, never
+        dumped nor compared) and checked on every hit, since the document replaces
+        entries in the list; a miss scans, and rebuilds the index when it finds one.
+        """
+        if place_id is None:
+            return None
+        places = self.places
+        index: dict[str, int] | None = self.__dict__.get(_PLACE_INDEX)
+        if index is not None:
+            at = index.get(place_id)
+            if at is not None and at < len(places) and places[at].id == place_id:
+                return places[at]
+        found = next((p for p in places if p.id == place_id), None)
+        if found is not None:
+            fresh: dict[str, int] = {}
+            for at, place in enumerate(places):
+                fresh.setdefault(place.id, at)
+            self.__dict__[_PLACE_INDEX] = fresh
+        return found
 
     def party_name(self, party_id: str | None) -> str:
         """A party's name in running text ('the rebels'); the id when it is not listed."""

@@ -18,10 +18,10 @@ What the app calls, in order:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sitrep.editing.document import Document
+from sitrep.editing.document import Change, Document
 from sitrep.errors import SitrepIOError
 from sitrep.storage.diskstate import DiskState
 from sitrep.storage.journal import Journal, JournalError, Recovery, Replayed, recoveries
@@ -113,21 +113,28 @@ class Guard:
             return self.disk
         return DiskState.absent(target)  # a new file: it must not have appeared meanwhile
 
-    def saved(self, saved: Saved, target: Path) -> None:
-        """After a save: remember the new content and start the journal afresh."""
+    def saved(self, saved: Saved, target: Path, since: Sequence[Change] = ()) -> None:
+        """After a save: remember the new content and start the journal afresh.
+
+        since: the changes made after the saved snapshot was taken (while it was
+        written); the fresh journal records them again, on top of the saved file.
+        """
         was_new = self.journal is not None and self.journal.path != target
         self.disk = DiskState(target, saved.disk.size, saved.disk.mtime_ns, saved.disk.sha256)
         self._warned_for = None
         if self.journal is None:
-            if self.unjournaled is not None:
-                self.start()  # the state folder may be back: try again, quietly if not
-            return
-        if was_new:  # the sample's journal ends; the new file gets its own
+            if self.unjournaled is None:
+                return
+            self.start()  # the state folder may be back: try again, quietly if not
+        elif was_new:  # the sample's journal ends; the new file gets its own
             self.journal.close()
             self.journal = None
             self.start()
         else:
             self.journal.clear(saved.disk.sha256)
+        if self.journal is not None:
+            for change in since:
+                self.journal.record(change)
 
     def changed_on_disk(self) -> bool:
         """True once per change of the file by someone else (cheap enough to poll)."""

@@ -27,12 +27,13 @@ from sitrep.yaml.lines import describe_character, describe_line, unsure_characte
 from sitrep.yaml.plain import Unsure
 from sitrep.yaml.reader import Reader, TooLarge
 
-MAX_FAST_VALUES = 5_000_000
-"""Most values (keys, scalars, lists, mappings) the fast reader builds: 180,000 places.
+MAX_FAST_VALUES = 7_000_000
+"""Most values (keys, scalars, lists, mappings) the fast reader builds: 130,000 places.
 
-Measured at this budget (docs/safety.md): the worst hostile texts it accepts
-peak under 1 GB and are refused or read within 4 s; 100,000 generated places
-hold 2.8 million values.
+100,000 generated places with control histories hold 5.2 million values (5
+million, the budget before histories, refused them). Measured at 5 million
+(docs/safety.md), the worst hostile texts it accepts peaked under 1 GB and were
+refused or read within 4 s; at 7 million, expect up to 1.4 GB.
 """
 
 _P = ParamSpec("_P")

@@ -30,8 +30,9 @@ from sitrep.yaml.marks import from_nodes
 from sitrep.yaml.nodes import NodeError, compose, locate, to_python
 from sitrep.yaml.problems import Locate, located, validation_problems
 
-MAX_FILE_BYTES = 40 * 1024 * 1024
-"""Larger files are refused before reading: 40 MiB holds about 110,000 places.
+MAX_FILE_BYTES = 80 * 1024 * 1024
+"""Larger files are refused before reading: 80 MiB holds about 130,000 places with
+control histories (benchmarks/generate.py: 100,000 places, 58 MiB).
 
 The real limits are on values: the fast reader builds at most
 yamlfast.MAX_FAST_VALUES (files in the plain block style sitrep writes),

@@ -81,35 +81,37 @@ async def test_the_theme_from_settings_is_used_and_a_change_is_written_back(
     assert settings.produced_by == "OCHA desk", "other settings are kept"
 
 
-async def test_a_theme_change_writes_back_only_the_theme_key(tmp_path: Path) -> None:
-    write_settings('# my settings\ntheme = "nord"  # calm\nproduced_by = "OCHA desk"\n')
-    app, said = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        # Edited by hand while sitrep runs: a key remap added.
-        path = settings_path()
-        path.write_text(path.read_text(encoding="utf-8") + '[keys]\nsave = "ctrl+w"\n')
-        app.theme = "gruvbox"  # what picking it in the theme palette does
-        await pilot.pause()
-        assert said.text("error") == ""
+@with_settings('# my settings\ntheme = "nord"  # calm\nproduced_by = "OCHA desk"\n')
+async def test_a_theme_change_writes_back_only_the_theme_key(sample_app: SampleApp) -> None:
+    app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
+    await pilot.pause()
+    # Edited by hand while sitrep runs: a key remap added.
+    path = settings_path()
+    path.write_text(path.read_text(encoding="utf-8") + '[keys]\nsave = "ctrl+w"\n')
+    app.theme = "gruvbox"  # what picking it in the theme palette does
+    await pilot.pause()
+    assert said.text("error") == ""
+    await sample_app.close()
     assert settings_path().read_text(encoding="utf-8") == (
         '# my settings\ntheme = "gruvbox"  # calm\nproduced_by = "OCHA desk"\n'
         '[keys]\nsave = "ctrl+w"\n'
     )
 
 
+BROKEN = '# desk settings\ntheme = "nord"\nthme = "typo"\n[keys]\nsave = "ctrl+w"\n'
+
+
+@with_settings(BROKEN)
 async def test_a_settings_file_that_did_not_load_cleanly_is_never_written(
-    tmp_path: Path,
+    sample_app: SampleApp,
 ) -> None:
-    broken = '# desk settings\ntheme = "nord"\nthme = "typo"\n[keys]\nsave = "ctrl+w"\n'
-    write_settings(broken)
-    app, said = open_app(copy_sample(tmp_path))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        assert "thme" in said.text("warning")
-        app.theme = "gruvbox"
-        await pilot.pause()
-        assert app.theme == "gruvbox", "used for this session"
-        error = said.text("error")
-        assert "Theme not saved" in error and "fix the file first" in error
-    assert settings_path().read_text(encoding="utf-8") == broken
+    app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
+    await pilot.pause()
+    assert "thme" in said.text("warning")
+    app.theme = "gruvbox"
+    await pilot.pause()
+    assert app.theme == "gruvbox", "used for this session"
+    error = said.text("error")
+    assert "Theme not saved" in error and "fix the file first" in error
+    await sample_app.close()
+    assert settings_path().read_text(encoding="utf-8") == BROKEN

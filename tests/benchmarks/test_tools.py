@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.model.situation import Situation
 from sitrep.yaml.io import dump_situation, load_situation
 from tests.paths import REPO
 
@@ -76,13 +77,35 @@ def test_worker_prints_json_with_memory(tiny: Path, capsys: pytest.CaptureFixtur
     assert result["rss_mb"] > 10 and len(result["times"]) == 1
 
 
-def test_minimal_app_measures_paint_and_keys() -> None:
-    from benchmarks.tui import measure_minimal
+def test_minimal_app_measures_paint_and_keys(tiny: Path) -> None:
+    from benchmarks.tui import measure_minimal, party_names
 
-    result = measure_minimal(keys_each=2)
+    result = measure_minimal(tiny, keys_each=2)
     assert result["painted_at"] >= result["marks"]["start"]
-    assert set(result["keys"]) == {"down", "pagedown", "filter", "dialog", "edit"}
-    assert "Minimal app ready" in result["last_screen"]
+    assert set(result["keys"]) == {"down", "pagedown", "filter first", "filter", "dialog", "edit"}
+    parties = [party.name for party in load_situation(tiny).parties]
+    assert party_names(tiny) == parties
+    assert f"Minimal app ready: {parties[0]}" in result["last_screen"], "enter picked a party"
+
+
+def test_app_measures_keys_and_a_save_in_flight(tiny: Path) -> None:
+    from benchmarks.tui import measure_app
+
+    before = tiny.read_bytes()
+    result = measure_app(tiny, keys_each=2)
+    assert {"filter first", "dialog", "edit", "save"} <= set(result["keys"])
+    assert result["save_s"] > 0
+    assert tiny.read_bytes() != before, "the edits were saved"
+    assert len(load_situation(tiny).places[0].control) > len(
+        load_situation_text(before, tiny).places[0].control
+    )
+
+
+def load_situation_text(data: bytes, like: Path) -> Situation:
+    """Load bytes as a situation file next to like (for a before/after comparison)."""
+    other = like.with_name("before.yaml")
+    other.write_bytes(data)
+    return load_situation(other)
 
 
 def test_report_table_ratios_and_goals() -> None:
@@ -100,6 +123,16 @@ def test_report_table_ratios_and_goals() -> None:
     ]
     apply_goals("10000", rows)
     assert [row.ok for row in rows] == [True, False, None, True]
+    big = [
+        Row("key filter first p95", 80.0, 1.0, "ms"),
+        Row("key dialog p95", 30.0, 10.0, "ms"),
+        Row("key down during save p95", 20.0, 1.0, "ms"),
+        Row("export brief", 0.9, None, "s"),
+        Row("peak memory (app)", 320.0, 40.0, "MiB"),
+        Row("first paint (headless)", 1.5, 0.5, "s"),
+    ]
+    apply_goals("100000", big)
+    assert [row.ok for row in big] == [True, False, False, True, False, True]
     assert rows[0].ratio == 1.5
     text = table("10,000 places", rows)
     assert "1.50x" in text and "MISSED" in text and "20.0 ms" in text

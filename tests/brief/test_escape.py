@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from sitrep.brief import escape
 from sitrep.brief.escape import cell, clean, inline, relative_path, web_url
 
 MD = MarkdownIt("commonmark").enable("table")
@@ -172,3 +173,9 @@ def test_any_text_in_a_heading_stays_the_heading_text(text: str) -> None:
     assert sum(1 for t in tokens if t.type == "heading_open") == 1
     heading = next(t for t in tokens if t.type == "inline")
     assert text_of(heading) == f"x {clean(text)}".strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.from_regex(escape._INERT_ALREADY, fullmatch=True), ANY_TEXT))
+def test_the_fast_path_leaves_only_what_escaping_would_leave_alone(text: str) -> None:
+    assert inline(text) == escape._escaped(text)

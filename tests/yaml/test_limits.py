@@ -36,7 +36,7 @@ def refused(text: str, name: str = "f.yaml") -> list[str]:
 # -- bytes -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", [MAX_FILE_BYTES + 1, 50_000_000])
+@pytest.mark.parametrize("size", [MAX_FILE_BYTES + 1, 100_000_000])
 def test_a_file_over_the_byte_limit_is_refused_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
 ) -> None:
@@ -64,7 +64,7 @@ def test_a_file_over_the_byte_limit_is_refused_before_reading(
     with pytest.raises(SitrepDataError) as info:
         load_situation(path)
     assert info.value.lines() == [
-        f"{path}: file is larger than 40 MiB, the limit for a situation file"
+        f"{path}: file is larger than 80 MiB, the limit for a situation file"
     ]
     assert opened == []
 
@@ -229,11 +229,13 @@ def hundred_thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_generated_file_of_100000_places_opens(hundred_thousand: Path) -> None:
     size = hundred_thousand.stat().st_size
-    assert 0.8 * MAX_FILE_BYTES < size <= MAX_FILE_BYTES  # near the limit, and under it
+    # Under the limit with room for control histories (about three changes a place
+    # make 100,000 places 58 MiB and 5.2 million values: benchmarks/run.py opens those).
+    assert 0.4 * MAX_FILE_BYTES < size <= 0.5 * MAX_FILE_BYTES
     text = yamlio.read_text(hundred_thousand)
     read = read_plain(text)  # what load_situation does, step by step
     assert isinstance(read, Read)
-    assert 2_000_000 < read.values < 0.75 * yamlfast.MAX_FAST_VALUES  # room to grow
+    assert 2_000_000 < read.values < 0.5 * yamlfast.MAX_FAST_VALUES  # room for histories
     situation = validate.validate_situation(read.value, read.values)
     assert len(situation.places) == 100_000
     assert cross_entry_problems(situation) == []

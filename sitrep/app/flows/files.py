@@ -27,5 +27,5 @@ class FileFlows:
         self.session = session
         self.saving = saving
         self.quitting = QuitFlow(app, session, self.saving)
-        self.safety = CrashSafety(app, session, say)
+        self.safety = CrashSafety(app, session, say, saving=lambda: saving.busy)
         self.brief = BriefExport(app, session, say, timestamp=timestamp)

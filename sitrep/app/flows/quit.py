@@ -25,9 +25,18 @@ class QuitFlow:
         self.app = app
         self.session = session
         self.saving = saving
+        self._waiting = False
 
     def quit(self) -> None:
-        """Quit, asking first when there are unsaved changes (the question shows at once)."""
+        """Quit, asking first when there are unsaved changes (the question shows at once).
+
+        A save still being written is waited for first: it may leave nothing to ask.
+        """
+        if self.saving.busy:
+            if not self._waiting:
+                self._waiting = True
+                self.app.run_worker(self._after_saves(), group="quit", name="quit after save")
+            return
         if not self.session.document.dirty:
             self.quit_cleanly()
             return
@@ -35,6 +44,12 @@ class QuitFlow:
             return
         answer = ask_now(self.app, QuitScreen(self.session.file_name))
         self.app.run_worker(self._answered(answer), group="quit", name="quit")
+
+    async def _after_saves(self) -> None:
+        self.app.notify("Waiting for the save to finish…", timeout=2)
+        await self.saving.idle()
+        self._waiting = False
+        self.quit()
 
     async def _answered(self, answer: Awaitable[QuitChoice | None]) -> None:
         choice = await answer

@@ -7,6 +7,7 @@ a change made by someone else is reported before a save has to ask.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
@@ -23,10 +24,14 @@ DISK_POLL_SECONDS = 2.0
 class CrashSafety:
     """Offers a crashed session's edits back, then journals; reports changes on disk."""
 
-    def __init__(self, app: App[Any], session: Session, say: Say) -> None:
+    def __init__(
+        self, app: App[Any], session: Session, say: Say, *, saving: Callable[[], bool]
+    ) -> None:
         self.app = app
         self.session = session
         self.say = say
+        self.saving = saving
+        """Whether a save is being written (its own write is not someone else's change)."""
 
     def start(self) -> None:
         """Offer to recover a crashed session's edits, journal from now on, watch the file.
@@ -44,8 +49,11 @@ class CrashSafety:
         self.app.set_interval(DISK_POLL_SECONDS, self.check_disk, name="disk check")
 
     def check_disk(self) -> None:
-        """Report, once, a change of the file by someone else (what the poll does)."""
-        if self.session.guard.changed_on_disk():
+        """Report, once, a change of the file by someone else (what the poll does).
+
+        Not while a save is written: the file changes before the save is recorded.
+        """
+        if not self.saving() and self.session.guard.changed_on_disk():
             path = self.session.save_path
             if not path.exists():
                 what = "was deleted or moved"

@@ -17,7 +17,7 @@ from textual.timer import Timer
 from textual.widget import AwaitMount
 
 from sitrep.app.session import Session
-from sitrep.app.widgets.figures import BACKGROUND_LIMIT, snapshot
+from sitrep.app.widgets.figures import snapshot
 from sitrep.editing.document import Change, Document
 from sitrep.model.entries import Place
 from sitrep.model.situation import Situation
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 BRIEF_DELAY = 0.3
 """Seconds of quiet before the live brief is re-rendered (typing stays fast)."""
+BRIEF_BACKGROUND_LIMIT = 1_000
+"""With more places than this, the brief is rendered in a thread (about 10 ms at the
+sample, seconds at 100,000 places: the keys must not wait for it)."""
 MAP_SECTIONS = {"places", "parties", "header"}
 """What the map draws from: places, their holders' colors, the outline named in the header."""
 
@@ -83,7 +86,7 @@ class BriefAndMap:
             return
         self._brief_stale = False
         situation = self.shown()
-        if len(situation.places) <= BACKGROUND_LIMIT:
+        if len(situation.places) <= BRIEF_BACKGROUND_LIMIT:
             self._show_brief(self.session.brief_text(situation=situation))
             return
         copy = snapshot(situation)
