@@ -20,6 +20,7 @@ from sitrep.app.bindings import bindings, unknown_ids
 from sitrep.app.commands import BindingCommands
 from sitrep.app.flows.files import FileFlows
 from sitrep.app.flows.save import SaveFlow
+from sitrep.app.keyqueue import KeyQueue
 from sitrep.app.memory import CHECK_EVERY, QuietCollector
 from sitrep.app.panes import STOPS
 from sitrep.app.safe import Severity, clean
@@ -90,6 +91,8 @@ class SitrepApp(App[int]):
             )
             timestamp = self.settings.brief.timestamp
             self.files = FileFlows(self, session, self.say, saving=saving, timestamp=timestamp)
+        self.keys = KeyQueue(self, self._handle_input)
+        """Keys are handled one at a time, each where the one before left the focus."""
         self.keymap: dict[str, str] = {}
         """The user's key remaps (binding id -> keys), as set from the settings."""
         self.register_theme(SITREP_THEME)
@@ -156,10 +159,20 @@ class SitrepApp(App[int]):
         self.set_interval(CHECK_EVERY, self.collector.reclaim_if_quiet, name="quiet gc")
 
     async def on_event(self, event: events.Event) -> None:
-        """Note when the last key came (the collector waits for quiet)."""
+        """Note when the last key came (the collector waits for quiet); keys go in turn."""
         if isinstance(event, events.Key):
             self.collector.key_pressed()
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self.keys.offer(event)
+            return
         await super().on_event(event)
+
+    async def _handle_input(self, event: events.Key | events.Paste) -> None:
+        await super().on_event(event)
+
+    async def _on_exit_app(self) -> None:
+        self.keys.stop()
+        await super()._on_exit_app()
 
     def _apply_settings(self) -> None:
         if self.settings_problem:

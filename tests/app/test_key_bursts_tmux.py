@@ -1,0 +1,37 @@
+"""In a real terminal: `a` and a name typed at full speed (tmux send-keys -l) save the whole name."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitrep.yaml.io import load_situation
+from tests.storage.test_journal_e2e import TmuxTerminal, wait_for
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def test_a_and_a_name_sent_in_one_write_save_the_whole_name(
+    tmp_path: Path, sample_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SITREP_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("SITREP_CONFIG", str(tmp_path / "settings.toml"))
+    path = tmp_path / "sit.yaml"
+    shutil.copy(sample_file, path)
+    shutil.copy(sample_file.with_name("afghanistan-outline.geojson"), tmp_path)
+    before = len(load_situation(path).places)
+    env = {**os.environ, "TERM": "xterm-256color"}
+    term = TmuxTerminal([sys.executable, "-m", "sitrep", str(path)], env)
+    try:
+        wait_for("the table", lambda: "Badakhshan" in term.screen(), term)
+        term.type("aQalat Bazaar\x13")  # a, the name, ctrl+s in the form: one write, no pause
+        wait_for("the new row", lambda: "Qalat Bazaar " in term.screen(), term)
+        term.type("\x13")  # ctrl+s on the main screen: save the file
+        wait_for("the save", lambda: len(load_situation(path).places) == before + 1, term)
+        assert load_situation(path).places[-1].name == "Qalat Bazaar"
+    finally:
+        term.close()
