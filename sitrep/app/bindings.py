@@ -87,7 +87,7 @@ KEYS: tuple[Key, ...] = (
         "Edit",
         "screen",
         show=True,
-        long="Record a change of control of the place",
+        long="Record a change of control",
     ),
     Key(
         "confidence",
@@ -97,7 +97,7 @@ KEYS: tuple[Key, ...] = (
         "Edit",
         "screen",
         show=True,
-        long="Record how sure the place's control is",
+        long="Record how sure its control is",
     ),
     Key("undo", "u,ctrl+z", "undo", "Undo", "Edit", "screen", show=True),
     Key("redo", "U,ctrl+y", "redo", "Redo", "Edit", "screen"),
