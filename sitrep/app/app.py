@@ -23,6 +23,7 @@ from sitrep.app.flows.save import SaveFlow
 from sitrep.app.keyqueue import KeyQueue
 from sitrep.app.memory import CHECK_EVERY, QuietCollector
 from sitrep.app.panes import STOPS
+from sitrep.app.remaps import stolen_keys
 from sitrep.app.safe import Severity, clean
 from sitrep.app.screens.error import ErrorScreen
 from sitrep.app.screens.help import HelpScreen
@@ -179,8 +180,13 @@ class SitrepApp(App[int]):
             self.say(self.settings_problem, severity="warning")
         try:
             self.theme = self.settings.theme
-        except InvalidThemeError as exc:
-            self.say(f"settings: theme {self.settings.theme!r}: {exc}", severity="warning")
+        except InvalidThemeError:
+            self.theme = SITREP_THEME.name
+            themes = ", ".join(sorted(self.available_themes))
+            self.say(
+                f"settings: no theme {self.settings.theme!r}; the themes are: {themes}",
+                severity="warning",
+            )
         unknown = unknown_ids(self.settings.keys)
         if unknown:
             names = ", ".join(unknown)
@@ -188,6 +194,8 @@ class SitrepApp(App[int]):
                 f"settings: [keys]: unknown binding ids {names}; ? lists them", severity="warning"
             )
         self.keymap = {k: v for k, v in self.settings.keys.items() if k not in unknown}
+        for problem in stolen_keys(self.keymap):
+            self.say(f"settings: {problem}", severity="warning")
         self.set_keymap(self.keymap)
 
     def _theme_changed(self, theme: Theme) -> None:
