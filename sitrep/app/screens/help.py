@@ -63,6 +63,8 @@ NOTES = (
     "/ matches every column, shown or not. When the row under the",
     "cursor matched only in text not shown, the title says where",
     "(matched in Note). The cursor goes to the first match.",
+    "",
+    "⚠ cites no source, in the detail: a fact with no source yet.",
 )
 """How the table's filter matches (help is where a user looks it up)."""
 
@@ -116,7 +118,7 @@ def help_column(app: App[object], groups: Sequence[str], keymap: Mapping[str, st
         mouse = [Content.styled("MOUSE AND PALETTE", "bold $accent")]
         mouse += [_line(tip, text) for tip, text in MOUSE_TIPS]
         blocks.append(Content("\n").join(mouse))
-        notes = [Content.styled("FILTER", "bold $accent"), *(Content(n) for n in NOTES)]
+        notes = [Content.styled("FILTER AND MARKS", "bold $accent"), *(Content(n) for n in NOTES)]
         blocks.append(Content("\n").join(notes))
     return Content("\n\n").join(blocks)
 
