@@ -33,6 +33,12 @@ async def test_tab_in_a_burst_moves_on_before_the_next_letters(sample_app: Sampl
     assert "blue" in str(values[second]), values
 
 
+async def test_tab_to_the_suggested_id_then_typing_adds_to_its_end(sample_app: SampleApp) -> None:
+    sample_app.main.go_to("places")
+    await burst(sample_app.pilot, "a", *letters("Spin"), "tab", *letters("-2"))
+    assert form_values(sample_app)["id"] == "spin-2"
+
+
 async def test_ctrl_u_then_text_keeps_the_text(sample_app: SampleApp) -> None:
     sample_app.main.go_to("places")
     await burst(sample_app.pilot, "e", "ctrl+u", *letters("Renamed"))

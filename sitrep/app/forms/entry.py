@@ -137,7 +137,9 @@ class EditEntryScreen(FormScreen[FormResult | None, Entry]):
         base = slug(" ".join(p for p in parts if isinstance(p, str)))
         taken = {str(getattr(e, "id", "")) for e in getattr(self.view(), self.section)}
         self._suggested = unique_id(base, taken) if base else None
-        self.fields["id"].query_one(Input).value = self._suggested or ""
+        box = self.fields["id"].query_one(Input)
+        box.value = self._suggested or ""
+        box.cursor_position = len(box.value)  # Tab then typing adds to it, as a user expects
 
     # -- sources and parties made inline ---------------------------------------------
     @on(CreateRequested)
