@@ -24,6 +24,10 @@ HEADER = """\
 
 # The default "produced by" line of a new situation's header.
 # produced_by = "Our desk"
+
+# How forms read a numeric date such as 12/08/2021: "dmy" (12 August) or "mdy"
+# (8 December). Forms always show the ISO date they read.
+# date_order = "dmy"
 """
 
 

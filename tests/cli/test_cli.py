@@ -165,6 +165,7 @@ def test_config_init_writes_a_template_once(
     for key in KEYS:
         assert f"# {key.id} = " in text, key.id
     assert "# theme = " in text and "[brief]" in text and "# produced_by = " in text
+    assert '# date_order = "dmy"' in text
     assert load_settings(path) == (Settings(), None), "the template loads as the defaults"
     assert "exists" in run("config").stdout
     again = run("config", "--init")

@@ -189,7 +189,8 @@ async def test_defaults_fill_a_new_entry(sample: Situation) -> None:
     ("name", "bad", "message", "good", "stored"),
     [
         ("checked", "2021-02-30", "no such date", "2021-08-10", dt.date(2021, 8, 10)),
-        ("checked", "13/08/2021", "YYYY-MM-DD", "", None),
+        ("checked", "32/08/2021", "no such date", "", None),
+        ("checked", "last week", "a date such as", "12 Aug 2021", dt.date(2021, 8, 12)),
         ("within", "nowhere", "no place has the id", "", None),
         ("within", "kandahar", "within itself", "", None),
         ("lat", "95", "less than or equal to 90", "31.6", 31.6),
