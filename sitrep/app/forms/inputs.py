@@ -17,11 +17,15 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from textual.widgets._select import SelectType
 
 from sitrep.app.forms.fields import FormField, Invalid, empty_value, visible
+from sitrep.app.forms.oneline import OneLineInput
 from sitrep.app.safe import safe
 
 
 class TextField(FormField):
     """A one-line text input; subclasses parse the text into other types."""
+
+    joiner: ClassVar[str] = " "
+    """What joins the lines of a multi-line paste."""
 
     placeholder: ClassVar[str] = ""
     initial_text = ""
@@ -31,12 +35,13 @@ class TextField(FormField):
         """A compact Input holding the value's text."""
         hints = [h for h in (self.placeholder, self.spec.description) if h]
         self.initial_text = visible(self.to_text(self.initial))
-        yield Input(
+        yield OneLineInput(
             self.initial_text,
             placeholder=" · ".join(hints),
             compact=True,
             classes="field-control",
             select_on_focus=False,
+            joiner=self.joiner,
         )
 
     def to_text(self, value: object) -> str:
@@ -130,6 +135,7 @@ class ListField(TextField):
     """A list of short strings typed as comma-separated text (aliases, tags)."""
 
     placeholder = "comma-separated"
+    joiner = ", "
 
     def to_text(self, value: object) -> str:
         """Items joined with ', '."""
