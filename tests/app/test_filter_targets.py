@@ -14,14 +14,22 @@ def title(sample_app: SampleApp) -> str:
     return str(view.query_one(".section-title", Static).render())
 
 
+async def filter_from(sample_app: SampleApp, place: str, query: str) -> int:
+    """Filter the places with the cursor on a place; the document index of that place."""
+    sample_app.main.go_to("places")
+    places = sample_app.document.situation.places
+    start = next(i for i, p in enumerate(places) if p.name == place)
+    sample_app.main.view("places").table.move_to_index(start)
+    await burst(sample_app.pilot, "slash", *letters(query), "enter")
+    return start
+
+
 async def test_a_filter_moves_the_cursor_off_a_row_that_no_longer_matches(
     sample_app: SampleApp,
 ) -> None:
-    sample_app.main.go_to("places")
+    await filter_from(sample_app, "Takhar", "Kandahar")
     table = sample_app.main.view("places").table
     places = sample_app.document.situation.places
-    table.move_to_index(next(i for i, p in enumerate(places) if p.name == "Takhar"))
-    await burst(sample_app.pilot, "slash", *letters("Kandahar"), "enter")
     shown = table.visible_indexes()
     assert table.cursor_index == shown[0], "the first match, not a row left from before"
     assert places[shown[0]].name == "Kandahar"
@@ -33,22 +41,14 @@ async def test_a_filter_moves_the_cursor_off_a_row_that_no_longer_matches(
 async def test_the_selected_entry_stays_selected_when_it_still_matches(
     sample_app: SampleApp,
 ) -> None:
-    sample_app.main.go_to("places")
-    table = sample_app.main.view("places").table
-    places = sample_app.document.situation.places
-    airport = next(i for i, p in enumerate(places) if p.name == "Kandahar airport")
-    table.move_to_index(airport)
-    await burst(sample_app.pilot, "slash", *letters("Kandahar"), "enter")
-    assert table.cursor_index == airport
+    airport = await filter_from(sample_app, "Kandahar airport", "Kandahar")
+    assert sample_app.main.view("places").table.cursor_index == airport
 
 
 async def test_a_match_in_a_column_not_shown_says_where(sample_app: SampleApp) -> None:
-    sample_app.main.go_to("places")
+    spin_boldak = await filter_from(sample_app, "Spin Boldak", "Kandahar")
     table = sample_app.main.view("places").table
-    places = sample_app.document.situation.places
-    table.move_to_index(next(i for i, p in enumerate(places) if p.name == "Spin Boldak"))
-    await burst(sample_app.pilot, "slash", *letters("Kandahar"), "enter")
-    assert places[table.cursor_index or 0].name == "Spin Boldak"  # it is within Kandahar
+    assert table.cursor_index == spin_boldak  # it is within Kandahar
     assert "matched in Within" in title(sample_app)
     await burst(sample_app.pilot, "g")  # Kandahar itself: its name shows the match
     assert "matched in" not in title(sample_app)

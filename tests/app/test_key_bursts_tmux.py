@@ -16,15 +16,13 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 
 def test_a_and_a_name_sent_in_one_write_save_the_whole_name(
-    tmp_path: Path, sample_file: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, sample_file: Path
 ) -> None:
-    monkeypatch.setenv("SITREP_STATE_DIR", str(tmp_path / "state"))
-    monkeypatch.setenv("SITREP_CONFIG", str(tmp_path / "settings.toml"))
-    path = tmp_path / "sit.yaml"
-    shutil.copy(sample_file, path)
-    shutil.copy(sample_file.with_name("afghanistan-outline.geojson"), tmp_path)
+    path = Path(shutil.copy(sample_file, tmp_path / "sit.yaml"))
     before = len(load_situation(path).places)
+    folders = {"SITREP_STATE_DIR": "state", "SITREP_CONFIG": "settings.toml"}
     env = {**os.environ, "TERM": "xterm-256color"}
+    env.update({name: str(tmp_path / leaf) for name, leaf in folders.items()})
     term = TmuxTerminal([sys.executable, "-m", "sitrep", str(path)], env)
     try:
         wait_for("the table", lambda: "Badakhshan" in term.screen(), term)
