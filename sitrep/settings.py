@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import tomlkit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -50,6 +50,9 @@ class Settings(BaseModel):
         description="Key remaps by binding id, e.g. save = 'ctrl+s,f2'",
     )
     brief: BriefSettings = Field(default_factory=BriefSettings)
+    date_order: Literal["dmy", "mdy"] = Field(
+        default="dmy", description="How forms read 12/08/2021: day first (dmy) or month first"
+    )
 
 
 def settings_path() -> Path:

@@ -20,8 +20,10 @@ from sitrep.app.bindings import bindings, unknown_ids
 from sitrep.app.commands import BindingCommands
 from sitrep.app.flows.files import FileFlows
 from sitrep.app.flows.save import SaveFlow
+from sitrep.app.keyqueue import KeyQueue
 from sitrep.app.memory import CHECK_EVERY, QuietCollector
 from sitrep.app.panes import STOPS
+from sitrep.app.remaps import stolen_keys
 from sitrep.app.safe import Severity, clean
 from sitrep.app.screens.error import ErrorScreen
 from sitrep.app.screens.help import HelpScreen
@@ -90,6 +92,8 @@ class SitrepApp(App[int]):
             )
             timestamp = self.settings.brief.timestamp
             self.files = FileFlows(self, session, self.say, saving=saving, timestamp=timestamp)
+        self.keys = KeyQueue(self, self._handle_input)
+        """Keys are handled one at a time, each where the one before left the focus."""
         self.keymap: dict[str, str] = {}
         """The user's key remaps (binding id -> keys), as set from the settings."""
         self.register_theme(SITREP_THEME)
@@ -156,18 +160,33 @@ class SitrepApp(App[int]):
         self.set_interval(CHECK_EVERY, self.collector.reclaim_if_quiet, name="quiet gc")
 
     async def on_event(self, event: events.Event) -> None:
-        """Note when the last key came (the collector waits for quiet)."""
+        """Note when the last key came (the collector waits for quiet); keys go in turn."""
         if isinstance(event, events.Key):
             self.collector.key_pressed()
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self.keys.offer(event)
+            return
         await super().on_event(event)
+
+    async def _handle_input(self, event: events.Key | events.Paste) -> None:
+        await super().on_event(event)
+
+    async def _on_exit_app(self) -> None:
+        self.keys.stop()
+        await super()._on_exit_app()
 
     def _apply_settings(self) -> None:
         if self.settings_problem:
             self.say(self.settings_problem, severity="warning")
         try:
             self.theme = self.settings.theme
-        except InvalidThemeError as exc:
-            self.say(f"settings: theme {self.settings.theme!r}: {exc}", severity="warning")
+        except InvalidThemeError:
+            self.theme = SITREP_THEME.name
+            themes = ", ".join(sorted(self.available_themes))
+            self.say(
+                f"settings: no theme {self.settings.theme!r}; the themes are: {themes}",
+                severity="warning",
+            )
         unknown = unknown_ids(self.settings.keys)
         if unknown:
             names = ", ".join(unknown)
@@ -175,6 +194,8 @@ class SitrepApp(App[int]):
                 f"settings: [keys]: unknown binding ids {names}; ? lists them", severity="warning"
             )
         self.keymap = {k: v for k, v in self.settings.keys.items() if k not in unknown}
+        for problem in stolen_keys(self.keymap):
+            self.say(f"settings: {problem}", severity="warning")
         self.set_keymap(self.keymap)
 
     def _theme_changed(self, theme: Theme) -> None:

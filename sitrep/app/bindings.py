@@ -3,15 +3,19 @@
 Each binding has an id, so a user can remap it in the settings (``[keys]`` table:
 binding id -> keys, comma-separated). Every action has two keys where it can
 (a plain letter and an F-key or a control key), because terminals swallow some.
+
+The table is pure data: importing this module imports no Textual (Textual is
+imported when a binding is made), so `sitrep config --init` reads it cheaply.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from textual.binding import Binding, BindingType
+if TYPE_CHECKING:
+    from textual.binding import Binding, BindingType
 
 Scope = Literal["app", "screen", "table"]
 """Where an action runs: the app, the main screen, or the focused entry table."""
@@ -41,6 +45,8 @@ class Key:
 
     def binding(self) -> Binding:
         """The Textual binding for this key."""
+        from textual.binding import Binding
+
         return Binding(
             self.keys, self.action, self.description, show=self.show, id=self.id, tooltip=self.long
         )
@@ -96,7 +102,7 @@ KEYS: tuple[Key, ...] = (
         "Edit",
         "screen",
         show=True,
-        long="Record a change of control of the place",
+        long="Record a change of control",
     ),
     Key(
         "confidence",
@@ -106,7 +112,7 @@ KEYS: tuple[Key, ...] = (
         "Edit",
         "screen",
         show=True,
-        long="Record how sure the place's control is",
+        long="Record how sure its control is",
     ),
     Key("undo", "u,ctrl+z", "undo", "Undo", "Edit", "screen", show=True),
     Key("redo", "U,ctrl+y", "redo", "Redo", "Edit", "screen"),
@@ -238,6 +244,7 @@ def declared_ids() -> set[str]:
     """The id of every binding any widget or screen of the app declares."""
     import importlib
 
+    from textual.binding import Binding
     from textual.dom import DOMNode
 
     for module in LAZY_MODULES:

@@ -164,10 +164,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="print the JSON Schema of the file format",
         description="Print the JSON Schema of the situation file format.",
     )
-    sub.add_parser(
+    config = sub.add_parser(
         "config",
-        help="print the settings file's path",
-        description="Print where sitrep reads its TOML settings.",
+        help="say where the settings file is (--init writes one)",
+        description="Say where sitrep reads its TOML settings and whether the file exists.",
+    )
+    config.add_argument(
+        "--init",
+        action="store_true",
+        help="write a commented settings file with every setting and key binding id "
+        "(never over an existing one)",
     )
     return parser
 
@@ -228,10 +234,14 @@ def _command(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
         from sitrep.cli.reports import next_report
 
         return next_report
-    if args.command in ("export", "schema", "config"):
-        from sitrep.cli.export import config, export, schema
+    if args.command == "config":
+        from sitrep.cli.config import config
 
-        return {"export": export, "schema": schema, "config": config}[args.command]
+        return config
+    if args.command in ("export", "schema"):
+        from sitrep.cli.export import export, schema
+
+        return {"export": export, "schema": schema}[args.command]
     if args.command == "import":
         from sitrep.imports.command import run_import
 

@@ -1,4 +1,4 @@
-"""`sitrep export`, `sitrep schema` and `sitrep config`.
+"""`sitrep export` and `sitrep schema`.
 
 export never writes over its own input (the situation, its outline, the
 previous report) nor over a file sitrep did not write (storage/outputs.py): it
@@ -12,7 +12,6 @@ import argparse
 import json
 
 from sitrep.cli.files import files_or_default
-from sitrep.cli.output import say
 
 
 def export(args: argparse.Namespace) -> int:
@@ -30,12 +29,4 @@ def schema(args: argparse.Namespace) -> int:
     found = Situation.model_json_schema(mode="validation")
     found = {"$schema": "https://json-schema.org/draft/2020-12/schema", **found}
     print(json.dumps(found, indent=2, ensure_ascii=False))
-    return 0
-
-
-def config(args: argparse.Namespace) -> int:
-    """Print where the settings file is."""
-    from sitrep.settings import settings_path
-
-    say(str(settings_path()))
     return 0

@@ -72,12 +72,14 @@ class Document:
         self.observers: list[Callable[[Change], None]] = []
         """Called after every change is applied, undo and redo included (journal, UI)."""
         self._serial = 0
-        self._saved_state: int | None = 0 if path is not None else None
+        self._saved_state: int | None = 0
+        """The state on disk; a document never saved (the bundled sample) starts clean
+        too: unsaved changes mean edits, and an untouched one loses nothing on quit."""
 
     # -- state ---------------------------------------------------------------
     @property
     def dirty(self) -> bool:
-        """True when there are changes since the last save (or it was never saved)."""
+        """True when there are edits since the last save (or since it was opened)."""
         return self._saved_state != self._state
 
     def mark_saved(self, path: Path, state: int | None = None) -> None:

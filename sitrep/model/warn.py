@@ -9,6 +9,9 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
+from sitrep.model.places import Place
 from sitrep.model.problems import Finding
 from sitrep.model.refs import has_reference
 from sitrep.model.sections import FACTS, SECTION
@@ -71,12 +74,23 @@ def _coordinates(s: Situation) -> Iterator[Finding]:
                 )
 
 
+def cites_no_source(entry: BaseModel) -> bool:
+    """A fact (place, evacuation, figure, note...) that cites no source at all.
+
+    A place with no control stated asserts nothing to source; parties and
+    sources themselves are not facts.
+    """
+    if not any(isinstance(entry, SECTION[section].model) for section in FACTS):
+        return False
+    if isinstance(entry, Place) and not entry.control:
+        return False
+    return not has_reference(entry, "source")
+
+
 def _unsourced(s: Situation) -> Iterator[Finding]:
     """Facts that cite no source, against the promise that every fact cites its sources."""
     for section in FACTS:
         noun = SECTION[section].noun
         for i, entry in enumerate(getattr(s, section)):
-            if section == "places" and not entry.control:
-                continue  # a place with no control stated asserts nothing to source
-            if not has_reference(entry, "source"):
+            if cites_no_source(entry):
                 yield Finding((section, i), f"this {noun} cites no source")

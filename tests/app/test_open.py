@@ -40,11 +40,11 @@ def test_no_file_opens_local_sitrep_yaml(tmp_path: Path) -> None:
     assert not opened.document.dirty
 
 
-def test_no_file_opens_the_sample_as_new_and_unsaved(tmp_path: Path) -> None:
+def test_no_file_opens_the_sample_as_new_and_unedited(tmp_path: Path) -> None:
     opened = open_situation(None, cwd=tmp_path)
     assert opened.document is not None
     assert opened.document.path is None, "the bundled sample is never written"
-    assert opened.document.dirty
+    assert not opened.document.dirty, "nothing edited: nothing to lose on quit"
     assert opened.new_file == tmp_path / "sitrep.yaml"
 
 

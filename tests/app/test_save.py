@@ -148,7 +148,7 @@ async def test_the_sample_is_first_saved_to_local_sitrep_yaml(tmp_path: Path) ->
     app, _ = open_app(None, cwd=tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         header = str(main_screen(app).query_one("#header-file").render())
-        assert "new: sitrep.yaml" in header and "unsaved" in header
+        assert "new: sitrep.yaml" in header and "unsaved" not in header, "not edited yet"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.document.path == tmp_path / "sitrep.yaml"  # type: ignore[union-attr]

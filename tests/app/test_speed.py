@@ -58,7 +58,7 @@ async def test_the_holder_dialog_is_built_once_and_shows_each_place(sample_app: 
     first.fields["sources"].focus_control()
     await pilot.press("space")  # a source ticked, then cancelled: not ticked next time
     assert first.fields["sources"].read() != []
-    await pilot.press("escape")
+    await pilot.press("escape", "y")  # changed: Escape asks before throwing it away
     await pilot.pause()
     table(app, "places").move_to_index(balkh)
     await pilot.press("h")

@@ -208,12 +208,43 @@ async def test_brief_links_are_not_followed(sample_app: SampleApp, monkeypatch: 
     assert opened == []
 
 
-async def test_copy_brief_puts_it_on_the_clipboard(sample_app: SampleApp) -> None:
+async def test_copy_brief_puts_it_on_the_clipboard(
+    sample_app: SampleApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through a real clipboard tool (here a stand-in xclip that keeps what it is given)."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    kept = tmp_path / "clipboard.txt"
+    fake = tools / "xclip"
+    fake.write_text(f"#!/bin/sh\n{shutil.which('cat')} > {kept}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tools))
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
     await pilot.press("Y")
+    await app.workers.wait_for_complete()
     await pilot.pause()
-    assert app.clipboard.startswith("# Afghanistan: Taliban offensive")
-    assert "copied" in said.text()
+    assert kept.read_text(encoding="utf-8").startswith("# Afghanistan: Taliban offensive")
+    assert "Brief copied to the clipboard (xclip)" in said.text()
+
+
+async def test_copy_brief_without_a_clipboard_tool_says_where_the_file_is(
+    sample_app: SampleApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
+    await pilot.press("Y")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert "copied" not in said.text()
+    from sitrep.storage.statedir import state_dir
+
+    written = state_dir() / "clipboard" / "brief.md"
+    assert written.read_text(encoding="utf-8").startswith("# Afghanistan: Taliban offensive")
+    assert f"the brief is in {written}" in said.text("warning")
 
 
 @pytest.mark.parametrize(

@@ -147,7 +147,41 @@ def test_schema_is_json_schema_of_the_format() -> None:
 
 def test_config_prints_the_settings_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SITREP_CONFIG", str(tmp_path / "s.toml"))
-    assert run("config").stdout.strip() == str(tmp_path / "s.toml")
+    out = run("config").stdout.strip()
+    assert out.startswith(str(tmp_path / "s.toml")) and "no settings file yet" in out
+
+
+def test_config_init_writes_a_template_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep.app.bindings import KEYS
+    from sitrep.settings import Settings, load_settings
+
+    path = tmp_path / "conf" / "settings.toml"
+    monkeypatch.setenv("SITREP_CONFIG", str(path))
+    first = run("config", "--init")
+    assert first.returncode == 0 and "written" in first.stdout
+    text = path.read_text(encoding="utf-8")
+    for key in KEYS:
+        assert f"# {key.id} = " in text, key.id
+    assert "# theme = " in text and "[brief]" in text and "# produced_by = " in text
+    assert '# date_order = "dmy"' in text
+    assert load_settings(path) == (Settings(), None), "the template loads as the defaults"
+    assert "exists" in run("config").stdout
+    again = run("config", "--init")
+    assert again.returncode == 2 and "not overwritten" in again.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_config_init_never_imports_textual(tmp_path: Path) -> None:
+    code = (
+        "import sys, os; from sitrep.cli import main; "
+        f"os.environ['SITREP_CONFIG'] = {str(tmp_path / 's.toml')!r}; "
+        "rc = main(['config', '--init']); "
+        "assert 'textual' not in sys.modules, 'textual imported'; print('ok', rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip().endswith("ok 0"), result.stderr
 
 
 def test_subcommands_never_import_textual(sample_file: Path) -> None:

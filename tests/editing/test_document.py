@@ -67,8 +67,13 @@ def test_refused_edits_change_nothing(doc: Document) -> None:
     assert dump_situation(doc.situation) == before and not doc.can_undo
 
 
-def test_never_saved_document_is_dirty(sample: Situation) -> None:
-    assert Document(sample, None).dirty
+def test_a_never_saved_document_is_dirty_only_once_edited(sample: Situation) -> None:
+    doc = Document(sample, None)
+    assert not doc.dirty, "the untouched sample has nothing to lose"
+    doc.delete("places", 0)
+    assert doc.dirty
+    doc.undo()
+    assert not doc.dirty
 
 
 operations = st.lists(

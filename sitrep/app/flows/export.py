@@ -83,6 +83,26 @@ class BriefExport:
         self.say(f"Brief written to {target}")
 
     def copy(self) -> None:
-        """Copy the brief to the clipboard (through the terminal)."""
-        self.app.copy_to_clipboard(self.session.brief_text(timestamp=self.timestamp))
-        self.say("Brief copied to the clipboard")
+        """Copy the brief to the clipboard through its tool, else into a file (never claimed)."""
+        text = self.session.brief_text(timestamp=self.timestamp)
+        self.app.run_worker(self._copy(text), group="clipboard", name="copy brief")
+
+    async def _copy(self, text: str) -> None:
+        from sitrep.storage.clipboard import copy_with_tool, write_fallback
+
+        self.app.copy_to_clipboard(text)  # OSC 52: some terminals take it, none confirm it
+        tool = await copy_with_tool(text)
+        if tool is not None:
+            self.say(f"Brief copied to the clipboard ({tool})")
+            return
+        try:
+            target = write_fallback(text)
+        except SitrepError as exc:
+            self.say(
+                f"No clipboard tool (wl-copy, xclip, xsel, pbcopy) and {exc}", severity="error"
+            )
+            return
+        self.say(
+            f"No clipboard tool found (wl-copy, xclip, xsel, pbcopy): the brief is in {target}",
+            severity="warning",
+        )

@@ -148,6 +148,10 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT, ModelT]):
         """Rules beyond the model (unique ids...): per-field and general messages."""
         return {}, []
 
+    def warnings(self) -> list[str]:
+        """Things to know before saving that do not stop it (a duplicate name...)."""
+        return []
+
     def validate(self, *, reveal: bool = False) -> ModelT | None:
         """Validate everything, show the errors; the model instance when valid.
 
@@ -211,7 +215,8 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT, ModelT]):
         elif problems:  # a new form: nothing wrong yet, just not filled in
             text = Content("to fill in: " + ", ".join(problems))
         else:
-            text = Content(self.HELP)
+            notes = self.warnings()
+            text = safe("⚠ " + "; ".join([*notes, self.HELP])) if notes else Content(self.HELP)
         if text.plain != self._status_shown:  # an unchanged status costs no new layout
             self._status_shown = text.plain
             status.update(text)
@@ -234,8 +239,20 @@ class FormScreen(ModalScreen[ResultT], Generic[ResultT, ModelT]):
         self.dismiss(self.make_result(value))
 
     def action_cancel(self) -> None:
-        """Leave without changing anything."""
-        self.dismiss(None)
+        """Leave without changing anything; first ask, when that throws away what was typed."""
+        if not any(f.changed for f in self.fields.values()):
+            self.dismiss(None)
+            return
+        from sitrep.app.dialogs.confirm import ConfirmScreen
+
+        question = ConfirmScreen(
+            "Throw away what you changed in this form?", "Discard", "Keep editing"
+        )
+        self.app.push_screen(question, self._cancel_answered)
+
+    def _cancel_answered(self, discard: bool | None) -> None:
+        if discard:
+            self.dismiss(None)
 
     @on(FormField.Edited)
     def _edited(self, event: FormField.Edited) -> None:

@@ -100,6 +100,23 @@ class EditEntryScreen(FormScreen[FormResult | None, Entry]):
             return ({name: str(exc)}, []) if name else ({}, [str(exc)])
         return {}, []
 
+    def warnings(self) -> list[str]:
+        """A name another entry of the section has already: saving adds a second one."""
+        field = self.fields.get("name")
+        name = field.read() if field is not None else None
+        if not isinstance(name, str) or not name.strip():
+            return []
+        entries: list[Entry] = getattr(self.situation, self.section)
+        same = [
+            e
+            for e in entries
+            if e is not self.before and str(getattr(e, "name", "")).casefold() == name.casefold()
+        ]
+        if not same:
+            return []
+        noun = SECTION_NOUNS[self.section]
+        return [f"a {noun} named {name.strip()} exists already (id {getattr(same[0], 'id', '?')})"]
+
     def make_result(self, value: Entry) -> FormResult | None:
         """The entry and what was made inline."""
         return FormResult(value, list(self.inline.sources), list(self.inline.parties))
@@ -120,7 +137,9 @@ class EditEntryScreen(FormScreen[FormResult | None, Entry]):
         base = slug(" ".join(p for p in parts if isinstance(p, str)))
         taken = {str(getattr(e, "id", "")) for e in getattr(self.view(), self.section)}
         self._suggested = unique_id(base, taken) if base else None
-        self.fields["id"].query_one(Input).value = self._suggested or ""
+        box = self.fields["id"].query_one(Input)
+        box.value = self._suggested or ""
+        box.cursor_position = len(box.value)  # Tab then typing adds to it, as a user expects
 
     # -- sources and parties made inline ---------------------------------------------
     @on(CreateRequested)

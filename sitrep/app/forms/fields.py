@@ -189,6 +189,11 @@ class FormField(Widget):
         self.control.focus()
         self.screen.call_after_refresh(self.scroll_visible)
 
+    @property
+    def changed(self) -> bool:
+        """The field holds something else than when the form opened (or was loaded)."""
+        return self.built and self.read() != self._initial_reading
+
     def edited(self) -> None:
         """Call when the control changed: updates the hint and tells the form."""
         if self.read() != self._initial_reading:

@@ -17,11 +17,15 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from textual.widgets._select import SelectType
 
 from sitrep.app.forms.fields import FormField, Invalid, empty_value, visible
+from sitrep.app.forms.oneline import OneLineInput
 from sitrep.app.safe import safe
 
 
 class TextField(FormField):
     """A one-line text input; subclasses parse the text into other types."""
+
+    joiner: ClassVar[str] = " "
+    """What joins the lines of a multi-line paste."""
 
     placeholder: ClassVar[str] = ""
     initial_text = ""
@@ -31,12 +35,13 @@ class TextField(FormField):
         """A compact Input holding the value's text."""
         hints = [h for h in (self.placeholder, self.spec.description) if h]
         self.initial_text = visible(self.to_text(self.initial))
-        yield Input(
+        yield OneLineInput(
             self.initial_text,
             placeholder=" · ".join(hints),
             compact=True,
             classes="field-control",
             select_on_focus=False,
+            joiner=self.joiner,
         )
 
     def to_text(self, value: object) -> str:
@@ -97,28 +102,32 @@ class FloatField(TextField):
 
 
 class DateField(TextField):
-    """An ISO date, YYYY-MM-DD; the weekday and month in words show as a hint."""
+    """A date as people type it ("12 Aug", "12/08/2021", "today", "-2d"); the ISO date read
+    and its weekday show as a hint, so what was understood is seen before saving."""
 
-    placeholder = "YYYY-MM-DD"
+    placeholder = "YYYY-MM-DD, 12 Aug, today, -2d"
 
     def to_text(self, value: object) -> str:
         """ISO format."""
         return value.isoformat() if isinstance(value, dt.date) else ""
 
     def parse(self, text: str) -> object:
-        """Strictly YYYY-MM-DD, and a real day."""
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return Invalid("a date as YYYY-MM-DD, e.g. 2021-08-13")
+        """Any form read_date knows; the year of the date it started with when none is typed."""
+        from sitrep.model.typed_dates import DateNotRead, DateOrder, read_date
+
+        reference = self.initial if isinstance(self.initial, dt.date) else None
+        settings = getattr(self.app, "settings", None)
+        order: DateOrder = "mdy" if getattr(settings, "date_order", "dmy") == "mdy" else "dmy"
         try:
-            return dt.date.fromisoformat(text)
-        except ValueError as exc:
-            return Invalid(f"no such date: {exc}")
+            return read_date(text, today=dt.date.today(), reference=reference, order=order)
+        except DateNotRead as exc:
+            return Invalid(str(exc))
 
     def hint(self) -> Content | None:
-        """'Friday 13 August 2021' for a valid date."""
+        """'2021-08-12 · Thursday 12 August 2021' for a valid date."""
         value = self.read()
         if isinstance(value, dt.date):
-            return Content(f"{value:%A} {value.day} {value:%B %Y}")
+            return Content(f"{value.isoformat()} · {value:%A} {value.day} {value:%B %Y}")
         return None
 
 
@@ -126,6 +135,7 @@ class ListField(TextField):
     """A list of short strings typed as comma-separated text (aliases, tags)."""
 
     placeholder = "comma-separated"
+    joiner = ", "
 
     def to_text(self, value: object) -> str:
         """Items joined with ', '."""

@@ -131,6 +131,10 @@ class PartyField(FormField):
         self.edited()
 
 
+PICKER_HINT = "type to filter · Enter: to the list · Space ticks · ctrl+n: a new source"
+"""What the source picker says under it."""
+
+
 class SourcesField(FormField):
     """Tick the sources an entry cites; filter them by typing; ctrl+n adds a new one."""
 
@@ -202,13 +206,22 @@ class SourcesField(FormField):
         """The ids of the ticked sources, in the order they were cited."""
         return list(self.chosen)
 
+    def hint(self) -> Content | None:
+        """How to tick: nothing on screen says it otherwise."""
+        return Content(PICKER_HINT)
+
     def add_source(self, source: Source) -> None:
-        """Offer a source made in a nested form, and tick it."""
+        """Offer a source made in a nested form, and tick it: the filter typed before is
+        cleared (it would hide the new source) and the keyboard is back in the list."""
         self.sources.append(source)
         self.chosen.append(source.id)
+        box = self.query_one(".sources-filter", Input)
+        with self.prevent(Input.Changed):
+            box.value = ""
         self._refill()
         self.edited()
-        self.focus_control()
+        # After the nested form has closed and its screen handed focus back.
+        self.screen.call_after_refresh(self.focus_control)
 
     def action_create(self) -> None:
         """Ask the form for a new source."""

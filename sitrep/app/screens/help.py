@@ -18,7 +18,11 @@ from textual.widgets import Static
 from sitrep.app.bindings import GROUPS, KEYS, Key, keys_of
 from sitrep.app.safe import clean
 
-KEY_WIDTH = 14
+KEY_WIDTH = 12
+ID_WIDTH = 20
+"""Room for the binding ids (the longest, form.history_delete, and a space)."""
+NARROW = 130
+"""Below this width the help's two columns stack (each line fits 80 columns)."""
 COLUMNS: tuple[tuple[str, ...], ...] = (
     ("File", "Edit", "Panes", "On the map"),
     ("Table", "Rows", "Control dialog", "In forms", "Help"),
@@ -55,8 +59,23 @@ def widget_keys() -> dict[str, list[BindingType]]:
     }
 
 
-def _line(keys: str, description: str) -> Content:
-    return Content.assemble((clean(keys, one_line=True).ljust(KEY_WIDTH), "bold"), description)
+NOTES = (
+    "/ matches every column, shown or not. When the row under the",
+    "cursor matched only in text not shown, the title says where",
+    "(matched in Note). The cursor goes to the first match.",
+    "",
+    "⚠ cites no source, in the detail: a fact with no source yet.",
+)
+"""How the table's filter matches (help is where a user looks it up)."""
+
+
+def _line(keys: str, description: str, binding_id: str | None = None) -> Content:
+    """Keys, the id to remap them by (muted), what they do."""
+    return Content.assemble(
+        (clean(keys, one_line=True).ljust(KEY_WIDTH), "bold"),
+        ((binding_id or "").ljust(ID_WIDTH), "$text-muted"),
+        description,
+    )
 
 
 def _widget_lines(
@@ -76,7 +95,7 @@ def _widget_lines(
         if binding.group is not None:
             grouped.setdefault(binding.group.description, []).extend(shown)
         else:
-            lines.append(_line(" ".join(shown), binding.description))
+            lines.append(_line(" ".join(shown), binding.description, binding.id))
     grouped_lines = [_line("".join(keys), description) for description, keys in grouped.items()]
     return grouped_lines + lines
 
@@ -86,7 +105,7 @@ def help_group(app: App[object], group: str, keymap: Mapping[str, str]) -> Conte
     lines = [Content.styled(group.upper(), "bold $accent")]
     for key in KEYS:
         if key.group == group:
-            lines.append(_line(key_text(app, key, keymap), key.title))
+            lines.append(_line(key_text(app, key, keymap), key.title, key.id))
     lines += _widget_lines(app, widget_keys().get(group, []), keymap)
     return Content("\n").join(lines)
 
@@ -97,10 +116,10 @@ def help_column(app: App[object], groups: Sequence[str], keymap: Mapping[str, st
     blocks = [help_group(app, group, keymap) for group in groups if group in known]
     if "Help" in groups:
         mouse = [Content.styled("MOUSE AND PALETTE", "bold $accent")]
-        mouse += [
-            Content.assemble((tip.ljust(KEY_WIDTH), "bold"), text) for tip, text in MOUSE_TIPS
-        ]
+        mouse += [_line(tip, text) for tip, text in MOUSE_TIPS]
         blocks.append(Content("\n").join(mouse))
+        notes = [Content.styled("FILTER AND MARKS", "bold $accent"), *(Content(n) for n in NOTES)]
+        blocks.append(Content("\n").join(notes))
     return Content("\n\n").join(blocks)
 
 
@@ -122,7 +141,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Content.assemble(
                     ("sitrep keys", "bold"),
-                    ("   every key can be remapped in the settings, [keys] table", "$text-muted"),
+                    ("   remap a key by its id (grey): [keys] in the settings", "$text-muted"),
                 ),
                 classes="dialog-title",
             )
@@ -130,5 +149,11 @@ class HelpScreen(ModalScreen[None]):
                 for groups in COLUMNS:
                     yield Static(help_column(self.app, groups, self.keymap), classes="help-column")
             yield Static(
-                Content.styled("Esc, q, ? or F1 closes this", "$text-muted"), classes="dialog-hint"
+                Content.styled("Esc, q, ? or F1 closes this · sitrep config --init", "$text-muted"),
+                classes="dialog-hint",
             )
+
+    def on_resize(self) -> None:
+        """Side by side where there is room; one under the other on a narrow terminal."""
+        narrow = self.size.width < NARROW
+        self.query_one("#help-columns").styles.layout = "vertical" if narrow else "horizontal"

@@ -21,6 +21,7 @@ from sitrep.model.dates import FuzzyDate
 from sitrep.model.entries import Evacuation, FigureEntry, Place
 from sitrep.model.figure import Figure
 from sitrep.model.situation import Situation
+from sitrep.model.warn import cites_no_source
 
 LABEL_WIDTH = 15
 """Cells of the label column (a longer label is cut: the value never touches it)."""
@@ -144,6 +145,10 @@ def detail_content(entry: BaseModel, situation: Situation, width: int = 40) -> C
     return Content("\n").join(parts)
 
 
+UNSOURCED = "⚠ cites no source: e to add one"
+"""The mark of a fact with no source (help explains it)."""
+
+
 def _sources(entry: BaseModel, situation: Situation) -> list[Content]:
     """The entry's own sources spelled out (a place's: about the place itself)."""
     groups = [("Sources", getattr(entry, "sources", None))]
@@ -158,6 +163,8 @@ def _sources(entry: BaseModel, situation: Situation) -> list[Content]:
         if source_ids:
             parts += [Content(""), Content.styled(title, "bold $text-muted")]
             parts += [_source_line(source_id, situation) for source_id in source_ids]
+    if cites_no_source(entry):
+        parts += [Content(""), Content.styled(UNSOURCED, "bold $warning")]
     return parts
 
 

@@ -189,7 +189,8 @@ async def test_defaults_fill_a_new_entry(sample: Situation) -> None:
     ("name", "bad", "message", "good", "stored"),
     [
         ("checked", "2021-02-30", "no such date", "2021-08-10", dt.date(2021, 8, 10)),
-        ("checked", "13/08/2021", "YYYY-MM-DD", "", None),
+        ("checked", "32/08/2021", "no such date", "", None),
+        ("checked", "last week", "a date such as", "12 Aug 2021", dt.date(2021, 8, 12)),
         ("within", "nowhere", "no place has the id", "", None),
         ("within", "kandahar", "within itself", "", None),
         ("lat", "95", "less than or equal to 90", "31.6", 31.6),
@@ -268,7 +269,10 @@ async def test_escape_returns_none(sample: Situation, section: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         first = next(iter(form(app).fields))
         await type_into(pilot, first, "changed")
-        await pilot.press("escape")
+        await pilot.press("escape")  # asks first: what was typed would be lost
+        await pilot.pause()
+        assert app.results == []
+        await pilot.press("y")
         await pilot.pause()
     assert app.results == [None]
     assert getattr(sample, section)[0] is entry

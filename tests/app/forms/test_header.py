@@ -49,7 +49,7 @@ async def test_header_errors_show_at_their_fields(sample: Situation) -> None:
         assert app.results == []
         status = str(form(app).query_one("#form-status").content)  # type: ignore[attr-defined]
         assert "Period start" in status and "Report number" in status
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # changed: Escape asks first
         await pilot.pause()
     assert app.results == [None]
 

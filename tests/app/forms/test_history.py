@@ -109,7 +109,7 @@ async def test_a_value_added_to_a_figure_goes_in_date_order(sample: Situation) -
         await pilot.pause()
         await type_into(pilot, "as_of", "last week")
         assert "YYYY-MM-DD" in (error_of(app, "as_of") or "")
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # typed in: Escape asks before throwing it away
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()

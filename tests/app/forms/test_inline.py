@@ -71,7 +71,7 @@ async def test_cancelled_inline_source_adds_nothing(sample: Situation) -> None:
         await pilot.press("ctrl+n")
         await pilot.pause()
         await type_into(pilot, "publisher", "Reuters")
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # typed in: Escape asks before throwing it away
         await pilot.pause()
         assert isinstance(app.focused, SelectionList)  # back where the user was
         await pilot.press("ctrl+s")
@@ -126,3 +126,28 @@ async def test_new_party_as_holder_in_a_change_of_control(sample: Situation) -> 
         Party(id="national-resistance-front", name="National Resistance Front")
     ]
     assert result.entry.control[0].holder == "national-resistance-front"
+
+
+async def test_after_an_inline_source_the_filter_is_cleared_and_focus_is_back(
+    sample: Situation,
+) -> None:
+    from sitrep.app.forms.refs import PICKER_HINT
+
+    app = FormHost(lambda: EditEntryScreen("notes", sample))
+    async with app.run_test(size=SIZE) as pilot:
+        field = form(app).fields["sources"]
+        assert isinstance(field, SourcesField)
+        assert PICKER_HINT in str(field.hint()), "the picker says how to tick"
+        filter_box = field.query_one(".sources-filter", Input)
+        filter_box.focus()
+        await pilot.press(*"zzz")  # matches no source: the user then makes one
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_into(pilot, "publisher", "Reuters")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert filter_box.value == ""
+        shown = [o.value for o in field.query_one(SelectionList).options]  # type: ignore[attr-defined]
+        assert "reuters" in shown
+        assert isinstance(app.focused, SelectionList)

@@ -186,7 +186,8 @@ async def test_filter_keeps_an_index_of_matches() -> None:
         table.set_filter("no such row")
         await pilot.pause()
         assert table.cursor_index is None
-        assert "Nothing here yet" in screen_text(app)
+        assert "No match for “no such row”" in screen_text(app)
+        assert "Nothing here yet" not in screen_text(app)
         table.set_filter("")
         await pilot.pause()
         assert table.row_count == N

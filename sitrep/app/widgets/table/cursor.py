@@ -97,7 +97,11 @@ class RowCursor(Generic[T]):
         self.keep(keep)
 
     def filter(self, query: str) -> None:
-        """Show only rows with a cell containing query."""
+        """Show only rows with a cell containing query: the cursor stays on its entry if
+        that still matches, else goes to the first match (never to an unrelated row)."""
         keep = self.index
         self.model.filter(query)
-        self.keep(keep)
+        if keep is None or self.model.position_of(keep) is None:
+            self.position = 0
+        else:
+            self.keep(keep)

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from sitrep.app.describe import section_noun
 from sitrep.app.safe import clean
+from sitrep.app.widgets.table.matched import hidden_match
 from sitrep.app.widgets.table.rows import Column
 from sitrep.app.widgets.table.table import EntryTable
 from sitrep.model.sections import Section
@@ -105,6 +106,11 @@ class SectionView(Vertical):
     def _view_changed(self, event: EntryTable.ViewChanged) -> None:
         self.refresh_title()
 
+    @on(EntryTable.RowHighlighted)
+    def _row_highlighted(self, event: EntryTable.RowHighlighted) -> None:
+        if self.table.model.query:  # the title says where the row under the cursor matched
+            self.refresh_title()
+
     def refresh_title(self) -> None:
         """Title, count (of total when filtered), sort and filter."""
         table = self.table
@@ -123,6 +129,9 @@ class SectionView(Vertical):
             parts.append(("  filter: ", "$text-muted"))
             typed = self._filter_box.value if self._filter_box is not None else ""
             parts.append((clean(typed, one_line=True), "bold $warning"))
+            where = hidden_match(model, table.widths, table.cursor_index)
+            if where is not None:
+                parts.append((f"  matched in {where}", "italic $text-muted"))
         if parts == self._title_parts:
             return  # an edit that changes no count: no redraw, no extra frame
         self._title_parts = parts

@@ -120,6 +120,7 @@ class EntryTable(RowsView[T], Generic[T], can_focus=True):
 
     def set_filter(self, query: str) -> None:
         """Show only rows with a cell containing query, case-insensitively."""
+        self.filter_text = query
         self.rows.filter(query)
         self._after_change()
 

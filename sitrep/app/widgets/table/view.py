@@ -23,6 +23,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from sitrep.app.safe import clean
 from sitrep.app.widgets.table.cursor import RowCursor
 from sitrep.app.widgets.table.layout import ColumnWidths, table_width
 from sitrep.app.widgets.table.paint import TablePainter
@@ -56,6 +57,8 @@ class RowsView(ScrollView, Generic[T]):
         self.rows = RowCursor(self.model)
         """The rows with the cursor on them: each change keeps the cursor's entry."""
         self.empty_text = empty_text
+        self.filter_text = ""
+        """The filter as typed (the model keeps it folded to lower case)."""
         self.sizes = ColumnWidths(self.model.columns)
         self.painter = TablePainter(self.model, self.get_component_rich_style)
 
@@ -165,5 +168,12 @@ class RowsView(ScrollView, Generic[T]):
             widths=self.sizes.used,
             cursor=self.cursor,
             focused=self.has_focus,
-            empty_text=self.empty_text,
+            empty_text=self.empty_message(),
         )
+
+    def empty_message(self) -> str:
+        """What an empty table says: nothing matches the filter, or nothing at all yet."""
+        if self.model.query and len(self.model):
+            typed = clean(self.filter_text, one_line=True)
+            return f"No match for “{typed}” (Esc clears the filter)"
+        return self.empty_text
