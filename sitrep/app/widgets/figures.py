@@ -14,7 +14,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
+from textual.widgets import Static
 
+from sitrep.app.panes import PANES
 from sitrep.app.widgets.figure_cards import CARDS
 from sitrep.editing.document import Change
 from sitrep.model.entries import Place
@@ -26,6 +28,9 @@ __all__ = ["BACKGROUND_LIMIT", "CARDS", "KeyFigures", "cards_touched", "figure_c
 PLACE_FIELDS = {"control", "kind", "lat", "lon", "name", "capital"}
 """The fields of a place the cards show; editing any other leaves them as they are."""
 
+FIGURES_KEY = next(str(n) for n, pane in enumerate(PANES, 1) if "figures" in pane.sections)
+"""The key of the pane with the Figures table, named by '+1 more'."""
+MUTED = "$text-muted"
 NARROW = 100
 """Columns below which the strip shows three cards, not four."""
 
@@ -99,11 +104,19 @@ class KeyFigures(Horizontal):
     def compose(self) -> ComposeResult:
         for name in CARDS:
             yield FigureCard(name, id=f"figure-{name}", classes="figure-card")
+        yield Static(id="figure-more", markup=False)
 
     def on_resize(self) -> None:
         """Below NARROW columns the figures card gives its room to control, the seat and the
-        evacuations (the figures are one key away, in the Figures table)."""
-        self.query_one("#figure-figures").display = self.size.width >= NARROW
+        evacuations (the figures are one key away, in the Figures table); '+1 more' says so."""
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.query_one("#figure-figures").display = not narrow
+        more = self.query_one("#figure-more", Static)
+        more.display = narrow
+        if narrow:
+            more.update(Content.assemble(("+1\nmore\n", "bold"), (f"key {FIGURES_KEY}", MUTED)))
+            more.tooltip = f"The key figures card: press {FIGURES_KEY} for the Figures table"
 
     def update_figures(self, situation: Situation, names: Iterable[str] = CARDS) -> None:
         """Recompute some cards (all by default), in a thread when the situation is large."""
