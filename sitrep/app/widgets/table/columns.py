@@ -72,21 +72,23 @@ def place_columns(situation: Situation) -> list[EntryColumn]:
         return words(change.how) if change is not None else ""
 
     return [
-        Column("Place", name, min_width=8, max_width=22),
+        Column("Place", name, min_width=8, max_width=30),
         Column("Kind", lambda p: p.kind, min_width=4, max_width=9, priority=2),
-        Column("Within", within, min_width=6, max_width=16, priority=3),
-        Column("Capital", lambda p: p.capital or "", min_width=7, max_width=18, priority=1),
+        Column("Within", within, min_width=6, max_width=24, priority=3),
+        Column("Capital", lambda p: p.capital or "", min_width=7, max_width=24),
         Column(
             "Control",
             lambda p: control_label(situation, p.current),
             min_width=8,
-            max_width=22,
+            max_width=40,
             style=lambda p: control_style(situation, p.current),
         ),
         Column(
             "Confidence",
             confidence,
             width=11,
+            narrow=4,
+            narrow_title="Conf",
             sort_key=lambda p: _CONFIDENCE_ORDER.index(c.confidence) if (c := p.current) else None,
             style=lambda p: CONFIDENCE_STYLE[c.confidence] or None if (c := p.current) else None,
         ),
@@ -110,13 +112,14 @@ def evacuation_columns(situation: Situation) -> list[EntryColumn]:
         Column(
             "Status",
             status,
-            width=12,
+            min_width=7,
+            max_width=12,
             sort_key=lambda e: _STATUS_ORDER.index(e.status),
             style=lambda e: None if e.is_evacuation else "dim",
         ),
         figure_column("Evacuees", lambda e: e.evacuees),
         figure_column("Troops", lambda e: e.troops),
-        Column("Embassy", lambda e: words(e.embassy), min_width=7, max_width=18),
+        Column("Embassy", lambda e: words(e.embassy), min_width=7, max_width=18, priority=1),
         date_column("Announced", lambda e: e.announced, priority=1),
         *freshness_columns(situation, "evacuations"),
         sources_column(),
@@ -135,14 +138,14 @@ def figure_columns(situation: Situation) -> list[EntryColumn]:
     return [
         Column("Topic", lambda f: f.topic, min_width=6, max_width=12, priority=2),
         # Takes the room left: scopes often differ only at the end ('..., funding received').
-        Column("Counted", lambda f: f.counted, min_width=24, max_width=80, flex=True),
+        Column("Counted", lambda f: f.counted, min_width=16, max_width=80, flex=True),
         figure_column("Latest", lambda f: f.latest.value, text=value),
         Column(
             "As of",
             lambda f: str(f.latest.as_of),
             min_width=6,
-            max_width=18,
             sort_key=lambda f: f.latest.as_of.key,
+            whole=True,  # a date, never cut mid-number
         ),
         Column("Trend", trend, width=9, priority=2),
         Column("Area", lambda f: f.area, min_width=6, max_width=18, priority=1),
