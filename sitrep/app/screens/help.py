@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from sitrep.app.bindings import GROUPS, KEYS, Key, keys_of
 from sitrep.app.safe import clean
+from sitrep.app.widgets.symbols import symbols_help
 
 KEY_WIDTH = 14
 COLUMNS: tuple[tuple[str, ...], ...] = (
@@ -101,6 +102,7 @@ def help_column(app: App[object], groups: Sequence[str], keymap: Mapping[str, st
             Content.assemble((tip.ljust(KEY_WIDTH), "bold"), text) for tip, text in MOUSE_TIPS
         ]
         blocks.append(Content("\n").join(mouse))
+        blocks.append(symbols_help())
     return Content("\n\n").join(blocks)
 
 

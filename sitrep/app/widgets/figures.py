@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from sitrep.app.panes import PANES
 from sitrep.app.widgets.figure_cards import CARDS
+from sitrep.app.widgets.symbols import symbols_in, tooltip
 from sitrep.editing.document import Change
 from sitrep.model.entries import Place
 from sitrep.model.sections import SECTIONS
@@ -76,6 +77,7 @@ class FigureCard(Widget):
         super().__init__(id=id, classes=classes)
         self.card = card
         self._shown: tuple[Situation, Any] | None = None
+        self._explained: str | None = None
 
     def show(self, situation: Situation, data: Any) -> None:
         """New figures: draw them (at the current width) on the next frame."""
@@ -87,7 +89,12 @@ class FigureCard(Widget):
         if self._shown is None:
             return Content("")
         situation, data = self._shown
-        return CARDS[self.card][1](situation, data, max(1, self.content_size.width))
+        shown = CARDS[self.card][1](situation, data, max(1, self.content_size.width))
+        explained = tooltip(symbols_in([shown.plain]))
+        if explained != self._explained:  # the marks on the card, named in full
+            self._explained = explained
+            self.tooltip = explained
+        return shown
 
 
 class KeyFigures(Horizontal):

@@ -13,6 +13,8 @@ from textual.widgets import Input, Static
 
 from sitrep.app.describe import section_noun
 from sitrep.app.safe import clean
+from sitrep.app.widgets.symbols import legend, symbols_in
+from sitrep.app.widgets.table.layout import sample
 from sitrep.app.widgets.table.rows import Column
 from sitrep.app.widgets.table.table import EntryTable
 from sitrep.model.sections import Section
@@ -105,6 +107,12 @@ class SectionView(Vertical):
     def _view_changed(self, event: EntryTable.ViewChanged) -> None:
         self.refresh_title()
 
+    def _legend(self) -> list[tuple[str, str] | str]:
+        """The marks the table shows (on a sample of its rows), explained after the title."""
+        columns = self.table.columns
+        kinds = symbols_in(" ".join(row.cells(columns)) for row in sample(self.table.model.rows))
+        return [("  " + legend(kinds), "$text-muted")] if kinds else []
+
     def refresh_title(self) -> None:
         """Title, count (of total when filtered), sort and filter."""
         table = self.table
@@ -123,6 +131,7 @@ class SectionView(Vertical):
             parts.append(("  filter: ", "$text-muted"))
             typed = self._filter_box.value if self._filter_box is not None else ""
             parts.append((clean(typed, one_line=True), "bold $warning"))
+        parts += self._legend()
         if parts == self._title_parts:
             return  # an edit that changes no count: no redraw, no extra frame
         self._title_parts = parts
