@@ -55,11 +55,23 @@ def cut(item: Item, width: int) -> Item:
             room -= cell_len(text)
             continue
         if room > 1:
-            out.append((whole_numbers(_cells(text, room - 1), text).rstrip() + "…", style))
+            out.append((_ellipsis(whole_numbers(_cells(text, room - 1), text), room), style))
         elif room == 1:
             out.append(("…", style))
         break
     return out
+
+
+def _ellipsis(kept: str, room: int) -> str:
+    """kept with an ellipsis, never touching a number ('4,100 …', not '4,100…', which
+    reads as cut), within room cells."""
+    kept = kept.rstrip()
+    last = kept.rpartition(" ")[2]
+    if not any(char.isdigit() for char in last):
+        return kept + "…"
+    if cell_len(kept) + 2 <= room:
+        return kept + " …"
+    return kept[: len(kept) - len(last)].rstrip() + "…"
 
 
 def whole_numbers(start: str, text: str) -> str:
@@ -90,7 +102,7 @@ def name(text: str, limit: int | None = None) -> str:
     text = clean(" ".join(text.split()), one_line=True)
     if limit is None or cell_len(text) <= limit:
         return text
-    return whole_numbers(_cells(text, max(1, limit - 1)), text).rstrip() + "…"
+    return _ellipsis(whole_numbers(_cells(text, max(1, limit - 1)), text), limit)
 
 
 def flow(items: Sequence[Item], width: int, lines: int) -> list[Item] | None:
