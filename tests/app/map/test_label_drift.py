@@ -3,6 +3,7 @@ near a label as its own (the issue: at 80x24 'Kabul ●' named another place's d
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,9 @@ def test_no_label_reads_as_another_places(path: Path, cols: int, rows: int) -> N
         if (c, r) not in covered
     ]
     assert layout.label_of, "some places are labelled at every size"
+    for labels in layout.label_rows.values():  # two labels never run into one name
+        spans = sorted((label.col, label.col + cell_len(label.text)) for label in labels)
+        assert all(end + 2 <= start for (_, end), (start, _) in pairwise(spans))
     for mark, label in layout.label_of.items():
         col, row = layout.positions[mark]
         width = cell_len(label.text)

@@ -166,7 +166,9 @@ def _place_label(layout: TerminalLayout, mark: int, text: str, *, force: bool) -
     free = [
         spot
         for spot in spots
-        if _free(layout, spot[0], spot[1], w) and not _ambiguous(layout, mark, spot[0], spot[1], w)
+        if _free(layout, spot[0], spot[1], w)
+        and _apart(layout, spot[0], spot[1], w)
+        and not _ambiguous(layout, mark, spot[0], spot[1], w)
     ]
     # Beside the mark and leaving the border whole if it can; else the first free spot.
     beside = [c for c in free[:2] if c[1] == row]
@@ -213,7 +215,8 @@ def _distance(col: int, row: int, x: int, y: int, w: int) -> int:
 def _ambiguous(layout: TerminalLayout, mark: int, x: int, y: int, w: int) -> bool:
     """True when a label at (x, y) could be read as another mark's: another mark is
     nearer to it than its own, or as near and on the label's row (or the label is
-    not on its mark's row, where a tie is enough)."""
+    not on its mark's row, where a tie is enough, and a mark on the label's row
+    must be farther still)."""
     col, row = layout.positions[mark]
     own = _distance(col, row, x, y, w)
     for r in range(y - own // 2, y + own // 2 + 1):
@@ -223,7 +226,18 @@ def _ambiguous(layout: TerminalLayout, mark: int, x: int, y: int, w: int) -> boo
             d = _distance(c, r, x, y, w)
             if d < own or (d == own and (row != y or r == y)):
                 return True
+            if row != y and r == y and d <= own + 1:  # off its row: keep clear of others'
+                return True
     return False
+
+
+def _apart(layout: TerminalLayout, x: int, y: int, w: int) -> bool:
+    """Two blank cells at least between this label and any other on its row ('Herat
+    Maidan Shar' would read as one name)."""
+    return all(
+        x >= label.col + cell_len(label.text) + 2 or label.col >= x + w + 2
+        for label in layout.label_rows.get(y, ())
+    )
 
 
 def _free(layout: TerminalLayout, x: int, y: int, w: int) -> bool:
