@@ -9,20 +9,10 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
-from sitrep.geo.marks import GLYPHS, KIND_NAMES, MarkKind
+from sitrep.geo.marks import GLYPHS, KIND_NAMES, MARK_KINDS, MarkKind
 
-ORDER: tuple[MarkKind, ...] = (
-    "confirmed",
-    "reported",
-    "claimed",
-    "contested",
-    "besieged",
-    "partial",
-    "unclear",
-    "none",
-    "seat",
-)
-"""The marks in the order they are explained: how sure, then the states, then the seat."""
+ORDER: tuple[MarkKind, ...] = MARK_KINDS
+"""The marks in the order they are explained (the map legend's): how sure, the states, the seat."""
 SHORT: dict[MarkKind, str] = {
     "confirmed": "confirmed",
     "reported": "reported",

@@ -72,7 +72,7 @@ def place_columns(situation: Situation) -> list[EntryColumn]:
         return words(change.how) if change is not None else ""
 
     return [
-        Column("Place", name, min_width=8, max_width=30),
+        Column("Place", name, min_width=8, max_width=22),
         Column("Kind", lambda p: p.kind, min_width=4, max_width=9, priority=2),
         Column("Within", within, min_width=6, max_width=24, priority=3),
         Column("Capital", lambda p: p.capital or "", min_width=7, max_width=24),

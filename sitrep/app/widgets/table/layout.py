@@ -26,6 +26,8 @@ SAMPLE_ROWS = 200
 """Column widths are measured on this many rows (and the titles), never all of them."""
 GAP = 1
 """Blank cells between columns (and before the first)."""
+NARROW_FIRST = 2
+"""Columns of this priority or more are left out before a narrow column narrows."""
 
 
 def sample(rows: Sequence[Row[T]]) -> Sequence[Row[T]]:
@@ -84,8 +86,9 @@ def fit_widths(
     """Widths for a table room cells wide; 0 for a column left out.
 
     Columns with nothing in them (``empty``, where measured) are left out first,
-    then narrow columns take their narrow width, then columns with a priority
-    above 0 are left out, least important first, until
+    then columns with a priority above 0 are left out, least important first
+    (narrow columns take their narrow width before one of priority below
+    NARROW_FIRST goes), until
     the rest fit (the detail shows everything); the flex column (else the last)
     takes the room left over; if it still does not fit the widest columns give
     way, down to their minimum (a whole column never does); past that the table
@@ -103,11 +106,12 @@ def fit_widths(
         if blank:
             shown.remove(blank[-1])
             continue
+        droppable = [n for n in shown if columns[n].priority > 0]
         narrowing = [n for n in shown if (w := columns[n].narrow) is not None and natural[n] > w]
-        if narrowing:  # a column that can say the same in fewer cells (its mark) does first
+        least = max((columns[n].priority for n in droppable), default=0)
+        if narrowing and least < NARROW_FIRST:  # say the same in fewer cells (its mark)
             natural[narrowing[0]] = columns[narrowing[0]].narrow or 0
             continue
-        droppable = [n for n in shown if columns[n].priority > 0]
         if not droppable:
             break
         shown.remove(max(droppable, key=lambda n: (columns[n].priority, n)))
