@@ -138,7 +138,7 @@ def figure_columns(situation: Situation) -> list[EntryColumn]:
     return [
         Column("Topic", lambda f: f.topic, min_width=6, max_width=12, priority=2),
         # Takes the room left: scopes often differ only at the end ('..., funding received').
-        Column("Counted", lambda f: f.counted, min_width=16, max_width=80, flex=True),
+        Column("Counted", lambda f: f.counted, min_width=24, max_width=80, flex=True),
         figure_column("Latest", lambda f: f.latest.value, text=value),
         Column(
             "As of",
