@@ -1,5 +1,5 @@
-"""What the app looks like at 120x40 (and 80x24) on the sample: every pane, help, the quit
-dialog, recording a change of control."""
+"""What the app looks like at 120x40 (and every pane at 80x24 and 200x60) on the sample:
+every pane, help, the quit dialog, recording a change of control."""
 
 from __future__ import annotations
 
@@ -21,19 +21,31 @@ def sample_copy(tmp_path: Path) -> Path:
     return copy_sample(tmp_path)
 
 
-@pytest.mark.parametrize(
-    "keys",
-    [
-        pytest.param([], id="places"),
-        pytest.param(["2"], id="evacuations"),
-        pytest.param(["3"], id="figures_notes"),
-        pytest.param(["4"], id="outlook_sources"),
-        pytest.param(["5"], id="brief"),
-        pytest.param(["6"], id="map"),
-    ],
-)
+PANES = [
+    pytest.param([], id="places"),
+    pytest.param(["2"], id="evacuations"),
+    pytest.param(["3"], id="figures_notes"),
+    pytest.param(["4"], id="outlook_sources"),
+    pytest.param(["5"], id="brief"),
+    pytest.param(["6"], id="map"),
+]
+
+
+@pytest.mark.parametrize("keys", PANES)
 def test_pane(snap_compare: Any, sample_copy: Path, keys: list[str]) -> None:
     assert snap_compare(build_app(sample_copy), terminal_size=SIZE, press=[*keys, "wait:600"])
+
+
+@pytest.mark.parametrize("keys", PANES)
+def test_pane_at_80x24(snap_compare: Any, sample_copy: Path, keys: list[str]) -> None:
+    # Three cards and '+1 more'; Place, Capital, Control kept; Help and Quit in the footer.
+    assert snap_compare(build_app(sample_copy), terminal_size=(80, 24), press=[*keys, "wait:600"])
+
+
+@pytest.mark.parametrize("keys", PANES)
+def test_pane_at_200x60(snap_compare: Any, sample_copy: Path, keys: list[str]) -> None:
+    # All four cards, '+N more' figures, wide columns and detail, the palette key.
+    assert snap_compare(build_app(sample_copy), terminal_size=(200, 60), press=[*keys, "wait:600"])
 
 
 def test_places_sorted_and_filtered(snap_compare: Any, sample_copy: Path) -> None:

@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from sitrep.app.bindings import GROUPS, KEYS, Key, keys_of
 from sitrep.app.safe import clean
+from sitrep.app.widgets.symbols import symbols_help
 
 KEY_WIDTH = 12
 ID_WIDTH = 20
@@ -120,6 +121,7 @@ def help_column(app: App[object], groups: Sequence[str], keymap: Mapping[str, st
         blocks.append(Content("\n").join(mouse))
         notes = [Content.styled("FILTER AND MARKS", "bold $accent"), *(Content(n) for n in NOTES)]
         blocks.append(Content("\n").join(notes))
+        blocks.append(symbols_help())
     return Content("\n\n").join(blocks)
 
 

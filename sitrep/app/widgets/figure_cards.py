@@ -15,7 +15,10 @@ from typing import Any
 from textual.content import Content
 
 from sitrep.app.widgets.fit import (
+    GAP,
+    MORE_STYLE,
     Item,
+    Piece,
     content,
     cut,
     first_fitting,
@@ -145,8 +148,15 @@ def figures_card(s: Situation, data: list[FigureLine], width: int) -> Content:
     title = _title([f"figures · {len(data)}", "figures"], width)
     if not data:
         return _lines(title, [[("no figures yet", f"{MUTED} italic")]])
-    body = [_figure(line, width) for line in data[:2]]
-    return _lines(title, body)
+    if len(data) <= 2:
+        return _lines(title, [_figure(line, width) for line in data])
+    # More than two: the second line ends with '+N more' (all are in the Figures table).
+    first, rest = _figure(data[0], width), len(data) - 2
+    more: Piece = (f"{GAP}+{rest} more", MORE_STYLE)
+    second = _figure(data[1], width - width_of([more]))
+    if not second or second[0][0] != amount(data[1].point.value, data[1].entry.unit):
+        return _lines(title, [first, [(f"+{rest + 1} more", MORE_STYLE)]])
+    return _lines(title, [first, [*second, more]])
 
 
 def _figure(line: FigureLine, width: int) -> Item:
@@ -221,6 +231,20 @@ def _troops(summary: EvacuationSummary, width: int) -> list[Item]:
         two = [[(main, "bold"), (" troops,", "")], [(plus, "")]]
         if all(width_of(line) <= width for line in two):
             return two
+    # A sum of several ('about 100 + about 150 + more than 1,000'): broken between its
+    # terms over two lines, so that no number is cut.
+    terms = main.split(" + ")
+    for first in range(len(terms) - 1, 0, -1):
+        head = " + ".join(terms[:first]) + " +"
+        tail = " + ".join(terms[first:])
+        two = [[(head, "bold")], [(tail, "bold"), (f" troops, {plus}" if plus else " troops", "")]]
+        if all(width_of(line) <= width for line in two):
+            return two
+    if total.low:  # too narrow for the parts: the floor they all respect, and the rest
+        floor: Item = [(f"at least {total.low:,}", "bold"), (" troops", "")]
+        lines = [floor, [(plus, "")]] if plus else [floor]
+        if all(width_of(line) <= width for line in lines):
+            return lines
     return [cut(variants[-1], width)]
 
 

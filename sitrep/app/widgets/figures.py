@@ -14,8 +14,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
+from textual.widgets import Static
 
+from sitrep.app.panes import PANES
 from sitrep.app.widgets.figure_cards import CARDS
+from sitrep.app.widgets.symbols import symbols_in, tooltip
 from sitrep.editing.document import Change
 from sitrep.model.entries import Place
 from sitrep.model.sections import SECTIONS
@@ -26,6 +29,9 @@ __all__ = ["BACKGROUND_LIMIT", "CARDS", "KeyFigures", "cards_touched", "figure_c
 PLACE_FIELDS = {"control", "kind", "lat", "lon", "name", "capital"}
 """The fields of a place the cards show; editing any other leaves them as they are."""
 
+FIGURES_KEY = next(str(n) for n, pane in enumerate(PANES, 1) if "figures" in pane.sections)
+"""The key of the pane with the Figures table, named by '+1 more'."""
+MUTED = "$text-muted"
 NARROW = 100
 """Columns below which the strip shows three cards, not four."""
 
@@ -80,6 +86,7 @@ class FigureCard(Widget):
         super().__init__(id=id, classes=classes)
         self.card = card
         self._shown: tuple[Situation, Any] | None = None
+        self._explained: str | None = None
 
     def show(self, situation: Situation, data: Any) -> None:
         """New figures: draw them (at the current width) on the next frame."""
@@ -91,7 +98,12 @@ class FigureCard(Widget):
         if self._shown is None:
             return Content("")
         situation, data = self._shown
-        return CARDS[self.card][1](situation, data, max(1, self.content_size.width))
+        shown = CARDS[self.card][1](situation, data, max(1, self.content_size.width))
+        explained = tooltip(symbols_in([shown.plain]))
+        if explained != self._explained:  # the marks on the card, named in full
+            self._explained = explained
+            self.tooltip = explained
+        return shown
 
 
 class KeyFigures(Horizontal):
@@ -108,11 +120,19 @@ class KeyFigures(Horizontal):
     def compose(self) -> ComposeResult:
         for name in CARDS:
             yield FigureCard(name, id=f"figure-{name}", classes="figure-card")
+        yield Static(id="figure-more", markup=False)
 
     def on_resize(self) -> None:
         """Below NARROW columns the figures card gives its room to control, the seat and the
-        evacuations (the figures are one key away, in the Figures table)."""
-        self.query_one("#figure-figures").display = self.size.width >= NARROW
+        evacuations (the figures are one key away, in the Figures table); '+1 more' says so."""
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.query_one("#figure-figures").display = not narrow
+        more = self.query_one("#figure-more", Static)
+        more.display = narrow
+        if narrow:
+            more.update(Content.assemble(("+1\nmore\n", "bold"), (f"key {FIGURES_KEY}", MUTED)))
+            more.tooltip = f"The key figures card: press {FIGURES_KEY} for the Figures table"
 
     def update_figures(self, situation: Situation, names: Iterable[str] = CARDS) -> None:
         """Recompute some cards (all by default), in a thread when the situation is large."""

@@ -42,7 +42,11 @@ def first_fitting(variants: Sequence[Item], width: int) -> Item:
 
 
 def cut(item: Item, width: int) -> Item:
-    """An item cut to width with an ellipsis, at the end (numbers come first in items)."""
+    """An item cut to width with an ellipsis, at the end (numbers come first in items).
+
+    A number is never cut in the middle: the cut falls before a word with a digit
+    in it ('at least 4,100 people' cut short reads 'at least…', never 'at least 4,1…').
+    """
     out: Item = []
     room = width
     for text, style in item:
@@ -51,11 +55,36 @@ def cut(item: Item, width: int) -> Item:
             room -= cell_len(text)
             continue
         if room > 1:
-            out.append((_cells(text, room - 1) + "…", style))
+            out.append((_ellipsis(whole_numbers(_cells(text, room - 1), text), room), style))
         elif room == 1:
             out.append(("…", style))
         break
     return out
+
+
+def _ellipsis(kept: str, room: int) -> str:
+    """kept with an ellipsis, never touching a number ('4,100 …', not '4,100…', which
+    reads as cut), within room cells."""
+    kept = kept.rstrip()
+    last = kept.rpartition(" ")[2]
+    if not any(char.isdigit() for char in last):
+        return kept + "…"
+    if cell_len(kept) + 2 <= room:
+        return kept + " …"
+    return kept[: len(kept) - len(last)].rstrip() + "…"
+
+
+def whole_numbers(start: str, text: str) -> str:
+    """start (the beginning of text) shortened so that it does not end inside a word
+    with a digit in it."""
+    rest = text[len(start) :]
+    if not rest or rest[0].isspace() or not start or start[-1].isspace():
+        return start
+    head, _, word = start.rpartition(" ")
+    whole_word = word + rest.split(" ", 1)[0]
+    if any(char.isdigit() for char in whole_word):
+        return head + " " if head else ""
+    return start
 
 
 def _cells(text: str, width: int) -> str:
@@ -73,7 +102,7 @@ def name(text: str, limit: int | None = None) -> str:
     text = clean(" ".join(text.split()), one_line=True)
     if limit is None or cell_len(text) <= limit:
         return text
-    return _cells(text, max(1, limit - 1)).rstrip() + "…"
+    return _ellipsis(whole_numbers(_cells(text, max(1, limit - 1)), text), limit)
 
 
 def flow(items: Sequence[Item], width: int, lines: int) -> list[Item] | None:

@@ -4,6 +4,11 @@ The outline is rasterised to braille (2x4 dots per cell, about square dots);
 each place takes the cell its coordinates fall in; labels are placed greedily
 on a grid of taken cells. Computed once per canvas size and data, never for a
 selection move.
+
+A label goes only where it reads as its own mark's: no other mark is as near
+to it ('Kabul ●' must not be a label two cells from another place's dot, nor a
+label centred over a row of dots). A label with no such spot is left out (the
+selected place always shows its own, highlighted with its mark).
 """
 
 from __future__ import annotations
@@ -158,13 +163,20 @@ def _place_label(layout: TerminalLayout, mark: int, text: str, *, force: bool) -
         return spot[0] >= 0 and spot[0] + w <= layout.cols and 0 <= spot[1] < layout.rows
 
     spots = [spot for spot in candidates if on_canvas(spot)]
-    free = [spot for spot in spots if _free(layout, spot[0], spot[1], w)]
+    free = [
+        spot
+        for spot in spots
+        if _free(layout, spot[0], spot[1], w)
+        and _apart(layout, spot[0], spot[1], w)
+        and not _ambiguous(layout, mark, spot[0], spot[1], w)
+    ]
     # Beside the mark and leaving the border whole if it can; else the first free spot.
     beside = [c for c in free[:2] if c[1] == row]
     chosen = next((c for c in beside if not layout.outline[row][c[0] : c[0] + w].strip()), None)
     chosen = chosen or (free[0] if free else None)
     if chosen is None and force and spots:
-        chosen = min(spots[:8], key=lambda c: _taken_count(layout, c[0], c[1], w))
+        touching = [c for c in ((col + 1, row), (col - w, row)) if on_canvas(c)]
+        chosen = _forced(layout, mark, spots, touching, w)
     if chosen is None:
         return
     x, y = chosen
@@ -173,6 +185,59 @@ def _place_label(layout: TerminalLayout, mark: int, text: str, *, force: bool) -
     label = CellLabel(y, x, text, mark)
     layout.label_rows.setdefault(y, []).append(label)
     layout.label_of[mark] = label
+
+
+def _forced(
+    layout: TerminalLayout,
+    mark: int,
+    spots: list[tuple[int, int]],
+    beside: list[tuple[int, int]],
+    w: int,
+) -> tuple[int, int]:
+    """Where a label that must show goes when no spot is free: a spot where it reads as
+    its mark's (on the mark's row first), over other labels if need be; else touching
+    the mark ('★Kabul'), over whatever is there."""
+    row = layout.positions[mark][1]
+    clear = [c for c in spots if not _ambiguous(layout, mark, c[0], c[1], w)]
+    return min(
+        clear or beside or spots,
+        key=lambda c: (c[1] != row, _taken_count(layout, c[0], c[1], w)),
+    )
+
+
+def _distance(col: int, row: int, x: int, y: int, w: int) -> int:
+    """How far a cell is from a label at (x, y), w cells wide; a row counts as two columns
+    (cells are twice as tall as wide)."""
+    dx = x - col if col < x else max(0, col - (x + w - 1))
+    return dx + 2 * abs(row - y)
+
+
+def _ambiguous(layout: TerminalLayout, mark: int, x: int, y: int, w: int) -> bool:
+    """True when a label at (x, y) could be read as another mark's: another mark is
+    nearer to it than its own, or as near and on the label's row (or the label is
+    not on its mark's row, where a tie is enough, and a mark on the label's row
+    must be farther still)."""
+    col, row = layout.positions[mark]
+    own = _distance(col, row, x, y, w)
+    for r in range(y - own // 2, y + own // 2 + 1):
+        for c, other in layout.glyph_rows.get(r, ()):
+            if (c, r) == (col, row) or other == mark:
+                continue
+            d = _distance(c, r, x, y, w)
+            if d < own or (d == own and (row != y or r == y)):
+                return True
+            if row != y and r == y and d <= own + 1:  # off its row: keep clear of others'
+                return True
+    return False
+
+
+def _apart(layout: TerminalLayout, x: int, y: int, w: int) -> bool:
+    """Two blank cells at least between this label and any other on its row ('Herat
+    Maidan Shar' would read as one name)."""
+    return all(
+        x >= label.col + cell_len(label.text) + 2 or label.col >= x + w + 2
+        for label in layout.label_rows.get(y, ())
+    )
 
 
 def _free(layout: TerminalLayout, x: int, y: int, w: int) -> bool:

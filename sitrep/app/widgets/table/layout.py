@@ -26,6 +26,8 @@ SAMPLE_ROWS = 200
 """Column widths are measured on this many rows (and the titles), never all of them."""
 GAP = 1
 """Blank cells between columns (and before the first)."""
+NARROW_FIRST = 2
+"""Columns of this priority or more are left out before a narrow column narrows."""
 
 
 def sample(rows: Sequence[Row[T]]) -> Sequence[Row[T]]:
@@ -75,23 +77,41 @@ def grown_widths(columns: Sequence[Column[T]], natural: list[int], cells: list[s
     return grown
 
 
-def fit_widths(columns: Sequence[Column[Any]], natural: Sequence[int], room: int) -> list[int]:
+def fit_widths(
+    columns: Sequence[Column[Any]],
+    natural: Sequence[int],
+    room: int,
+    empty: Sequence[bool] = (),
+) -> list[int]:
     """Widths for a table room cells wide; 0 for a column left out.
 
-    Columns with a priority above 0 are left out, least important first, until
+    Columns with nothing in them (``empty``, where measured) are left out first,
+    then columns with a priority above 0 are left out, least important first
+    (narrow columns take their narrow width before one of priority below
+    NARROW_FIRST goes), until
     the rest fit (the detail shows everything); the flex column (else the last)
     takes the room left over; if it still does not fit the widest columns give
     way, down to their minimum (a whole column never does); past that the table
     scrolls sideways.
     """
     shown = list(range(len(columns)))
+    natural = list(natural)
 
     def needed(numbers: list[int]) -> int:
         wants = (columns[n].min_width if columns[n].flex else natural[n] for n in numbers)
         return sum(wants) + GAP * (len(numbers) + 1)
 
     while needed(shown) > room:
+        blank = [n for n in shown if n < len(empty) and empty[n] and not columns[n].flex]
+        if blank:
+            shown.remove(blank[-1])
+            continue
         droppable = [n for n in shown if columns[n].priority > 0]
+        narrowing = [n for n in shown if (w := columns[n].narrow) is not None and natural[n] > w]
+        least = max((columns[n].priority for n in droppable), default=0)
+        if narrowing and least < NARROW_FIRST:  # say the same in fewer cells (its mark)
+            natural[narrowing[0]] = columns[narrowing[0]].narrow or 0
+            continue
         if not droppable:
             break
         shown.remove(max(droppable, key=lambda n: (columns[n].priority, n)))
@@ -130,6 +150,8 @@ class ColumnWidths:
         """Widths the sampled cells want (within each column's limits)."""
         self.used: list[int] = []
         """Widths in use: the natural ones fitted to the table's width."""
+        self.empty: list[bool] = []
+        """Columns with no text in the sampled rows (left out first when room is short)."""
 
     @property
     def measured(self) -> bool:
@@ -139,18 +161,23 @@ class ColumnWidths:
     def measure(self, rows: Sequence[Row[Any]], room: int) -> None:
         """Measure the titles and a sample of rows, never every row; then fit."""
         self.natural = natural_widths(self.columns, rows)
+        some = sample(rows)
+        self.empty = [
+            not any(row.cells(self.columns)[n] for row in some) for n in range(len(self.columns))
+        ]
         self.fit(room)
 
     def grow(self, cells: list[str], room: int) -> bool:
         """Widen columns (up to their maximum) for an edited row; True if refitted."""
         if self.natural and grown_widths(self.columns, self.natural, cells):
+            self.empty = [e and not c for e, c in zip(self.empty, cells, strict=False)]
             self.fit(room)
             return True
         return False
 
     def fit(self, room: int) -> None:
         """Fit the natural widths to a table room cells wide (see fit_widths)."""
-        self.used = fit_widths(self.columns, self.natural, room)
+        self.used = fit_widths(self.columns, self.natural, room, self.empty)
 
 
 def table_width(widths: Sequence[int]) -> int:
@@ -184,6 +211,11 @@ def parse_style(text: str) -> Style:
     return Style.parse(text)
 
 
+def is_narrow(column: Column[Any], width: int) -> bool:
+    """True when a column is drawn at its narrow width (its first words only)."""
+    return column.narrow is not None and width <= column.narrow
+
+
 def fit_text(text: str, width: int, align: str) -> str:
     """Text cut (with an ellipsis) or padded to exactly width cells."""
     length = cell_len(text)
@@ -209,6 +241,8 @@ def header_strip(
         if not width:
             continue
         title, title_style = column.title, style
+        if is_narrow(column, width):
+            title = column.narrow_title or title
         if number == sort_column:
             title, title_style = f"{title} {'▼' if reverse else '▲'}", sorted_style
         segments.append(Segment(fit_text(title, width, column.align), title_style))
@@ -231,6 +265,8 @@ def row_strip(
     for column, width, text in zip(columns, widths, cells, strict=True):
         if not width:
             continue
+        if is_narrow(column, width):
+            text = text.split(" ", 1)[0]
         style = base
         if column.style is not None:
             cell_style = column.style(entry)

@@ -33,7 +33,9 @@ class Column(Generic[T]):
     column takes the room left over. When the table is too narrow, columns with
     the highest ``priority`` are left out first (0: always shown). A ``whole``
     column (a figure, a count) is never cut: it is measured on every row, has no
-    maximum, and the other columns give way first.
+    maximum, and the other columns give way first. A column with a ``narrow``
+    width shrinks to it before any column is left out, showing only the first
+    word of each cell (a mark such as ●) under ``narrow_title``.
     """
 
     title: str
@@ -47,6 +49,8 @@ class Column(Generic[T]):
     flex: bool = False
     priority: int = 0
     whole: bool = False
+    narrow: int | None = None
+    narrow_title: str = ""
 
 
 class Row(Generic[T]):

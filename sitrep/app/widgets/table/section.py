@@ -13,6 +13,8 @@ from textual.widgets import Input, Static
 
 from sitrep.app.describe import section_noun
 from sitrep.app.safe import clean
+from sitrep.app.widgets.symbols import legend, symbols_in
+from sitrep.app.widgets.table.layout import sample
 from sitrep.app.widgets.table.matched import hidden_match
 from sitrep.app.widgets.table.rows import Column
 from sitrep.app.widgets.table.table import EntryTable
@@ -111,6 +113,12 @@ class SectionView(Vertical):
         if self.table.model.query:  # the title says where the row under the cursor matched
             self.refresh_title()
 
+    def _legend(self) -> list[tuple[str, str] | str]:
+        """The marks the table shows (on a sample of its rows), explained after the title."""
+        columns = self.table.columns
+        kinds = symbols_in(" ".join(row.cells(columns)) for row in sample(self.table.model.rows))
+        return [("  " + legend(kinds), "$text-muted")] if kinds else []
+
     def refresh_title(self) -> None:
         """Title, count (of total when filtered), sort and filter."""
         table = self.table
@@ -132,6 +140,7 @@ class SectionView(Vertical):
             where = hidden_match(model, table.widths, table.cursor_index)
             if where is not None:
                 parts.append((f"  matched in {where}", "italic $text-muted"))
+        parts += self._legend()
         if parts == self._title_parts:
             return  # an edit that changes no count: no redraw, no extra frame
         self._title_parts = parts
