@@ -133,7 +133,7 @@ KEYS: tuple[Key, ...] = (
         "Next report",
         "Edit",
         "screen",
-        long="Start the next report: number up, as-of date and period moved on (u undoes it)",
+        long="Start the next report (u undoes it)",
     ),
     # -- panes -----------------------------------------------------------------
     _pane(1, "Places"),
@@ -150,7 +150,7 @@ KEYS: tuple[Key, ...] = (
         "As of",
         "Panes",
         "screen",
-        long="View the situation as it stood on a date (read-only); again to return",
+        long="View a past date (read-only)",
     ),
     Key(
         "day_back",
@@ -160,7 +160,7 @@ KEYS: tuple[Key, ...] = (
         "Panes",
         "screen",
         show=True,
-        long="As-of view: the situation one day earlier",
+        long="Show the situation a day earlier",
     ),
     Key(
         "day_forward",
@@ -170,7 +170,7 @@ KEYS: tuple[Key, ...] = (
         "Panes",
         "screen",
         show=True,
-        long="As-of view: the situation one day later (back to the present at the as-of date)",
+        long="Show the situation a day later",
     ),
     Key("next_table", "tab", "next_table", "Next table", "Panes", "screen"),
     Key("previous_table", "shift+tab", "previous_table", "Previous table", "Panes", "screen"),

@@ -19,7 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from sitrep.app.app import SitrepApp
-from sitrep.app.dialogs.confirm import ConfirmScreen
+from sitrep.app.dialogs.choice import ChoiceScreen
 from sitrep.app.dialogs.conflict import ConflictScreen
 from sitrep.app.forms.entry import EditEntryScreen
 from sitrep.app.run import build_app
@@ -227,8 +227,8 @@ async def test_resolutions_survive_a_crash_and_the_walk_follows_the_recovery(
         app.guard.journal.handle.close()  # what a SIGKILL leaves: the journal, unlocked
         app.guard.journal = None
     async with opened(repo / FILE) as (again, pilot, _):
-        assert isinstance(again.screen, ConfirmScreen), "the recovery is asked first"
-        await keys(pilot, "enter")  # Recover
+        assert isinstance(again.screen, ChoiceScreen), "the recovery is asked first"
+        await keys(pilot, "enter")  # Recover (it has focus)
         assert north(again) == "North (night)"
         await until(pilot, lambda: isinstance(again.screen, ConflictScreen))
         assert "Merge conflict 1 of 1" in dialog_text(again)

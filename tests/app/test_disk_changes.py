@@ -14,7 +14,7 @@ from textual.widgets import Input, TabbedContent
 from sitrep.app.dialogs.choice import ChoiceScreen
 from sitrep.app.dialogs.confirm import ConfirmScreen
 from sitrep.app.dialogs.path import PathScreen
-from sitrep.app.panes import BRIEF, MAP, STOPS, pane_of
+from sitrep.app.panes import BRIEF, MAP, STOPS, TIMELINE, pane_of
 from sitrep.storage.journal import Journal
 from sitrep.storage.store import backup_path
 from sitrep.yaml.io import dump_situation, load_situation
@@ -255,7 +255,7 @@ async def test_every_reload_opens_where_the_user_was_with_focus(sample_app: Samp
     or with nothing focused, sometimes switching panes back and forth for ever.
     """
     pilot, path = sample_app.pilot, sample_app.path
-    focus_of = {BRIEF: BRIEF, MAP: MAP}
+    focus_of = {BRIEF: BRIEF, MAP: MAP, TIMELINE: "timeline-log"}
     for reload in range(RELOADS):
         stop = STOPS[reload % len(STOPS)]
         sample_app.main.go_to(stop)

@@ -284,13 +284,13 @@ def test_hostile_text_is_valid_and_round_trips_byte_for_byte(tmp_path: Path) -> 
 # -- too big, too many, not a file ------------------------------------------------------------
 
 
-def test_a_50_mb_file_is_refused_at_once_without_reading_it(tmp_path: Path) -> None:
+def test_a_file_over_the_size_limit_is_refused_at_once_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("sitrep: 1\nnotes:\n")
         line = "- {date: 2021-08-13, text: " + "x" * 70 + "}\n"
-        handle.write(line * (50 * 2**20 // len(line)))
-    assert path.stat().st_size > 50 * 10**6
+        handle.write(line * (MAX_FILE_BYTES // len(line) + 2**14))
+    assert path.stat().st_size > MAX_FILE_BYTES
     with pytest.raises(SitrepDataError, match=f"larger than {MAX_FILE_BYTES // 2**20} MiB"):
         load_situation(path)
     result = run_sitrep(["check", str(path)], tmp_path, tmp_path)

@@ -5,6 +5,7 @@ the table, the strip, the map and the SVG never disagree.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 from textual.content import Content
@@ -52,5 +53,5 @@ def symbols_help() -> Content:
         lines.append(Content.assemble((f"{GLYPHS[kind]}".ljust(3), "bold"), KIND_NAMES[kind]))
     lines.append(Content.styled("The same marks in the strip, the tables,", "$text-muted"))
     lines.append(Content.styled("the map and the brief's SVG map.", "$text-muted"))
-    lines.append(Content.styled(COUNTS, "$text-muted"))
+    lines += [Content.styled(line, "$text-muted") for line in textwrap.wrap(COUNTS, 44)]
     return Content("\n").join(lines)
