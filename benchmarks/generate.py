@@ -28,7 +28,7 @@ from sitrep.model.entries import (
     Place,
     Source,
 )
-from sitrep.model.figure import Figure
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.situation import Header, Situation
 from sitrep.yaml.io import dump_situation
 

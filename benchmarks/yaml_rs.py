@@ -36,7 +36,7 @@ def measure(path: Path, reps: int) -> dict[str, Any]:
     import yaml
     import yaml_rs
 
-    from sitrep.yaml.fast import Read, read_plain
+    from sitrep.yaml.block.fast import Read, read_plain
 
     text = path.read_text(encoding="utf-8")
     fast = read_plain(text)

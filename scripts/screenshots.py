@@ -28,6 +28,7 @@ SHOTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("outlook-sources", ("4",)),
     ("brief", ("5",)),
     ("map", ("6",)),
+    ("timeline", ("7",)),
     ("help", ("question_mark",)),
 )
 """File name and the keys that show it, from a freshly opened app."""

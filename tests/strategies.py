@@ -19,7 +19,7 @@ from sitrep.model.entries import (
     Place,
     Source,
 )
-from sitrep.model.figure import MAX_FIGURE, WORD_BOUNDS, Figure
+from sitrep.model.numbers.figure import MAX_FIGURE, WORD_BOUNDS, Figure
 from sitrep.model.report import PastReport, Refresh
 from sitrep.model.situation import MAX_REPORT_NUMBER, Header, Situation
 

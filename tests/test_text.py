@@ -13,7 +13,7 @@ import pytest
 from sitrep import text
 from sitrep.brief import render_brief
 from sitrep.brief.escape import clean, inline
-from sitrep.brief.mapsvg import render_map_svg
+from sitrep.brief.svg.mapsvg import render_map_svg
 from sitrep.model.situation import Situation
 from sitrep.yaml.emit import dump_canonical
 from sitrep.yaml.io import dump_situation, parse_situation

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from sitrep.brief.citations import Citations
-from sitrep.model.control import (
+from sitrep.model.derived.control import (
     ControlGain,
     ControlSummary,
     HandChange,
@@ -17,9 +17,9 @@ from sitrep.model.control import (
     gained_control,
     headline_places,
 )
-from sitrep.model.derive import FigureLine, figure_headlines
+from sitrep.model.derived.derive import FigureLine, figure_headlines
 from sitrep.model.entries import Evacuation, Place
-from sitrep.model.places import ControlChange
+from sitrep.model.kinds.places import ControlChange
 from sitrep.model.situation import Situation
 
 

@@ -7,8 +7,8 @@ names (``in_text``: "the rebels"), capitalised only where a line starts.
 from __future__ import annotations
 
 from sitrep.brief import words
-from sitrep.model.control import ControlSummary, PartyCount, held_since
-from sitrep.model.derive import SeatStatus
+from sitrep.model.derived.control import ControlSummary, PartyCount, held_since
+from sitrep.model.derived.derive import SeatStatus
 from sitrep.model.entries import ControlChange
 from sitrep.model.situation import Situation
 

@@ -1,6 +1,6 @@
 """What changed between two versions of a situation, in words: `sitrep diff`.
 
-One line per difference (model/diff.py), naming the entry the way a desk does:
+One line per difference (model/versions/diff.py), naming the entry the way a desk does:
 
     Kandahar: control: Government → Taliban (since 12 Aug 2021)
     figure ocha-idps: 389,645 → 550,000 (as of 20 Aug 2021)
@@ -21,7 +21,6 @@ from pydantic import BaseModel, JsonValue
 from sitrep.brief import words
 from sitrep.model.conflicts import Conflict, dotted
 from sitrep.model.dates import FuzzyDate
-from sitrep.model.diff import Difference
 from sitrep.model.entries import (
     Assessment,
     ControlChange,
@@ -31,12 +30,13 @@ from sitrep.model.entries import (
     Party,
     Place,
 )
-from sitrep.model.figure import Figure
-from sitrep.model.keys import history
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.report import PastReport
 from sitrep.model.sections import SECTION
 from sitrep.model.situation import Situation
-from sitrep.model.values import SHOWN, one_line
+from sitrep.model.versions.diff import Difference
+from sitrep.model.versions.keys import history
+from sitrep.model.versions.values import SHOWN, one_line
 
 
 def diff_lines(old: Situation, new: Situation, found: list[Difference]) -> list[str]:

@@ -22,10 +22,10 @@ from pydantic import BaseModel, JsonValue
 
 from sitrep.model.comments import END, SELF, comments_of
 from sitrep.model.conflicts import dotted
-from sitrep.model.keys import history
 from sitrep.model.sections import REGISTRY
 from sitrep.model.situation import Situation
-from sitrep.model.values import one_line, whole
+from sitrep.model.versions.keys import history
+from sitrep.model.versions.values import one_line, whole
 
 LABEL = 48
 """Characters of a note's text or an outlook item's statement in its lines' label."""

@@ -9,10 +9,10 @@ yet escaped (see words.py).
 from __future__ import annotations
 
 from sitrep.brief import words
-from sitrep.model.derive import FigureLine
+from sitrep.model.derived.derive import FigureLine
 from sitrep.model.entries import FigureEntry, FigurePoint
-from sitrep.model.figure import Figure
-from sitrep.model.figure_words import PREFIXES
+from sitrep.model.numbers.figure import Figure
+from sitrep.model.numbers.figure_words import PREFIXES
 from sitrep.model.situation import Situation
 
 TOPIC_TITLES = {

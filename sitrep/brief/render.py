@@ -6,15 +6,15 @@ import datetime as dt
 
 import sitrep
 from sitrep.brief import words
-from sitrep.brief.changes import changes_section
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import inline, web_url
-from sitrep.brief.evacuations import evacuations_section
-from sitrep.brief.highlights import highlights_section
-from sitrep.brief.key_figures import key_figures_section
 from sitrep.brief.markdown import document, heading, lines, numbered
-from sitrep.brief.sections import humanitarian_section, outlook_section
-from sitrep.brief.territory import territory_section
+from sitrep.brief.sections.changes import changes_section
+from sitrep.brief.sections.evacuations import evacuations_section
+from sitrep.brief.sections.highlights import highlights_section
+from sitrep.brief.sections.humanitarian import humanitarian_section, outlook_section
+from sitrep.brief.sections.key_figures import key_figures_section
+from sitrep.brief.sections.territory import territory_section
 from sitrep.model.entries import Source
 from sitrep.model.situation import Situation
 
@@ -43,7 +43,7 @@ def render_brief(
     """
     from_history = previous is None and situation.header.previous is not None
     if from_history:
-        from sitrep.model.history import situation_on
+        from sitrep.model.derived.history import situation_on
 
         past = situation.header.previous
         assert past is not None

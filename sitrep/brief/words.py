@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sitrep.model.entries import ControlChange, Place
-from sitrep.model.places import place_noun
+from sitrep.model.kinds.places import place_noun
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

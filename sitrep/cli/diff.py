@@ -7,7 +7,7 @@
 
 With two arguments, an OLD that names an existing file is a file; otherwise it is
 a git revision of NEW. ``--format json`` prints a list of {section, key, path,
-change, old, new} (model/diff.py), ASCII-only so no byte of a file can act on a
+change, old, new} (model/versions/diff.py), ASCII-only so no byte of a file can act on a
 terminal.
 """
 
@@ -57,7 +57,7 @@ def diff(args: argparse.Namespace) -> int:
             raise SitrepUsageError("sitrep diff --textconv takes one FILE")
         return textconv(Path(args.versions[0]))
     old, new = _versions(args.versions)
-    from sitrep.model.diff import differences
+    from sitrep.model.versions.diff import differences
 
     found = differences(old, new)
     if args.format == "json":

@@ -22,8 +22,8 @@ from sitrep.cli.output import report, say
 from sitrep.errors import SitrepError, SitrepUsageError
 
 if TYPE_CHECKING:
-    from sitrep.model.merge import MergeResult, Stamp
-    from sitrep.model.resolve import Side
+    from sitrep.model.merging.merge import MergeResult, Stamp
+    from sitrep.model.merging.resolve import Side
 
 SIDES = ("base", "ours", "theirs")
 SHOWN = 5
@@ -76,7 +76,7 @@ def merge(args: argparse.Namespace) -> int:
 
 
 def _merge(files: list[Path], name: str, path: str | None) -> int:
-    from sitrep.model.merge import MergeError
+    from sitrep.model.merging.merge import MergeError
     from sitrep.storage.store import write_atomic
     from sitrep.yaml.io import dump_situation, parse_situation, read_text
 
@@ -97,7 +97,7 @@ def _merge(files: list[Path], name: str, path: str | None) -> int:
 
 
 def _run(sides: list[Any], stamp: Stamp) -> MergeResult:
-    from sitrep.model.merge import merge as merge_situations
+    from sitrep.model.merging.merge import merge as merge_situations
 
     base, ours, theirs = sides
     return merge_situations(base, ours, theirs, stamp)
@@ -105,7 +105,7 @@ def _run(sides: list[Any], stamp: Stamp) -> MergeResult:
 
 def _stamp(path: str | None) -> Stamp:
     """Who and when for conflicts: from git when it runs us (it passes --path), else the time."""
-    from sitrep.model.merge import Stamp
+    from sitrep.model.merging.merge import Stamp
     from sitrep.storage.git import merge_stamp
 
     if path is None:
@@ -130,8 +130,8 @@ def _tell(name: str, result: MergeResult) -> None:
 
 def resolve(path: Path, side: str) -> int:
     """Take one side's value for every conflict in the file (written only if still unchanged)."""
-    from sitrep.model.checks import EditRejected
-    from sitrep.model.resolve import resolve_all
+    from sitrep.model.merging.resolve import resolve_all
+    from sitrep.model.validation.checks import EditRejected
     from sitrep.storage.diskstate import read_with_state
     from sitrep.storage.store import write_atomic
     from sitrep.yaml.io import dump_situation, parse_situation

@@ -34,7 +34,7 @@ def next_report(args: argparse.Namespace) -> int:
 
 def print_stale(s: Situation, path: Path) -> None:
     """One line per entry that is due, overdue or never confirmed."""
-    from sitrep.model.freshness import stale
+    from sitrep.model.derived.freshness import stale
 
     if s.header.refresh is None:
         say(f"{path}: no refresh rates (header.refresh), so nothing is due", err=True)

@@ -22,11 +22,11 @@ from typing import Literal
 from pydantic import BaseModel
 
 from sitrep.model.carry import carry
-from sitrep.model.checks import EditRejected, check_entry, check_unused
 from sitrep.model.entries import Entry
 from sitrep.model.refs import REFERENCED
 from sitrep.model.sections import SECTION_MODELS, SECTIONS, Section
 from sitrep.model.situation import Header, Situation
+from sitrep.model.validation.checks import EditRejected, check_entry, check_unused
 
 __all__ = [
     "SECTIONS",

@@ -1,7 +1,7 @@
 """Resolving merge conflicts in a document being edited: one undoable step per resolution.
 
 The choices (ours, theirs, the base's value or an edited one, per conflict)
-become the steps model/resolve.py works out, applied through the document so
+become the steps model/merging/resolve.py works out, applied through the document so
 the TUI redraws what they touch, the journal records them, and undo brings the
 conflicts back.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitrep.editing.document import Change, Document, Section
-from sitrep.model.resolve import Choice, resolution
+from sitrep.model.merging.resolve import Choice, resolution
 from sitrep.model.situation import Header
 
 

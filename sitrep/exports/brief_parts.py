@@ -32,8 +32,8 @@ def brief_with_figures(
     situation: Situation, base: Path | None, options: BriefOptions
 ) -> tuple[str, dict[str, str]]:
     """The Markdown brief and its map and timeline as SVG elements, keyed by their tokens."""
-    from sitrep.brief.mapsvg import render_map_svg
-    from sitrep.brief.timeline_svg import render_timeline_svg
+    from sitrep.brief.svg.mapsvg import render_map_svg
+    from sitrep.brief.svg.timeline_svg import render_timeline_svg
 
     markdown = render_brief(
         situation,

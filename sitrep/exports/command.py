@@ -171,12 +171,12 @@ def _brief(
 
     map_link = timeline_link = None
     if args.map:
-        from sitrep.brief.mapsvg import render_map_svg
+        from sitrep.brief.svg.mapsvg import render_map_svg
 
         own.write(args.map, render_map_svg(situation, base=path.parent, source=path), "svg")
         map_link = _relative_link(Path(args.map), args.output)
     if args.timeline:
-        from sitrep.brief.timeline_svg import render_timeline_svg
+        from sitrep.brief.svg.timeline_svg import render_timeline_svg
 
         own.write(args.timeline, render_timeline_svg(situation), "svg")
         timeline_link = _relative_link(Path(args.timeline), args.output)
@@ -220,7 +220,7 @@ def _done(written: Path | None) -> int:
 
 
 def _as_of(situation: Situation, day: dt.date, path: Path) -> Situation:
-    from sitrep.model.history import situation_on
+    from sitrep.model.derived.history import situation_on
 
     if day > situation.header.as_of:
         raise SitrepUsageError(

@@ -19,7 +19,7 @@ from typing import Any
 from sitrep.brief.escape import clean
 from sitrep.geo.outline import Outline, situation_outline
 from sitrep.geo.palette import UNKNOWN_HOLDER_COLOR, party_colors
-from sitrep.model.control import change_on
+from sitrep.model.derived.control import change_on
 from sitrep.model.entries import ControlChange, Place
 from sitrep.model.situation import Situation
 

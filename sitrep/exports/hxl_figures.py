@@ -17,7 +17,7 @@ import re
 from sitrep.exports.hxl import Column, Row, Table, source_cells, source_columns, table_of
 from sitrep.exports.hxl_places import location_cells, location_columns
 from sitrep.model.entries import FigureEntry, FigurePoint
-from sitrep.model.figure import CANONICAL_PREFIX, Figure, FigureKind
+from sitrep.model.numbers.figure import CANONICAL_PREFIX, Figure, FigureKind
 from sitrep.model.situation import Situation
 
 _PEOPLE = (

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sitrep.exports.hxl import Cell, Column, Row, Table, joined, source_cells, source_columns
 from sitrep.exports.hxl import table_of as _table_of
-from sitrep.model.control import change_on
+from sitrep.model.derived.control import change_on
 from sitrep.model.entries import ControlChange, Place
 from sitrep.model.situation import Situation
 

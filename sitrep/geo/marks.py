@@ -14,13 +14,13 @@ from typing import Literal, get_args
 from sitrep.geo.outline import Outline
 from sitrep.geo.palette import UNKNOWN_HOLDER_COLOR, party_colors
 from sitrep.geo.projection import Bounds, Plane
-from sitrep.model.control import (
+from sitrep.model.derived.control import (
     ControlSummary,
     changed_hands,
     control_summary,
     headline_places,
 )
-from sitrep.model.derive import SeatStatus, seat_statuses
+from sitrep.model.derived.derive import SeatStatus, seat_statuses
 from sitrep.model.entries import ControlChange, Place
 from sitrep.model.situation import Situation
 

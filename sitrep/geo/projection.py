@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitrep.model.derive import EARTH_RADIUS_KM
+from sitrep.model.derived.derive import EARTH_RADIUS_KM
 
 KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180.0
 """Kilometres in one degree of latitude (and so in one plane unit)."""

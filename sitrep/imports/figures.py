@@ -20,7 +20,7 @@ from sitrep.imports.csvread import CsvRow, CsvTable, row_problem
 from sitrep.imports.figure_columns import FIGURE_FIELDS, ValueColumn, value_columns
 from sitrep.imports.mapping import Mapping, map_columns
 from sitrep.model.entries import FigureEntry, FigurePoint, Source
-from sitrep.model.figures import Topic
+from sitrep.model.kinds.figures import Topic
 from sitrep.model.situation import Situation
 
 TOPICS: tuple[str, ...] = get_args(Topic)

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sitrep.imports.apply import Outcome, changed_fields, is_id, new_id, split_list
 from sitrep.imports.csvread import CsvRow, CsvTable, row_problem
 from sitrep.imports.mapping import LEVEL_KINDS, FieldSpec, Mapping, map_columns, tag_is
-from sitrep.model.places import Place, PlaceKind
+from sitrep.model.kinds.places import Place, PlaceKind
 from sitrep.model.situation import Situation
 
 KINDS: tuple[str, ...] = get_args(PlaceKind)

@@ -9,7 +9,7 @@ entry or a part in a list itself, or the top or end of the file. Each annotated
 object holds the comments on its own keys, so they move with the object, survive
 edits that replace it (sitrep.model.carry carries them over, part by part) and go
 when it is deleted. Anchors name fields, never line numbers: a format migration
-moves a comment by renaming its anchor or moving its path (sitrep.model.migrate).
+moves a comment by renaming its anchor or moving its path (sitrep.model.v1.migrate).
 
 Comments are not data. They ride in the instance's ``__dict__`` the way a
 ``functools.cached_property`` value does, under a key pydantic ignores: no

@@ -7,7 +7,7 @@ a new optional field goes at the end of its model.
 from __future__ import annotations
 
 from sitrep.model.base import Confidence, Entry, Id, Text
-from sitrep.model.evacuations import (
+from sitrep.model.kinds.evacuations import (
     EVACUATING,
     ActorKind,
     EmbassyStatus,
@@ -15,10 +15,10 @@ from sitrep.model.evacuations import (
     EvacuationStatus,
     Means,
 )
-from sitrep.model.figures import FigureEntry, FigurePoint, Measure, Topic
-from sitrep.model.notes import Assessment, Note, OutlookKind
-from sitrep.model.parties import Party, PartyStatus, Reliability, Source, SourceKind
-from sitrep.model.places import (
+from sitrep.model.kinds.figures import FigureEntry, FigurePoint, Measure, Topic
+from sitrep.model.kinds.notes import Assessment, Note, OutlookKind
+from sitrep.model.kinds.parties import Party, PartyStatus, Reliability, Source, SourceKind
+from sitrep.model.kinds.places import (
     HELD,
     ControlChange,
     ControlEvent,

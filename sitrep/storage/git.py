@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sitrep.errors import Problem, SitrepDataError, SitrepError, SitrepIOError, SitrepUsageError
 
 if TYPE_CHECKING:
-    from sitrep.model.merge import Stamp
+    from sitrep.model.merging.merge import Stamp
     from sitrep.model.situation import Situation
 
 GIT_TIMEOUT = 20.0
@@ -113,7 +113,7 @@ def merge_stamp(path: str | None, root: Path) -> Stamp:
     rebase (the commit being replayed); not in a cherry-pick. ``when`` is the
     time of the merge, in UTC.
     """
-    from sitrep.model.merge import Stamp
+    from sitrep.model.merging.merge import Stamp
 
     when = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     ours = _side("HEAD", _quiet(["symbolic-ref", "--quiet", "--short", "HEAD"], root), path, root)

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from sitrep.editing.document import Change, Document
 from sitrep.errors import SitrepIOError
+from sitrep.storage.crash.journal import Journal, JournalError, Recovery, Replayed, recoveries
 from sitrep.storage.diskstate import DiskState
-from sitrep.storage.journal import Journal, JournalError, Recovery, Replayed, recoveries
 from sitrep.storage.store import Saved, sweep_temporary_files
 
 Report = Callable[[str], None]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.yaml.fast import without_gc
+from sitrep.yaml.block.fast import without_gc
 
 
 @without_gc
@@ -14,7 +14,7 @@ def size_warning(text: str) -> str | None:
     (yamlnodes.MAX_NODES) for anything it declines, so a text that may be over
     libyaml's is read once by the fast reader to tell (about 0.4 s at 100,000 places).
     """
-    from sitrep.yaml.fast import MAX_FAST_VALUES, Declined, read_plain, value_bound
+    from sitrep.yaml.block.fast import MAX_FAST_VALUES, Declined, read_plain, value_bound
     from sitrep.yaml.io import MAX_FILE_BYTES
     from sitrep.yaml.nodes import MAX_NODES, NodeError, check_node_budget
 

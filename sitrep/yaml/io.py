@@ -19,12 +19,12 @@ import yaml
 
 from sitrep.errors import Problem, SitrepDataError, SitrepError
 from sitrep.files import FileRefused, read_regular
-from sitrep.model.migrate import MIGRATION_NOTE, v1_paths
 from sitrep.model.situation import Path, Situation
-from sitrep.model.validate import Invalid, format_version, validate_situation
+from sitrep.model.v1.migrate import MIGRATION_NOTE, v1_paths
+from sitrep.model.validation.validate import Invalid, format_version, validate_situation
 from sitrep.yaml import nodes as yamlnodes
+from sitrep.yaml.block.fast import Declined, read_plain, without_gc
 from sitrep.yaml.comments import Found, attach
-from sitrep.yaml.fast import Declined, read_plain, without_gc
 from sitrep.yaml.locate import locate_all
 from sitrep.yaml.marks import from_nodes
 from sitrep.yaml.nodes import NodeError, compose, locate, to_python
@@ -118,8 +118,8 @@ class Checked:
 
 def check_text(text: str, name: str = "<text>") -> Checked:
     """parse_situation, its warnings and its unresolved conflicts (each at its line:col)."""
-    from sitrep.model.unresolved import conflict_findings
-    from sitrep.model.warn import warnings
+    from sitrep.model.merging.unresolved import conflict_findings
+    from sitrep.model.validation.warn import warnings
 
     situation, where = without_gc(_parse)(text, name)
     found = [(f.path, False, f"warning: {f.message}") for f in warnings(situation)]

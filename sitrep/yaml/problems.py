@@ -16,11 +16,11 @@ from pydantic import BaseModel
 
 from sitrep.errors import Problem, SitrepDataError
 from sitrep.model.parts import model_in
-from sitrep.model.problems import MAX_PROBLEMS
 from sitrep.model.sections import SECTION
 from sitrep.model.situation import Path, Situation
-from sitrep.model.suggest import did_you_mean
-from sitrep.model.validate import SLICE, Invalid
+from sitrep.model.validation.problems import MAX_PROBLEMS
+from sitrep.model.validation.suggest import did_you_mean
+from sitrep.model.validation.validate import SLICE, Invalid
 from sitrep.yaml.nodes import core_value, yaml11_typed
 
 Locate = Callable[[Sequence[tuple[Path, bool]]], list[tuple[int, int] | None]]

@@ -77,6 +77,13 @@ class SampleApp:
         raise AssertionError("the app did not stop")
 
 
+def write_settings(text: str) -> None:
+    """The user's settings file, as the app will find it."""
+    settings = settings_path()
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 async def sample_app(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[SampleApp]:
     """sitrep on a copy of the sample in tmp_path, 120x40, notifications shown and recorded.
@@ -85,9 +92,7 @@ async def sample_app(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIte
     """
     opening: Opening = getattr(request, "param", Opening())
     if opening.settings is not None:
-        settings = settings_path()
-        settings.parent.mkdir(parents=True, exist_ok=True)
-        settings.write_text(opening.settings, encoding="utf-8")
+        write_settings(opening.settings)
     for name in opening.beside:
         shutil.copyfile(data_path(name), tmp_path / name)
     path = copy_sample(tmp_path)

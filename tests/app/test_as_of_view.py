@@ -12,8 +12,8 @@ from sitrep.app.dialogs.date import DateScreen
 from sitrep.app.run import build_app
 from sitrep.app.widgets.brief import BriefView
 from sitrep.app.widgets.map.pane import MapPane
-from sitrep.model.control import control_summary, headline_places
-from sitrep.model.history import situation_on
+from sitrep.model.derived.control import control_summary, headline_places
+from sitrep.model.derived.history import situation_on
 from sitrep.storage.sample import data_path
 from tests.app.conftest import SampleApp
 from tests.app.host import SIZE, copy_sample, figures_text, table

@@ -165,7 +165,7 @@ async def test_a_file_without_conflicts_says_so(tmp_path: Path) -> None:
 @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["120x40", "80x24"])
 def test_conflict_dialog(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     # A fixed merge (no git: commit ids and times would change the picture).
-    from sitrep.model.merge import Stamp, merge
+    from sitrep.model.merging.merge import Stamp, merge
     from tests.model.desk import edit, setting
 
     ours = edit(base(), setting("places", "north", name="North (day)"))

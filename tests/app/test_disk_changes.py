@@ -15,7 +15,7 @@ from sitrep.app.dialogs.choice import ChoiceScreen
 from sitrep.app.dialogs.confirm import ConfirmScreen
 from sitrep.app.dialogs.path import PathScreen
 from sitrep.app.panes import BRIEF, MAP, STOPS, TIMELINE, pane_of
-from sitrep.storage.journal import Journal
+from sitrep.storage.crash.journal import Journal
 from sitrep.storage.store import backup_path
 from sitrep.yaml.io import dump_situation, load_situation
 from tests.app.conftest import SampleApp

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from sitrep.app.run import build_app
 from sitrep.app.widgets.figures import FigureCard
-from sitrep.model.freshness import stale
+from sitrep.model.derived.freshness import stale
 from sitrep.model.report import Refresh
 from tests.app.conftest import SampleApp
 from tests.app.host import SIZE, copy_sample, main_screen

@@ -17,7 +17,7 @@ from sitrep.model.entries import (
     Place,
     Source,
 )
-from sitrep.model.figure import Figure
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.situation import Header, Situation
 from sitrep.storage.store import save_situation
 from tests.app.host import SIZE, main_screen, open_app, table

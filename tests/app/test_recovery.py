@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 
 from sitrep.app.dialogs.choice import ChoiceScreen
 from sitrep.app.dialogs.confirm import ConfirmScreen
-from sitrep.storage.journal import Journal
+from sitrep.storage.crash.journal import Journal
 from sitrep.yaml.io import load_situation
 from tests.app.host import SIZE, copy_sample, open_app
 

@@ -10,7 +10,7 @@ import pytest
 
 from sitrep.app.dialogs.choice import ChoiceScreen
 from sitrep.app.dialogs.quit import QuitScreen
-from sitrep.storage.journal import Journal
+from sitrep.storage.crash.journal import Journal
 from sitrep.yaml.io import dump_situation, load_situation
 from tests.app.conftest import SampleApp
 from tests.app.host import SIZE, copy_sample, main_screen, open_app

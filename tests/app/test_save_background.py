@@ -15,7 +15,7 @@ import sitrep.storage.store as store
 from sitrep.app.app import SitrepApp
 from sitrep.app.dialogs.quit import QuitScreen
 from sitrep.editing.document import Document
-from sitrep.storage.journal import Journal
+from sitrep.storage.crash.journal import Journal
 from sitrep.yaml.io import load_situation
 from tests.app.conftest import SampleApp
 

@@ -18,7 +18,7 @@ import pytest
 from textual.widgets import Input
 
 import sitrep.storage.store
-import sitrep.yaml.fast
+import sitrep.yaml.block.fast
 from sitrep.app.dialogs.choice import ChoiceScreen
 from sitrep.app.dialogs.path import PathScreen
 from sitrep.yaml.io import load_situation
@@ -150,7 +150,7 @@ async def test_a_file_near_the_load_limit_is_a_warning(
     sample_app: SampleApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app, pilot, said = sample_app.app, sample_app.pilot, sample_app.said
-    monkeypatch.setattr(sitrep.yaml.fast, "MAX_FAST_VALUES", 1000)  # the sample has more
+    monkeypatch.setattr(sitrep.yaml.block.fast, "MAX_FAST_VALUES", 1000)  # the sample has more
     await pilot.press("d", "ctrl+s")
     await pilot.pause()
     assert app.document is not None and not app.document.dirty

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.app.conftest import write_settings
 from tests.app.host import SIZE, copy_sample, open_app
-from tests.app.test_settings import write_settings
 
 
 async def warnings_for(tmp_path: Path, settings: str) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.model.control import control_summary, headline_places
+from sitrep.model.derived.control import control_summary, headline_places
 from sitrep.model.entries import ControlChange, Party
 from sitrep.model.situation import Situation
 from sitrep.storage.store import save_situation

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitrep.app.forms.entry import EditEntryScreen
+from tests.app.conftest import write_settings
 from tests.app.forms.host import type_into
 from tests.app.host import SIZE, copy_sample, open_app
 from tests.app.keys import burst
-from tests.app.test_settings import write_settings
 
 
 async def date_read(tmp_path: Path, typed: str) -> tuple[object, str]:

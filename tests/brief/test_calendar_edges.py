@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from sitrep.brief import render_brief
-from sitrep.brief.mapsvg import render_map_svg
-from sitrep.brief.timeline_svg import render_timeline_svg
+from sitrep.brief.svg.mapsvg import render_map_svg
+from sitrep.brief.svg.timeline_svg import render_timeline_svg
 from sitrep.model.dates import FuzzyDate
-from sitrep.model.history import situation_on
+from sitrep.model.derived.history import situation_on
 from sitrep.model.situation import Situation
 from sitrep.storage.sample import sample_path
 from sitrep.yaml.io import dump_situation, load_situation, parse_situation

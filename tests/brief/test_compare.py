@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from sitrep.brief import render_brief
-from sitrep.model.compare import Changes, compare, describe_delta
 from sitrep.model.entries import ControlChange, Place
-from sitrep.model.figure import Figure
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.situation import Situation
+from sitrep.model.versions.compare import Changes, compare, describe_delta
 from sitrep.yaml.io import load_situation
 from tests.paths import GOLDEN
 

@@ -15,7 +15,7 @@ import pytest
 
 from sitrep.brief import render_brief
 from sitrep.model.entries import ControlChange, Evacuation
-from sitrep.model.figure import Figure
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.situation import Situation
 from sitrep.yaml.io import load_situation
 

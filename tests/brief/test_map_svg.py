@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from sitrep.brief import render_brief
-from sitrep.brief.mapsvg import render_map_svg, write_map_svg
+from sitrep.brief.svg.mapsvg import render_map_svg, write_map_svg
 from sitrep.errors import SitrepError
 from sitrep.geo.palette import party_colors
-from sitrep.model.control import control_summary, headline_places
+from sitrep.model.derived.control import control_summary, headline_places
 from sitrep.model.situation import Situation
 from sitrep.storage.outputs import mark
 from sitrep.storage.sample import sample_path
@@ -158,7 +158,7 @@ def test_export_map_with_a_missing_outline_fails_cleanly(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     "module",
     [
-        "sitrep.brief.mapsvg",
+        "sitrep.brief.svg.mapsvg",
         "sitrep.geo.projection",
         "sitrep.geo.index",
         "sitrep.geo.marks",

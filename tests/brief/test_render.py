@@ -400,7 +400,7 @@ def test_same_input_same_bytes(situation: Situation) -> None:
 
 def test_the_brief_imports_no_textual() -> None:
     code = (
-        "import sys, sitrep.brief, sitrep.model.compare\n"
+        "import sys, sitrep.brief, sitrep.model.versions.compare\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

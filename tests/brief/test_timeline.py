@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from sitrep.brief.timeline_svg import render_timeline_svg
+from sitrep.brief.svg.timeline_svg import render_timeline_svg
 from sitrep.geo.palette import party_colors
 from sitrep.model.situation import Situation
 from tests.model.build import situation

@@ -199,7 +199,7 @@ def test_export_previous_lists_exactly_what_changed(tmp_path: Path, sample_file:
     import datetime as dt
 
     from sitrep.model.entries import ControlChange
-    from sitrep.model.figure import Figure
+    from sitrep.model.numbers.figure import Figure
     from sitrep.yaml.io import dump_situation, load_situation
 
     old = tmp_path / "old.yaml"

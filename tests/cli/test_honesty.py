@@ -96,7 +96,7 @@ def test_cross_entry_problems_past_the_cap_end_with_and_n_more(
     path.write_text(dump_situation(situation), encoding="utf-8")
     assert main(["check", str(path)]) == 1
     lines = capsys.readouterr().err.splitlines()
-    from sitrep.model.problems import count_problems
+    from sitrep.model.validation.problems import count_problems
 
     more = count_problems(situation) - 200
     assert more > 50 and len(lines) == 201

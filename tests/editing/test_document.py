@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from sitrep.editing.document import Document, EditRejected
 from sitrep.model.entries import Note, Source
-from sitrep.model.problems import cross_entry_problems
 from sitrep.model.situation import Situation
+from sitrep.model.validation.problems import cross_entry_problems
 from sitrep.storage.sample import sample_path
 from sitrep.yaml.io import dump_situation, parse_situation
 

@@ -18,8 +18,8 @@ from sitrep.geo.marks import (
     place_label,
 )
 from sitrep.geo.palette import PARTY_PALETTE, UNKNOWN_HOLDER_COLOR, holder_color, party_colors
-from sitrep.model.control import control_summary, headline_places
-from sitrep.model.derive import seat_statuses
+from sitrep.model.derived.control import control_summary, headline_places
+from sitrep.model.derived.derive import seat_statuses
 from sitrep.model.entries import ControlChange, Place
 from sitrep.model.situation import Situation
 from sitrep.yaml.io import load_situation

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.model.problems import cross_entry_problems
 from sitrep.model.situation import Situation
+from sitrep.model.validation.problems import cross_entry_problems
 
 
 def situation(**sections: Any) -> Situation:

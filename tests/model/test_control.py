@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.model.control import changed_hands, control_summary, headline_places
+from sitrep.model.derived.control import changed_hands, control_summary, headline_places
 from tests.model.build import PARTIES, place, situation
 
 D = dt.date

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sitrep.model.control import (
+from sitrep.model.derived.control import (
     changed_hands,
     current_hold,
     gained_control,
     held_since,
 )
-from sitrep.model.derive import seat_statuses
+from sitrep.model.derived.derive import seat_statuses
 from sitrep.model.situation import Situation
 
 D = dt.date

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.model.derive import (
+from sitrep.model.derived.derive import (
     evacuation_summary,
     figure_headlines,
     great_circle_km,

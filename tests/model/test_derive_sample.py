@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
-from sitrep.model.control import control_summary, headline_places
-from sitrep.model.derive import (
+from sitrep.model.derived.control import control_summary, headline_places
+from sitrep.model.derived.derive import (
     evacuation_summary,
     figure_headlines,
     great_circle_km,
     seat_statuses,
 )
 from sitrep.model.entries import ControlChange, Evacuation, FigureEntry, FigurePoint
-from sitrep.model.figure import Figure
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.situation import Situation
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from sitrep.brief.difftext import diff_lines
 from sitrep.brief.factlines import fact_lines
-from sitrep.model.diff import differences
 from sitrep.model.situation import Situation
+from sitrep.model.versions.diff import differences
 from tests.model.desk import base, edit, entry, setting
 
 

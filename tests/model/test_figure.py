@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.model.figure import MAX_FIGURE, Figure, FigureError
-from sitrep.model.total import sum_figures
+from sitrep.model.numbers.figure import MAX_FIGURE, Figure, FigureError
+from sitrep.model.numbers.total import sum_figures
 
 
 @pytest.mark.parametrize(
@@ -159,7 +159,7 @@ def test_a_figure_past_the_maximum_is_refused_with_a_short_message(value: object
 
 
 def test_the_maximum_itself_and_every_sum_of_maxima_render() -> None:
-    from sitrep.model.figure import MAX_FIGURE
+    from sitrep.model.numbers.figure import MAX_FIGURE
 
     top = Figure.parse(MAX_FIGURE)
     assert str(top) == "1,000,000,000,000,000"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.model.figure import Figure, FigureError
-from sitrep.model.total import sum_figures
+from sitrep.model.numbers.figure import Figure, FigureError
+from sitrep.model.numbers.total import sum_figures
 
 
 @pytest.mark.parametrize(

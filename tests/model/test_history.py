@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.model.control import control_summary, headline_places
-from sitrep.model.history import history_span, situation_on, timeline
+from sitrep.model.derived.control import control_summary, headline_places
+from sitrep.model.derived.history import history_span, situation_on, timeline
 from sitrep.model.situation import Situation
 from tests.model.build import PARTIES, SEATED, place, situation
 

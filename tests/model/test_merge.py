@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from sitrep.model.comments import Comments, comments_of
-from sitrep.model.merge import MergeResult, Stamp, merge
-from sitrep.model.problems import cross_entry_problems
+from sitrep.model.merging.merge import MergeResult, Stamp, merge
 from sitrep.model.situation import Situation
+from sitrep.model.validation.problems import cross_entry_problems
 from sitrep.yaml.io import dump_situation, parse_situation
 from tests.model.desk import BASE, base, edit, entry, setting
 

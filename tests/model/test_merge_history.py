@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sitrep.model.merge import MergeResult, merge
-from sitrep.model.resolve import resolve_all
+from sitrep.model.merging.merge import MergeResult, merge
+from sitrep.model.merging.resolve import resolve_all
 from sitrep.model.situation import Situation
 from sitrep.yaml.io import dump_situation, parse_situation
 from tests.model.desk import base, edit, entry

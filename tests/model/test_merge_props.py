@@ -18,11 +18,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sitrep.editing.document import Document, EditRejected
-from sitrep.model.checks import EditRejected as Refused
-from sitrep.model.merge import MergeResult, merge
-from sitrep.model.problems import cross_entry_problems
-from sitrep.model.resolve import resolve_all
+from sitrep.model.merging.merge import MergeResult, merge
+from sitrep.model.merging.resolve import resolve_all
 from sitrep.model.situation import Situation
+from sitrep.model.validation.checks import EditRejected as Refused
+from sitrep.model.validation.problems import cross_entry_problems
 from sitrep.yaml.io import dump_situation, parse_situation
 from tests.strategies import situations, text
 from tests.yaml.test_fuzz import FUZZ, _apply

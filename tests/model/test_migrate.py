@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.model.control import control_summary
-from sitrep.model.migrate import migrate
-from sitrep.model.problems import cross_entry_problems
+from sitrep.model.derived.control import control_summary
+from sitrep.model.v1.migrate import migrate
 from sitrep.model.v1.situation import Situation as V1Situation
+from sitrep.model.validation.problems import cross_entry_problems
 
 V1 = {
     "sitrep": 1,

@@ -8,11 +8,11 @@ import pytest
 
 from sitrep.editing.document import Document
 from sitrep.editing.resolve import resolve_in
-from sitrep.model.checks import EditRejected
-from sitrep.model.merge import merge
-from sitrep.model.resolve import Edited, resolution, resolve, resolve_all
+from sitrep.model.merging.merge import merge
+from sitrep.model.merging.resolve import Edited, resolution, resolve, resolve_all
+from sitrep.model.merging.unresolved import conflict_findings
 from sitrep.model.situation import Situation
-from sitrep.model.unresolved import conflict_findings
+from sitrep.model.validation.checks import EditRejected
 from sitrep.yaml.io import dump_situation, parse_situation
 from tests.model.desk import base, edit, entry, setting
 

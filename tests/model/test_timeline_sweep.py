@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.model.control import change_on
-from sitrep.model.history import history_span, timeline
+from sitrep.model.derived.control import change_on
+from sitrep.model.derived.history import history_span, timeline
 from sitrep.model.situation import Situation
 from sitrep.yaml.io import load_situation
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.model.figure import Figure
-from sitrep.model.total import sum_figures
+from sitrep.model.numbers.figure import Figure
+from sitrep.model.numbers.total import sum_figures
 from tests.model.test_figure import figures
 
 

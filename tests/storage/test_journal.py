@@ -12,8 +12,7 @@ import pytest
 from sitrep.editing.document import Document, EditRejected
 from sitrep.model.entries import Note, Party, Source
 from sitrep.model.situation import Header, Situation
-from sitrep.storage.diskstate import DiskState, load_with_state
-from sitrep.storage.journal import (
+from sitrep.storage.crash.journal import (
     Journal,
     JournalError,
     Recovery,
@@ -21,6 +20,7 @@ from sitrep.storage.journal import (
     read_journal,
     recoveries,
 )
+from sitrep.storage.diskstate import DiskState, load_with_state
 from sitrep.storage.sample import sample_path
 from sitrep.storage.store import save_situation
 from sitrep.yaml.io import dump_situation

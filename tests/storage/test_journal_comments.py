@@ -10,8 +10,8 @@ from sitrep.editing.document import Document
 from sitrep.model.comments import comments_of
 from sitrep.model.entries import Place
 from sitrep.model.situation import Header, Situation
+from sitrep.storage.crash.journal import Journal, read_journal
 from sitrep.storage.diskstate import load_with_state
-from sitrep.storage.journal import Journal, read_journal
 from sitrep.yaml.io import dump_situation, to_data
 from tests.commented import annotate
 

@@ -31,7 +31,7 @@ from typing import Protocol
 
 import pytest
 
-from sitrep.storage.journal import Journal
+from sitrep.storage.crash.journal import Journal
 from sitrep.yaml.io import load_situation
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty and SIGKILL")

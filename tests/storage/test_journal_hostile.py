@@ -20,10 +20,10 @@ import pytest
 
 from sitrep.editing.document import Document
 from sitrep.model.entries import Note
-from sitrep.storage import journalfile
+from sitrep.storage.crash import journalfile
+from sitrep.storage.crash.journal import Journal, recoveries
 from sitrep.storage.diskstate import load_with_state
 from sitrep.storage.guard import Guard
-from sitrep.storage.journal import Journal, recoveries
 from sitrep.storage.store import save_situation
 from tests.nohang import no_hang
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from sitrep.editing.document import Document
+from sitrep.storage.crash.journal import Journal
 from sitrep.storage.diskstate import load_with_state
-from sitrep.storage.journal import Journal
 from sitrep.yaml.io import dump_situation
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
@@ -45,7 +45,7 @@ CHILD = STEP + textwrap.dedent(
     from pathlib import Path
     from sitrep.storage.diskstate import load_with_state
     from sitrep.editing.document import Document
-    from sitrep.storage.journal import Journal
+    from sitrep.storage.crash.journal import Journal
 
     path, steps = Path(sys.argv[1]), int(sys.argv[2])
     situation, disk = load_with_state(path)

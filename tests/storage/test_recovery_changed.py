@@ -20,9 +20,9 @@ import pytest
 
 from sitrep.editing.document import Document
 from sitrep.model.entries import Note
+from sitrep.storage.crash.journal import Journal, journals, recoveries
 from sitrep.storage.diskstate import DiskState, load_with_state
 from sitrep.storage.guard import Guard
-from sitrep.storage.journal import Journal, journals, recoveries
 from sitrep.yaml.io import dump_situation, load_situation
 
 CHILD = textwrap.dedent(

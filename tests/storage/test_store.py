@@ -244,8 +244,8 @@ def test_save_refuses_when_the_file_was_deleted_or_created(
 def test_a_save_near_the_load_limits_warns(
     tmp_path: Path, sample: Situation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sitrep.yaml import fast as yamlfast
     from sitrep.yaml import nodes as yamlnodes
+    from sitrep.yaml.block import fast as yamlfast
 
     path = tmp_path / "sit.yaml"
     assert save_situation(sample, path).warning is None

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from sitrep.model.control import control_summary, headline_places
+from sitrep.model.derived.control import control_summary, headline_places
 from sitrep.model.sections import SECTION_MODELS
 from sitrep.model.situation import Header
-from sitrep.model.warn import warnings
+from sitrep.model.validation.warn import warnings
 from sitrep.yaml.io import dump_situation, load_situation, parse_situation
 from tests.paths import REPO
 

@@ -6,7 +6,7 @@ import difflib
 
 from sitrep.model.comments import SELF, Comments, comments_of, set_comments
 from sitrep.model.situation import Path, Situation
-from sitrep.yaml.fast import Read, read_plain
+from sitrep.yaml.block.fast import Read, read_plain
 from sitrep.yaml.io import dump_situation, parse_situation
 from tests.commented import annotate
 from tests.paths import GOLDEN

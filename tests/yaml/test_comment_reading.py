@@ -9,8 +9,8 @@ import pytest
 from sitrep.errors import SitrepDataError
 from sitrep.model.comments import SELF, Comments, comments_of, set_comments
 from sitrep.yaml import nodes as yamlnodes
+from sitrep.yaml.block.fast import Declined, Read, read_plain
 from sitrep.yaml.comments import split_comment
-from sitrep.yaml.fast import Declined, Read, read_plain
 from sitrep.yaml.io import dump_situation, parse_situation
 from tests.commented import all_comments
 from tests.paths import REPO

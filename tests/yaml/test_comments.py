@@ -13,7 +13,7 @@ from sitrep.errors import SitrepError
 from sitrep.model.comments import END, SELF, Comments, comments_of
 from sitrep.model.situation import Situation
 from sitrep.yaml import emit
-from sitrep.yaml.fast import Read, read_plain
+from sitrep.yaml.block.fast import Read, read_plain
 from sitrep.yaml.io import dump_situation, parse_situation
 from sitrep.yaml.marks import from_nodes
 from sitrep.yaml.nodes import compose

@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.errors import SitrepDataError
-from sitrep.yaml import lines as yamllines
+from sitrep.yaml.block import lines as yamllines
+from sitrep.yaml.block.fast import Declined, fast_load, read_plain
+from sitrep.yaml.block.plain import CLIP, STRIP, Scalars, Unsure
 from sitrep.yaml.emit import dump_canonical
-from sitrep.yaml.fast import Declined, fast_load, read_plain
 from sitrep.yaml.io import parse_situation
 from sitrep.yaml.locate import locate_all
 from sitrep.yaml.marks import from_nodes
 from sitrep.yaml.nodes import NodeError, compose, locate, to_python
-from sitrep.yaml.plain import CLIP, STRIP, Scalars, Unsure
 from tests.paths import REPO
 
 

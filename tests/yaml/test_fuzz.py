@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from sitrep.editing.document import Document, EditRejected
 from sitrep.errors import SitrepError
 from sitrep.model.entries import ControlChange, Note, Place
-from sitrep.model.problems import cross_entry_problems
 from sitrep.model.situation import Situation
+from sitrep.model.validation.problems import cross_entry_problems
+from sitrep.storage.crash.journal import Journal
 from sitrep.storage.diskstate import DiskState
-from sitrep.storage.journal import Journal
-from sitrep.yaml.fast import fast_load
+from sitrep.yaml.block.fast import fast_load
 from sitrep.yaml.io import decode, dump_situation, parse_situation
 from sitrep.yaml.nodes import compose, to_python
 from tests.strategies import TRICKY, dates, figures, notes_for, parties, situations, text

@@ -11,17 +11,17 @@ import pytest
 import yaml
 
 from sitrep.errors import SitrepDataError
-from sitrep.model import validate
-from sitrep.model.problems import cross_entry_problems
 from sitrep.model.situation import Situation
+from sitrep.model.validation import validate
+from sitrep.model.validation.problems import cross_entry_problems
 from sitrep.storage.sizes import size_warning
 from sitrep.storage.store import save_situation
-from sitrep.yaml import fast as yamlfast
 from sitrep.yaml import io as yamlio
 from sitrep.yaml import nodes as yamlnodes
-from sitrep.yaml.fast import Declined, Read, read_plain
+from sitrep.yaml.block import fast as yamlfast
+from sitrep.yaml.block.fast import Declined, Read, read_plain
+from sitrep.yaml.block.reader import MAX_ITEMS, MAX_KEYS
 from sitrep.yaml.io import MAX_FILE_BYTES, dump_situation, load_situation, parse_situation
-from sitrep.yaml.reader import MAX_ITEMS, MAX_KEYS
 from tests.paths import REPO
 
 HEAD = "sitrep: 1\nheader:\n  title: t\n  region: r\n  as_of: 2021-08-13\n"

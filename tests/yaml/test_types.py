@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.errors import SitrepDataError
-from sitrep.yaml.fast import Declined, read_plain
+from sitrep.yaml.block.fast import Declined, read_plain
 from sitrep.yaml.io import parse_situation
 
 BASE = {

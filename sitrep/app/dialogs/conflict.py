@@ -25,10 +25,10 @@ from sitrep.app.describe import entry_label, section_noun
 from sitrep.app.dialogs.wide import wide_dialog
 from sitrep.app.safe import clean
 from sitrep.model.conflicts import Conflict, dotted
-from sitrep.model.resolve import Side
+from sitrep.model.merging.resolve import Side
+from sitrep.model.merging.unresolved import file_path
 from sitrep.model.situation import Situation
-from sitrep.model.unresolved import file_path
-from sitrep.model.values import one_line
+from sitrep.model.versions.values import one_line
 
 SIDES: tuple[Side, ...] = ("base", "ours", "theirs")
 Answer = Literal["ours", "theirs", "base", "edit_ours", "edit_theirs", "next", "previous", "later"]

@@ -25,9 +25,9 @@ from sitrep.app.dialogs.conflict import ConflictScreen, ConflictView, conflict_v
 from sitrep.app.safe import Say
 from sitrep.editing.document import Change, Document, EditRejected
 from sitrep.editing.resolve import resolve_in
-from sitrep.model.resolve import Side, resolve
+from sitrep.model.merging.resolve import Side, resolve
+from sitrep.model.merging.unresolved import file_path
 from sitrep.model.situation import Header
-from sitrep.model.unresolved import file_path
 
 if TYPE_CHECKING:
     from sitrep.app.flows.edit import EditFlow

@@ -18,7 +18,7 @@ from sitrep.app.dialogs.choice import Choice, ChoiceScreen
 from sitrep.app.dialogs.confirm import ConfirmScreen
 from sitrep.app.safe import Say
 from sitrep.app.session import Session
-from sitrep.storage.journal import JournalError, Recovery
+from sitrep.storage.crash.journal import JournalError, Recovery
 
 SHOWN_SKIPS = 5
 """Edits that did not fit named one by one; past that, how many more."""

@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from sitrep.app.forms.errors import map_validation_error
-from sitrep.app.forms.fields import MISSING, FormField, Invalid
+from sitrep.app.forms.fields.field import MISSING, FormField, Invalid
 from sitrep.app.safe import safe
 from sitrep.model.entries import Entry, Party, Source
 

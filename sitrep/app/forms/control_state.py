@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sitrep.app.forms.fields import FormField
+from sitrep.app.forms.fields.field import FormField
 
 STATE_FIELDS = ("holder", "parties", "by", "share")
 """The fields whose use depends on the state."""

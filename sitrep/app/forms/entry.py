@@ -13,12 +13,12 @@ from textual.widgets import Input
 
 from sitrep.app.forms.base import FormResult, FormScreen
 from sitrep.app.forms.errors import rejected_field
-from sitrep.app.forms.fields import FormField
-from sitrep.app.forms.history import HistoryField
+from sitrep.app.forms.fields.field import FormField
+from sitrep.app.forms.fields.history import HistoryField
+from sitrep.app.forms.fields.make import make_field
+from sitrep.app.forms.fields.refs import CreateRequested
 from sitrep.app.forms.inline import Inline
 from sitrep.app.forms.item import ItemFormScreen
-from sitrep.app.forms.make import make_field
-from sitrep.app.forms.refs import CreateRequested
 from sitrep.app.forms.spec import (
     DATE_DEFAULTS,
     ID_FROM,
@@ -31,10 +31,10 @@ from sitrep.app.forms.spec import (
 )
 from sitrep.app.safe import safe
 from sitrep.editing.document import EditRejected
-from sitrep.model.checks import check_entry
 from sitrep.model.entries import Entry, Place
 from sitrep.model.sections import SECTION_MODELS, Section
 from sitrep.model.situation import Situation
+from sitrep.model.validation.checks import check_entry
 
 _TITLE_CHARS = 60
 

@@ -12,10 +12,10 @@ from typing import Any
 from textual.content import Content
 
 from sitrep.app.forms.base import FormScreen
-from sitrep.app.forms.fields import FormField
-from sitrep.app.forms.make import make_field
+from sitrep.app.forms.fields.field import FormField
+from sitrep.app.forms.fields.make import make_field
 from sitrep.app.forms.spec import FieldSpec, specs_for
-from sitrep.model.freshness import REFRESHED
+from sitrep.model.derived.freshness import REFRESHED
 from sitrep.model.situation import Header
 
 KEPT = ("refresh", "past_reports")

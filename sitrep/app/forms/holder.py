@@ -24,22 +24,22 @@ from textual.widgets import OptionList
 from sitrep.app.forms.base import FormResult, FormScreen
 from sitrep.app.forms.control_state import drop_unused, show_for_state
 from sitrep.app.forms.entry import EditEntryScreen
-from sitrep.app.forms.fields import FormField
-from sitrep.app.forms.history import date_key
-from sitrep.app.forms.holder_fields import (
+from sitrep.app.forms.fields.field import FormField
+from sitrep.app.forms.fields.history import date_key
+from sitrep.app.forms.fields.holder_fields import (
     PartyListField,
     cited_lately,
     holder_fields,
     values_for,
 )
+from sitrep.app.forms.fields.multi import PartiesField
+from sitrep.app.forms.fields.refs import CreateRequested, SourcesField
 from sitrep.app.forms.inline import Inline
-from sitrep.app.forms.multi import PartiesField
-from sitrep.app.forms.refs import CreateRequested, SourcesField
 from sitrep.app.safe import safe
 from sitrep.editing.document import EditRejected
-from sitrep.model.checks import check_entry
 from sitrep.model.entries import ControlChange, Place
 from sitrep.model.situation import Situation
+from sitrep.model.validation.checks import check_entry
 
 Focus = Literal["holder", "confidence"]
 _PICK = Binding.Group("Pick the holder (party 1 to 9)", compact=True)

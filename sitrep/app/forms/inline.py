@@ -12,8 +12,8 @@ from typing import Any
 
 from textual.screen import Screen
 
-from sitrep.app.forms.multi import PartiesField
-from sitrep.app.forms.refs import CreateRequested, PartyField, SourcesField
+from sitrep.app.forms.fields.multi import PartiesField
+from sitrep.app.forms.fields.refs import CreateRequested, PartyField, SourcesField
 from sitrep.model.entries import Party, Source
 from sitrep.model.sections import Section
 from sitrep.model.situation import Situation

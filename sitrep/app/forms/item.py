@@ -16,9 +16,9 @@ from textual.content import Content
 
 from sitrep.app.forms.base import FormScreen
 from sitrep.app.forms.control_state import drop_unused, show_for_state
-from sitrep.app.forms.fields import FormField
-from sitrep.app.forms.make import make_field
-from sitrep.app.forms.refs import CreateRequested
+from sitrep.app.forms.fields.field import FormField
+from sitrep.app.forms.fields.make import make_field
+from sitrep.app.forms.fields.refs import CreateRequested
 from sitrep.app.forms.spec import DATE_DEFAULTS, form_values, specs_for
 from sitrep.model.entries import ControlChange
 from sitrep.model.situation import Situation

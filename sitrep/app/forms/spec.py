@@ -27,7 +27,7 @@ from sitrep.model.entries import (
     Note,
     Source,
 )
-from sitrep.model.figure import Figure
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.sections import REGISTRY, Section
 
 FieldKind = Literal[

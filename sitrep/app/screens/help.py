@@ -45,9 +45,9 @@ def key_text(app: App[object], key: Key, keymap: Mapping[str, str]) -> str:
 def widget_keys() -> dict[str, list[BindingType]]:
     """Bindings of widgets with keys of their own, by help group (imported late: cheap)."""
     from sitrep.app.forms.base import FormScreen
-    from sitrep.app.forms.history import HistoryField
+    from sitrep.app.forms.fields.history import HistoryField
+    from sitrep.app.forms.fields.refs import PartyField, SourcesField
     from sitrep.app.forms.holder import HolderScreen
-    from sitrep.app.forms.refs import PartyField, SourcesField
     from sitrep.app.widgets.map.pane import MapPane
     from sitrep.app.widgets.table.section import SectionView
 

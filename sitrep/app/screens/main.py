@@ -3,8 +3,9 @@
 The screen walks the panes by keyboard and runs the actions; its parts do the
 work: main_layout.py lays the panes out, the edit flow changes the document
 (sitrep.app.flows.edit), DocumentSync keeps the tables and figures in step with
-it (main_sync.py), and BriefAndMap draws the brief and the map when they are
-shown (main_panes.py).
+it (main_sync.py), BriefAndMap draws the brief and the map when they are
+shown (main_panes.py), and the Navigator moves between the stops and says which
+keys apply at each (main_nav.py).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.events import DescendantFocus
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import TabbedContent, TabPane, Tabs
+from textual.widgets import TabbedContent, Tabs
 
 from sitrep.app.bindings import bindings
 from sitrep.app.flows.conflicts import ConflictFlow
@@ -25,6 +25,7 @@ from sitrep.app.flows.importing import ImportFlow
 from sitrep.app.panes import BRIEF, MAP, PANES, STOPS, TIMELINE, Stops, pane_of
 from sitrep.app.safe import Say
 from sitrep.app.screens.main_layout import compose_main
+from sitrep.app.screens.main_nav import Navigator
 from sitrep.app.screens.main_panes import BriefAndMap
 from sitrep.app.screens.main_past import PastView, editing
 from sitrep.app.screens.main_sync import DocumentSync
@@ -38,12 +39,6 @@ from sitrep.model.sections import Section
 if TYPE_CHECKING:
     from sitrep.app.widgets.map.pane import MapPane
     from sitrep.app.widgets.timeline.pane import TimelinePane
-
-TABLE_ACTIONS = {"add", "filter", "sort", "reverse_sort", "scroll_detail"}
-"""Actions on a table (not on the brief or the map)."""
-ROW_ACTIONS = {"edit", "delete"}
-"""Actions on the selected entry: a table's row, or the map's place."""
-PLACE_ACTIONS = {"holder", "confidence"}
 
 
 class MainScreen(Screen[None]):
@@ -64,6 +59,8 @@ class MainScreen(Screen[None]):
         self.document = session.document
         self.stops = Stops(stop)
         """Where the user works, and the table last used in each pane."""
+        self.nav = Navigator(self)
+        """Moves between the stops; says which keys apply at each."""
         self.panes = BriefAndMap(self, self.document, session)
         """The brief and the map, made when first shown."""
         self.timeline = TimelineHost(self, self.document)
@@ -88,21 +85,8 @@ class MainScreen(Screen[None]):
         self.imports = ImportFlow(self, self.document, say, self.edits)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show only the keys that work where the user is (the footer follows).
-
-        Decided from where the user works alone, touching no widget, so the footer
-        can show its keys while the screen is still being built.
-        """
-        stop = self.stops.current
-        if action in TABLE_ACTIONS:  # a table: not the brief, not the map
-            return self.stops.on_table
-        if action in ROW_ACTIONS:  # a table's row or the map's place
-            return stop not in (BRIEF, TIMELINE)
-        if action in PLACE_ACTIONS:  # a place, in its table or on the map
-            return stop in ("places", MAP)
-        if action == "step_day":  # through the dates on the map, or once viewing one
-            return stop == MAP or self.past.active
-        return True
+        """Show only the keys that work where the user is (the footer follows)."""
+        return self.nav.applies(action)
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -114,10 +98,10 @@ class MainScreen(Screen[None]):
             tabs.can_focus = False  # tab walks the tables; number keys pick panes
         self.sync.attach()
         self.sync.refresh()
-        target = self._target(self.stop)
+        target = self.nav.target(self.stop)
         if self.stop == BRIEF:
             self.panes.refresh_brief()
-        self._focus(target)
+        self.nav.focus(target)
         self.call_after_refresh(self.conflicts.offer)
 
     def on_unmount(self) -> None:
@@ -162,37 +146,8 @@ class MainScreen(Screen[None]):
 
     # -- panes and focus -----------------------------------------------------------
     def go_to(self, stop: str) -> None:
-        """Show the pane of a section (or the brief, or the map) and focus it."""
-        self.query_one(TabbedContent).active = f"pane-{pane_of(stop).id}"
-        target = self._target(stop)
-        self._moved_to(stop)
-        self._focus(target)
-
-    def _focus(self, target: Widget) -> None:
-        """Focus a stop's widget, its pane being shown already.
-
-        Focus lands a moment later; left to itself, the pane it lands in would then
-        take the tabs back, even if a key pressed meanwhile went to another pane.
-        """
-        with self.prevent(TabPane.Focused):
-            target.focus()
-
-    def _target(self, stop: str) -> Widget:
-        """What takes focus at a stop (the brief and the map are made when first shown)."""
-        if stop == BRIEF:
-            return self.panes.brief_view()
-        if stop == MAP:
-            return self.panes.show_map(self.view("places").table.cursor_index)
-        if stop == TIMELINE:
-            return self.timeline.show()
-        return self.view(stop).table
-
-    def _moved_to(self, stop: str) -> None:
-        if self.stops.move(stop):
-            self.sync.show_detail(stop)
-            if stop == BRIEF:
-                self.panes.refresh_brief()
-            self.refresh_bindings()
+        """Show the pane of a section (or the brief, the map, the timeline) and focus it."""
+        self.nav.go_to(stop)
 
     def action_show_pane(self, number: int) -> None:
         """Show pane number (1-based), at the table last used there."""
@@ -212,10 +167,10 @@ class MainScreen(Screen[None]):
             return  # focus moved on since (keys in a burst): the later event says where
         for node in event.widget.ancestors_with_self:
             if isinstance(node, SectionView):
-                self._moved_to(node.section)
+                self.nav.moved_to(node.section)
                 return
             if node.id in (BRIEF, MAP, TIMELINE):  # made when first shown
-                self._moved_to(str(node.id))
+                self.nav.moved_to(str(node.id))
                 return
 
     @on(TabbedContent.TabActivated)
@@ -234,18 +189,7 @@ class MainScreen(Screen[None]):
 
     def reveal(self, section: Section | str, index: int) -> None:
         """Show the row a change touched: its pane, its table, the cursor on it."""
-        if section in ("header", "conflicts"):  # no table shows them
-            return
-        view = self.view(section)
-        if not (section == "places" and self.stop == MAP):  # the map shows places too
-            self.go_to(section)
-        count = len(self.document.entries(view.section))
-        if count == 0:
-            return
-        index = min(index, count - 1)
-        if not view.table.move_to_index(index):
-            view.action_clear_filter()  # the row is filtered out: show everything
-            view.table.move_to_index(index)
+        self.nav.reveal(section, index)
 
     # -- the map and the detail ----------------------------------------------------
     @on(EntryTable.RowSelected)

@@ -20,7 +20,7 @@ from textual.widgets import Static
 from sitrep.app.bindings import key_by_id, keys_of
 from sitrep.editing.document import Document
 from sitrep.model.dates import days_after, days_before
-from sitrep.model.history import situation_on
+from sitrep.model.derived.history import situation_on
 from sitrep.model.situation import Situation
 
 if TYPE_CHECKING:

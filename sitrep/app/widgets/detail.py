@@ -19,9 +19,9 @@ from sitrep.app.widgets.marks import party_color, party_name
 from sitrep.brief.words import say
 from sitrep.model.dates import FuzzyDate
 from sitrep.model.entries import Evacuation, FigureEntry, Place
-from sitrep.model.figure import Figure
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.situation import Situation
-from sitrep.model.warn import cites_no_source
+from sitrep.model.validation.warn import cites_no_source
 
 LABEL_WIDTH = 15
 """Cells of the label column (a longer label is cut: the value never touches it)."""

@@ -33,8 +33,13 @@ from sitrep.app.widgets.seat_card import seat_card
 from sitrep.brief import words
 from sitrep.brief.figure_text import amount
 from sitrep.geo.marks import GLYPHS
-from sitrep.model.control import ControlSummary, PartyCount, control_summary, headline_places
-from sitrep.model.derive import (
+from sitrep.model.derived.control import (
+    ControlSummary,
+    PartyCount,
+    control_summary,
+    headline_places,
+)
+from sitrep.model.derived.derive import (
     EvacuationSummary,
     FigureLine,
     evacuation_summary,

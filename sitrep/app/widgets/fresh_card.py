@@ -1,7 +1,7 @@
 """The strip's freshness card: how many entries are overdue or due for confirming again.
 
 Shown only when some are (and only when the header sets refresh rates), counted by
-model/freshness.py as `sitrep check --stale` counts them.
+model/derived/freshness.py as `sitrep check --stale` counts them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections import Counter
 from textual.content import Content
 
 from sitrep.app.widgets.marks import FRESHNESS_STYLE
-from sitrep.model.freshness import Freshness, stale
+from sitrep.model.derived.freshness import Freshness, stale
 from sitrep.model.situation import Situation
 
 FreshData = dict[Freshness, int]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from sitrep.geo.marks import GLYPHS, change_kind
 from sitrep.geo.palette import UNKNOWN_HOLDER_COLOR, holder_color
+from sitrep.model.derived.freshness import Freshness
 from sitrep.model.entries import Confidence, ControlChange
-from sitrep.model.freshness import Freshness
 from sitrep.model.situation import Situation
 
 CONFIDENCE_MARK: dict[Confidence, str] = {

@@ -13,7 +13,7 @@ from sitrep.app.widgets.fit import MORE_STYLE, Item, content, first_fitting, nam
 from sitrep.app.widgets.marks import control_label, party_color, party_name
 from sitrep.brief import words
 from sitrep.geo.marks import GLYPHS, change_kind
-from sitrep.model.derive import SeatStatus
+from sitrep.model.derived.derive import SeatStatus
 from sitrep.model.situation import Situation
 
 TITLE = "bold $text-muted"

@@ -16,8 +16,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import PlainValidator
 
-from sitrep.model.figure import Figure as NewFigure
-from sitrep.model.figure_words import FigureError
+from sitrep.model.numbers.figure import Figure as NewFigure
+from sitrep.model.numbers.figure_words import FigureError
 
 FigureKind = Literal[
     "exact", "about", "at_least", "more_than", "up_to", "range", "undisclosed", "words"

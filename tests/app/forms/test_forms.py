@@ -22,7 +22,7 @@ from sitrep.model.entries import (
     Place,
     Source,
 )
-from sitrep.model.figure import Figure
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.situation import Situation
 from tests.app.forms.host import FormHost, error_of, form, type_into
 

@@ -7,11 +7,11 @@ import datetime as dt
 from textual.widgets import OptionList, Select
 
 from sitrep.app.forms.entry import EditEntryScreen
-from sitrep.app.forms.history import HistoryField
+from sitrep.app.forms.fields.history import HistoryField
 from sitrep.app.forms.item import ItemFormScreen
 from sitrep.model.dates import FuzzyDate
 from sitrep.model.entries import ControlChange, FigureEntry, FigurePoint, Place
-from sitrep.model.figure import Figure
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.situation import Situation
 from tests.app.forms.host import FormHost, error_of, form, type_into
 

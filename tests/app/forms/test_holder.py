@@ -11,7 +11,7 @@ import datetime as dt
 from textual.widgets import Input, OptionList
 
 from sitrep.app.forms.base import FormResult
-from sitrep.app.forms.choice import ChoiceBar
+from sitrep.app.forms.fields.choice import ChoiceBar
 from sitrep.app.forms.holder import HolderScreen
 from sitrep.model.entries import ControlChange, Place
 from sitrep.model.situation import Situation

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import Button, Input, SelectionList
 
 from sitrep.app.forms.entry import EditEntryScreen
+from sitrep.app.forms.fields.refs import PartyField, SourcesField
 from sitrep.app.forms.item import ItemFormScreen
-from sitrep.app.forms.refs import PartyField, SourcesField
 from sitrep.model.entries import Party, Source
 from sitrep.model.situation import Situation
 from tests.app.forms.host import FormHost, form, type_into
@@ -131,7 +131,7 @@ async def test_new_party_as_holder_in_a_change_of_control(sample: Situation) -> 
 async def test_after_an_inline_source_the_filter_is_cleared_and_focus_is_back(
     sample: Situation,
 ) -> None:
-    from sitrep.app.forms.refs import PICKER_HINT
+    from sitrep.app.forms.fields.refs import PICKER_HINT
 
     app = FormHost(lambda: EditEntryScreen("notes", sample))
     async with app.run_test(size=SIZE) as pilot:

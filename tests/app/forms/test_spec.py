@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.app.forms.figure_input import reading
+from sitrep.app.forms.fields.figure_input import reading
 from sitrep.app.forms.spec import (
     display_name,
     slug,
@@ -18,7 +18,7 @@ from sitrep.model.entries import (
     Place,
     Source,
 )
-from sitrep.model.figure import Figure
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.sections import SECTION_MODELS
 from sitrep.model.situation import Header, Situation
 

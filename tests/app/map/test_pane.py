@@ -249,7 +249,7 @@ async def test_outline_is_rasterised_once_per_size(monkeypatch: pytest.MonkeyPat
 
 
 async def test_every_state_of_control_has_its_mark_and_the_legend_counts_as_the_strip() -> None:
-    from sitrep.model.control import control_summary, headline_places
+    from sitrep.model.derived.control import control_summary, headline_places
     from sitrep.yaml.io import load_situation
 
     situation = load_situation(sample_path())

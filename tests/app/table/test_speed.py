@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from sitrep.app.safe import clean, clean_all
 from sitrep.app.widgets.table.rows import Column, TableRows
 from sitrep.editing.document import EditRejected
-from sitrep.model import checks
-from sitrep.model.checks import check_entry
 from sitrep.model.entries import Place
 from sitrep.model.situation import Situation
+from sitrep.model.validation import checks
+from sitrep.model.validation.checks import check_entry
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from textual.content import Content
 
 from sitrep.app.safe import clean
 from sitrep.app.widgets.detail_history import control_now
-from sitrep.brief.mapsvg_parts import legend_title
+from sitrep.brief.svg.mapsvg_parts import legend_title
 from sitrep.geo.marks import GLYPHS, KIND_NAMES, MapData, legend_kinds
 from sitrep.geo.projection import scale_bar
 from sitrep.model.entries import Place
-from sitrep.model.places import place_noun
+from sitrep.model.kinds.places import place_noun
 from sitrep.model.situation import Situation
 
 LEGEND_WIDTH = 30

@@ -10,9 +10,9 @@ from typing import Any
 from sitrep.app.widgets.marks import FRESHNESS_STYLE, FRESHNESS_WORDS
 from sitrep.app.widgets.table.rows import Column
 from sitrep.brief.words import say
+from sitrep.model.derived.freshness import REFRESHED, Freshness, last_confirmed, state_of
 from sitrep.model.entries import Evacuation, FigureEntry, Place
-from sitrep.model.figure import Figure
-from sitrep.model.freshness import REFRESHED, Freshness, last_confirmed, state_of
+from sitrep.model.numbers.figure import Figure
 from sitrep.model.sections import Section
 from sitrep.model.situation import Situation
 

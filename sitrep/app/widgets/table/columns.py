@@ -32,7 +32,7 @@ from sitrep.app.widgets.table.cells import (
 )
 from sitrep.app.widgets.table.rows import Column
 from sitrep.brief.figure_text import amount
-from sitrep.model.control import held_since
+from sitrep.model.derived.control import held_since
 from sitrep.model.entries import Evacuation, FigureEntry, Party, Place
 from sitrep.model.sections import Section
 from sitrep.model.situation import Situation

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from sitrep.app.widgets.marks import control_label, party_name
 from sitrep.geo.palette import UNKNOWN_HOLDER_COLOR, party_colors
-from sitrep.model.control import controller_before, headline_places
-from sitrep.model.history import TimelinePoint, history_span, timeline
-from sitrep.model.places import place_noun
+from sitrep.model.derived.control import controller_before, headline_places
+from sitrep.model.derived.history import TimelinePoint, history_span, timeline
+from sitrep.model.kinds.places import place_noun
 from sitrep.model.situation import Situation
 
 CONTESTED_COLOR = "#8c959f"

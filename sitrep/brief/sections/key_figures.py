@@ -1,0 +1,174 @@
+"""'## Key figures': control, the seat of government, figures, evacuations; all derived.
+
+Control is counted over the headline places (the most common kind with control
+stated): every party that holds one appears, most first, and the parts of every
+count add up on their face. Contested places are held by nobody: they have a
+line of their own and are never in a party's count. A situation with no control
+stated at all (a flood) gets no control lines whatsoever.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sitrep.brief import control_text, figure_text, words
+from sitrep.brief.context import BriefContext
+from sitrep.brief.escape import inline
+from sitrep.brief.markdown import bullets, heading
+from sitrep.model.derived.control import change_on, controlled_places
+from sitrep.model.derived.derive import FigureLine, evacuation_summary, seat_statuses
+from sitrep.model.entries import Place
+from sitrep.model.kinds.places import place_noun
+
+MAX_CONTESTED_NAMED = 4
+_PRESSURE_WORDS = {"besieged": "besieged", "encircled": "encircled", "partial": "partly held"}
+
+
+def key_figures_section(ctx: BriefContext) -> str:
+    """Control, seats, in-period figures, evacuations; then older figures as context."""
+    s = ctx.situation
+    items = control_lines(ctx)
+    items += [inline(control_text.seat_line(s, status)) for status in seat_statuses(s)]
+    news = [f for f in ctx.figures if f.in_period]
+    context = [f for f in ctx.figures if not f.in_period]
+    items += [_figure(ctx, f) for f in news]
+    items += evacuation_lines(ctx)
+    blocks = [heading(2, "Key figures")]
+    if items:
+        blocks.append(bullets(items))
+    if context:
+        undated = any(f.point.as_of.last is None for f in context)
+        blocks.append(f"Context, values from before this period{' or undated' if undated else ''}:")
+        blocks.append(bullets([_figure(ctx, f) for f in context]))
+    if not items and not context:
+        blocks.append("No figures recorded.")
+    if len(ctx.figures) > 1:
+        blocks.append("Figures have different scopes and dates; they are not added up.")
+    return "\n\n".join(blocks)
+
+
+def control_lines(ctx: BriefContext) -> list[str]:
+    """One line per party holding headline places, then contested, unclear, other kinds."""
+    summary = ctx.summary
+    if summary is None:
+        return []
+    kind, chosen = ctx.headline
+    pressure = _pressure(chosen)
+    lines = [
+        inline(control_text.count_line(count, summary, kind, pressure.get(count.party_id, "")))
+        for count in summary.holding
+    ]
+    of_total = f"of {words.places(summary.total, kind)}"
+    if summary.contested:
+        contested = [p for p in chosen if (c := p.current) is not None and c.state == "contested"]
+        lines.append(
+            inline(f"Contested: {summary.contested:,} {of_total}: {_named(ctx, contested)}")
+        )
+    if summary.unclear:
+        lines.append(inline(f"Control unclear: {summary.unclear:,} {of_total}"))
+    beyond = _beyond(ctx, kind, summary.total)
+    return lines + ([beyond] if beyond else [])
+
+
+def _named(ctx: BriefContext, contested: list[Place]) -> str:
+    """'North Town, between the rebels and the government; ...' for a few contested places."""
+    s = ctx.situation
+    shown = contested[:MAX_CONTESTED_NAMED]
+    parts = []
+    for place in shown:
+        phrase = control_text.state_phrase(s, place.current).removeprefix("contested")
+        parts.append(f"{place.label}{',' if phrase.startswith(' between') else ''}{phrase}")
+    more = len(contested) - len(shown)
+    return "; ".join(parts) + (f"; and {more:,} more" if more else "")
+
+
+def _pressure(chosen: list[Place], *, alone: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Per holder: '1 of them besieged and 2 partly held' (part of its count, not added to it).
+
+    Holders in ``alone`` hold a single place: theirs reads 'besieged', not '1 of them ...'.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for place in chosen:
+        change = place.current
+        if change is not None and change.holder and change.state in _PRESSURE_WORDS:
+            counts.setdefault(change.holder, Counter())[_PRESSURE_WORDS[change.state]] += 1
+    found = {}
+    for holder, counted in counts.items():
+        parts = [f"{n:,} {w}" for w, n in sorted(counted.items())]
+        if holder in alone:
+            parts = sorted(counted)
+        else:
+            first, _, rest = parts[0].partition(" ")
+            parts[0] = f"{first} of them {rest}"
+        found[holder] = words.join(parts)
+    return found
+
+
+def _beyond(ctx: BriefContext, kind: str, total: int) -> str | None:
+    """'Beyond the 34 provinces: 1 airport held by the government; 1 city contested'."""
+    s = ctx.situation
+    others = [p for p in controlled_places(s) if p.kind != kind]
+    if not others:
+        return None
+    held: dict[str, list[Place]] = {}
+    contested: list[Place] = []
+    unclear: list[Place] = []
+    for place in others:
+        change = change_on(place, None)
+        assert change is not None
+        if change.state == "contested":
+            contested.append(place)
+        elif change.state == "unclear":
+            unclear.append(place)
+        else:
+            assert change.holder is not None
+            held.setdefault(change.holder, []).append(place)
+    pressure = _pressure(others, alone=frozenset(h for h, p in held.items() if len(p) == 1))
+    parts = []
+    for holder, chosen in sorted(held.items(), key=lambda kv: -len(kv[1])):
+        under = f" ({pressure[holder]})" if holder in pressure else ""
+        parts.append(f"{words.kind_counts(chosen)} held by {s.party_name(holder)}{under}")
+    if contested:
+        parts.append(f"{words.kind_counts(contested)} contested")
+    if unclear:
+        parts.append(f"{words.kind_counts(unclear)} with control unclear")
+    return inline(f"Beyond the {total:,} {place_noun(kind, total)}: {'; '.join(parts)}")
+
+
+def _figure(ctx: BriefContext, figure: FigureLine) -> str:
+    text = inline(figure_text.headline(ctx.situation, figure))
+    return ctx.citations.cite_after(text, figure.point.sources)
+
+
+def evacuation_lines(ctx: BriefContext) -> list[str]:
+    """'Evacuating: 4 states and 1 organisation'; 'Troops deployed for evacuations: ...'."""
+    summary = evacuation_summary(ctx.situation)
+    lines = []
+    if summary.evacuating:
+        actors = words.join([_actors(n, kind) for kind, n in summary.actors.items()])
+        lines.append(f"Evacuating: {actors}")
+    if summary.with_troops:
+        senders = Counter(e.actor_kind for e in summary.with_troops)
+        by = words.join([_actors(n, kind) for kind, n in senders.items()])
+        lines.append(f"Troops deployed for evacuations: {summary.troops} (from {by})")
+    embassies: Counter[str] = Counter(
+        e.embassy for e in ctx.situation.evacuations if e.embassy != "unknown"
+    )
+    if embassies:
+        order = ["closed", "temporarily_closed", "relocated", "reduced", "open"]
+        counts = [f"{embassies[k]:,} {words.say(k)}" for k in order if embassies[k]]
+        lines.append(f"Embassies: {', '.join(counts)}")
+    return lines
+
+
+_ACTOR_NOUNS = {
+    "state": ("state", "states"),
+    "organisation": ("organisation", "organisations"),
+    "company": ("company", "companies"),
+    "other": ("other actor", "other actors"),
+}
+
+
+def _actors(count: int, kind: str) -> str:
+    one, many = _ACTOR_NOUNS[kind]
+    return words.plural(count, one, many)

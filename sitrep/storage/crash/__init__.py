@@ -1,0 +1,3 @@
+"""Crash safety: every edit appended to a journal as it happens, the journal files on
+disk, and recovering what a sitrep that died left behind.
+"""
