@@ -69,6 +69,11 @@ def dialog_text(app: Any) -> str:
     return "\n".join(str(s.render()) for s in screen.query(Static))
 
 
+def showing_conflict(app: Any) -> bool:
+    """Whether the conflict dialog is on top and says which conflict it shows."""
+    return isinstance(app.screen, ConflictScreen) and "Merge conflict" in dialog_text(app)
+
+
 def north(app: Any) -> str:
     place = app.document.situation.place("north")
     assert place is not None
@@ -230,5 +235,6 @@ async def test_resolutions_survive_a_crash_and_the_walk_follows_the_recovery(
         assert isinstance(again.screen, ChoiceScreen), "the recovery is asked first"
         await keys(pilot, "enter")  # Recover (it has focus)
         assert north(again) == "North (night)"
-        await until(pilot, lambda: isinstance(again.screen, ConflictScreen))
+        # The dialog is shown, then filled: wait for its words, not only for the screen.
+        await until(pilot, lambda: showing_conflict(again))
         assert "Merge conflict 1 of 1" in dialog_text(again)
