@@ -16,6 +16,7 @@ from textual import events
 from textual.app import App, InvalidThemeError
 from textual.theme import Theme
 
+from sitrep.app import toastfix  # noqa: F401  (Textual 8: never a negative toast timer)
 from sitrep.app.bindings import bindings, unknown_ids
 from sitrep.app.commands import BindingCommands
 from sitrep.app.flows.files import FileFlows
