@@ -83,7 +83,7 @@ class BriefContext:
     def figures(self) -> list[FigureLine]:
         """Each figure's latest value known on the report's date; in-period values first."""
         s = self.situation
-        return figure_headlines(s, self.start, self.end, s.header.as_of)
+        return figure_headlines(s, self.start, s.header.as_of)
 
     def new_evacuations(self) -> list[Evacuation]:
         """Evacuations (not embassy changes only) announced in the period, by date then actor."""

@@ -90,14 +90,14 @@ def test_pre_period_values_are_context_not_news() -> None:
             },
         ]
     )
-    lines = figure_headlines(s, D(2024, 5, 3), D(2024, 5, 10))
+    lines = figure_headlines(s, D(2024, 5, 3))
     assert [(line.entry.id, line.in_period) for line in lines] == [
         ("dead", True),
         ("new", True),
         ("old", False),
     ]
     assert str(lines[1].point.value) == "about 5,000"
-    earlier = figure_headlines(s, D(2024, 5, 3), D(2024, 5, 10), day=D(2024, 4, 15))
+    earlier = figure_headlines(s, D(2024, 5, 3), day=D(2024, 4, 15))
     assert [line.entry.id for line in earlier] == ["new", "old"]
 
 
@@ -113,7 +113,7 @@ def test_a_value_dated_after_the_period_is_news_not_context() -> None:
             }
         ]
     )
-    lines = figure_headlines(s, D(2024, 5, 3), D(2024, 5, 10), day=D(2024, 5, 11))
+    lines = figure_headlines(s, D(2024, 5, 3), day=D(2024, 5, 11))
     assert [(line.entry.id, line.in_period) for line in lines] == [("late", True)]
 
 

@@ -82,7 +82,7 @@ def test_figures_of_the_period_come_first_and_older_ones_are_context(
         )
     )
     h = sample.header
-    lines = figure_headlines(sample, h.period_from, h.period_to, h.as_of)
+    lines = figure_headlines(sample, h.period_from, h.as_of)
     assert [line.in_period for line in lines] == [True] * 8 + [False]
     assert lines[-1].entry.id == "stock" and str(lines[-1].point.value) == "about 3.5 million"
     assert len(lines) == len({f.scope for f in sample.figures})
@@ -101,5 +101,5 @@ def test_of_two_entries_of_one_scope_only_the_later_value_is_a_headline() -> Non
         entry("a", "2021-08-01", 10),
         entry("c", "2021-08-02", 5, area="Kabul"),
     ]
-    lines = figure_headlines(situation, dt.date(2021, 8, 6), dt.date(2021, 8, 13))
+    lines = figure_headlines(situation, dt.date(2021, 8, 6))
     assert [line.entry.id for line in lines] == ["b", "c"]

@@ -145,7 +145,7 @@ def _others(summary: ControlSummary, *, short: bool) -> list[Item]:
 def figures_data(s: Situation) -> list[FigureLine]:
     """Each figure's latest value; those of the report's period first."""
     header = s.header
-    return figure_headlines(s, header.period_from, header.period_to, header.as_of)
+    return figure_headlines(s, header.period_from, header.as_of)
 
 
 def figures_card(s: Situation, data: list[FigureLine], width: int) -> Content:

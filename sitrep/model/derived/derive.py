@@ -138,9 +138,7 @@ class FigureLine:
 TOPIC_ORDER = ("casualties", "displacement", "need", "assistance", "funding", "other")
 
 
-def figure_headlines(
-    s: Situation, start: dt.date, end: dt.date, day: dt.date | None = None
-) -> list[FigureLine]:
+def figure_headlines(s: Situation, start: dt.date, day: dt.date | None = None) -> list[FigureLine]:
     """The value of each figure on day; in the period first (by topic, largest first).
 
     Figures are never summed across scopes, and of two entries of one scope only
