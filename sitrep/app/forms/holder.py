@@ -98,7 +98,7 @@ class HolderScreen(FormScreen[FormResult | None, ControlChange]):
             if isinstance(form_field, PartyListField | PartiesField):
                 form_field.parties = list(situation.parties)
             elif isinstance(form_field, SourcesField):
-                form_field.sources = list(situation.sources)
+                form_field.choices.sources = list(situation.sources)
         self._reset("new")
         self._focus_on_resume = True
 

@@ -23,6 +23,7 @@ from textual.widgets.selection_list import Selection
 from sitrep.app.forms.fields.field import FormField, Invalid, empty_value
 from sitrep.app.forms.fields.figure_input import FigureInput
 from sitrep.app.forms.fields.inputs import FieldSelect
+from sitrep.app.forms.fields.source_choices import MORE_VALUE, SourceChoices
 from sitrep.app.forms.spec import FieldSpec
 from sitrep.app.safe import safe
 from sitrep.model.entries import Party, Source
@@ -149,7 +150,7 @@ class SourcesField(FormField):
 
     def __init__(self, spec: FieldSpec, value: object, sources: Sequence[Source]) -> None:
         super().__init__(spec, value)
-        self.sources = list(sources)
+        self.choices = SourceChoices(sources)
         self.chosen: list[str] = [str(v) for v in value] if isinstance(value, list) else []
         self.preferred: list[str] = []
         """Sources listed right after the ticked ones (those the entry cited lately)."""
@@ -165,21 +166,7 @@ class SourcesField(FormField):
         yield SelectionList[str](*self._selections(""), compact=True, classes="field-control")
 
     def _selections(self, query: str) -> list[Selection[str]]:
-        known = {s.id: s for s in self.sources}
-        first = list(dict.fromkeys([*self.chosen, *(p for p in self.preferred if p in known)]))
-        order = [*first, *(s.id for s in self.sources if s.id not in first)]
-        folded = query.casefold().strip()
-        result = []
-        for source_id in order:
-            source = known.get(source_id)
-            words = _describe(source) if source else f"unknown source {source_id}"
-            if folded and folded not in f"{words} {source_id}".casefold():
-                continue
-            prompt = Content.assemble(
-                safe(words, one_line=True), Content.styled(f"  {source_id}", "dim")
-            )
-            result.append(Selection(prompt, source_id, source_id in self.chosen))
-        return result
+        return self.choices.listed(query, self.chosen, self.preferred).selections
 
     def _refill(self) -> None:
         query = self.query_one(".sources-filter", Input).value
@@ -213,7 +200,7 @@ class SourcesField(FormField):
     def add_source(self, source: Source) -> None:
         """Offer a source made in a nested form, and tick it: the filter typed before is
         cleared (it would hide the new source) and the keyboard is back in the list."""
-        self.sources.append(source)
+        self.choices.add(source)
         self.chosen.append(source.id)
         box = self.query_one(".sources-filter", Input)
         with self.prevent(Input.Changed):
@@ -247,18 +234,11 @@ class SourcesField(FormField):
     def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
         event.stop()
         value = event.selection.value
+        if value == MORE_VALUE:  # the 'N more' row (disabled: never ticked)
+            return
         if value in self.chosen:
             self.chosen.remove(value)
         else:
             self.chosen.append(value)
         self._shown_selections = ()  # the list shows the tick: it is no longer what was filled
         self.edited()
-
-
-def _describe(source: Source) -> str:
-    parts = [source.publisher]
-    if source.title:
-        parts.append(source.title)
-    if source.published:
-        parts.append(source.published.isoformat())
-    return " · ".join(parts)
