@@ -48,15 +48,30 @@ class SourceChoices:
     """The sources a picker offers, with each one's words and search text worked out once."""
 
     def __init__(self, sources: Sequence[Source], limit: int = SHOWN_SOURCES) -> None:
-        self.sources = list(sources)
-        """The sources offered (set it again when the situation changed)."""
+        self._sources = list(sources)
+        self._known: dict[str, Source] | None = None
         self.limit = limit
         self._said: dict[str, tuple[Source | None, str, str]] = {}
         """Per id: the source described, its words and its search text."""
 
+    @property
+    def sources(self) -> list[Source]:
+        """The sources offered (set it again when the situation changed)."""
+        return self._sources
+
+    @sources.setter
+    def sources(self, sources: list[Source]) -> None:
+        self._sources, self._known = sources, None
+
     def add(self, source: Source) -> None:
         """Offer one more source (made in a nested form)."""
-        self.sources.append(source)
+        self._sources.append(source)
+        self._known = None
+
+    def _by_id(self) -> dict[str, Source]:
+        if self._known is None:
+            self._known = {s.id: s for s in self._sources}
+        return self._known
 
     def _say(self, source_id: str, source: Source | None) -> tuple[str, str]:
         """A source's words and search text, worked out again only when it was replaced."""
@@ -72,15 +87,18 @@ class SourceChoices:
         Only sources whose words or id contain ``query`` (case-insensitive) are
         listed; the ticked ones are listed whatever the limit.
         """
-        known = {s.id: s for s in self.sources}
+        known = self._by_id()
         first = list(dict.fromkeys([*chosen, *(p for p in preferred if p in known)]))
         firsts = set(first)
-        order = [*first, *(s.id for s in self.sources if s.id not in firsts)]
+        order = [*first, *(s.id for s in self._sources if s.id not in firsts)]
         folded = query.casefold().strip()
         ticked = set(chosen)
         rows: list[Selection[str]] = []
         others = hidden = 0
-        for source_id in order:
+        for at, source_id in enumerate(order):
+            if not folded and others >= self.limit and source_id not in ticked:
+                hidden = len(order) - at  # every one left matches (the ticked come first)
+                break
             source = known.get(source_id)
             words, search = self._say(source_id, source)
             if folded and folded not in search:
