@@ -235,3 +235,12 @@ class Document:
                 check_unused(self.situation, change.section, entry_id)
             return
         check_entry(self.situation, change.section, change.index, change.after, change.before)
+
+
+def snapshot(situation: Situation) -> Situation:
+    """A copy whose lists a thread can read while the user goes on editing.
+
+    Entries are never changed in place (the Document replaces them), so copying
+    the lists is enough: the entries are shared.
+    """
+    return situation.model_copy(update={name: list(getattr(situation, name)) for name in SECTIONS})

@@ -21,7 +21,7 @@ from sitrep.app.dialogs.import_file import ImportFileScreen, ImportRequest
 from sitrep.app.dialogs.import_preview import ImportPreviewScreen
 from sitrep.app.flows.ask import ask_now
 from sitrep.app.safe import Say
-from sitrep.editing.document import Change, Document
+from sitrep.editing.document import Change, Document, snapshot
 from sitrep.errors import SitrepError
 from sitrep.imports.preview import Prepared, prepare, steps
 from sitrep.model.carry import carry
@@ -117,11 +117,6 @@ class ImportFlow:
             f"Imported from {prepared.source}: {o.added} {prepared.what} added, "
             f"{o.updated} updated (u undoes it)"
         )
-
-
-def snapshot(situation: Situation) -> Situation:
-    """A copy whose lists the document's edits do not change (the entries are shared)."""
-    return situation.model_copy(update={s: list(getattr(situation, s)) for s in SECTIONS})
 
 
 def unchanged(frozen: Situation, now: Situation) -> bool:

@@ -29,8 +29,7 @@ from textual.app import App
 from sitrep.app.flows import save_questions as ask
 from sitrep.app.safe import Say
 from sitrep.app.session import Session
-from sitrep.app.widgets.figures import snapshot
-from sitrep.editing.document import Change, Document
+from sitrep.editing.document import Change, Document, snapshot
 from sitrep.errors import SitrepError
 from sitrep.storage.diskstate import DiskState, FileChangedError, NotRegularFileError, Status
 from sitrep.storage.store import Saved

@@ -17,8 +17,7 @@ from textual.timer import Timer
 from textual.widget import AwaitMount
 
 from sitrep.app.session import Session
-from sitrep.app.widgets.figures import snapshot
-from sitrep.editing.document import Change, Document
+from sitrep.editing.document import Change, Document, snapshot
 from sitrep.model.entries import Place
 from sitrep.model.situation import Situation
 from sitrep.storage.sample import sample_path

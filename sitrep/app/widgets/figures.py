@@ -19,9 +19,8 @@ from textual.widgets import Static
 from sitrep.app.panes import PANES
 from sitrep.app.widgets.figure_cards import CARDS
 from sitrep.app.widgets.symbols import symbols_in, tooltip
-from sitrep.editing.document import Change
+from sitrep.editing.document import Change, snapshot
 from sitrep.model.entries import Place
-from sitrep.model.sections import SECTIONS
 from sitrep.model.situation import Situation
 
 __all__ = ["BACKGROUND_LIMIT", "CARDS", "KeyFigures", "cards_touched", "figure_cards", "snapshot"]
@@ -68,15 +67,6 @@ def _cards_touched(change: Change) -> set[str]:
 def figure_cards(situation: Situation, names: Iterable[str] = CARDS) -> dict[str, Any]:
     """What the named cards show; pure, so it can run in a thread on a snapshot."""
     return {name: CARDS[name][0](situation) for name in names}
-
-
-def snapshot(situation: Situation) -> Situation:
-    """A copy whose lists a thread can read while the user goes on editing.
-
-    Entries are never changed in place (the Document replaces them), so copying
-    the lists is enough.
-    """
-    return situation.model_copy(update={name: list(getattr(situation, name)) for name in SECTIONS})
 
 
 class FigureCard(Widget):
