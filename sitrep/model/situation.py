@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -127,8 +127,32 @@ class Header(Entry):
         return self.period_end or self.as_of
 
 
-_PLACE_INDEX = "_sitrep_place_index"
-"""Where Situation.place keeps its index of place ids (in the object's __dict__)."""
+_INDEX = "_sitrep_index_"
+"""Where Situation keeps its id indexes (``_sitrep_index_places`` ...) in its __dict__."""
+
+
+def _by_id(situation: Situation, section: Literal["places", "sources"], wanted: str) -> Any:
+    """The entry of a section with this id, through an index checked on every hit.
+
+    A table column asks this for every row (a scan each time took minutes at
+    10,000 places). The index is kept in the object's ``__dict__`` beside its
+    fields (like comments, never dumped nor compared) and checked on every hit,
+    since the document replaces entries in the list; a miss scans, and rebuilds
+    the index when it finds one.
+    """
+    entries: list[Place | Source] = getattr(situation, section)
+    index: dict[str, int] | None = situation.__dict__.get(_INDEX + section)
+    if index is not None:
+        at = index.get(wanted)
+        if at is not None and at < len(entries) and entries[at].id == wanted:
+            return entries[at]
+    found = next((e for e in entries if e.id == wanted), None)
+    if found is not None:
+        fresh: dict[str, int] = {}
+        for at, each in enumerate(entries):
+            fresh.setdefault(each.id, at)
+        situation.__dict__[_INDEX + section] = fresh
+    return found
 
 
 class Situation(Entry):
@@ -158,32 +182,15 @@ class Situation(Entry):
         return None
 
     def source(self, source_id: str) -> Source | None:
-        """The source with this id, if any."""
-        return next((s for s in self.sources if s.id == source_id), None)
+        """The source with this id, if any (a dict lookup once indexed: see _by_id)."""
+        found: Source | None = _by_id(self, "sources", source_id)
+        return found
 
     def place(self, place_id: str | None) -> Place | None:
-        """The place with this id, if any.
-
-        A dict lookup once the index is made: a table column asks this for every
-        place (a scan each time took minutes at 10,000 places). The index is kept
-        in the object's ``__dict__`` beside its fields (like comments, never
-        dumped nor compared) and checked on every hit, since the document replaces
-        entries in the list; a miss scans, and rebuilds the index when it finds one.
-        """
+        """The place with this id, if any (a dict lookup once indexed: see _by_id)."""
         if place_id is None:
             return None
-        places = self.places
-        index: dict[str, int] | None = self.__dict__.get(_PLACE_INDEX)
-        if index is not None:
-            at = index.get(place_id)
-            if at is not None and at < len(places) and places[at].id == place_id:
-                return places[at]
-        found = next((p for p in places if p.id == place_id), None)
-        if found is not None:
-            fresh: dict[str, int] = {}
-            for at, place in enumerate(places):
-                fresh.setdefault(place.id, at)
-            self.__dict__[_PLACE_INDEX] = fresh
+        found: Place | None = _by_id(self, "places", place_id)
         return found
 
     def party_name(self, party_id: str | None) -> str:

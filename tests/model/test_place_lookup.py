@@ -1,4 +1,4 @@
-"""Situation.place: a dict lookup that stays right while the document edits the list."""
+"""Situation.place and .source: dict lookups that stay right while the document edits the lists."""
 
 from __future__ import annotations
 
@@ -54,3 +54,23 @@ def test_any_edit_sequence_answers_as_a_scan(
             del s.places[i % len(s.places)]
         wanted = ids[i % len(ids)]
         assert s.place(wanted) is _first(s, wanted)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(st.sampled_from(["get", "replace", "delete"]), st.integers(0, 40))))
+def test_source_lookups_answer_as_a_scan_whatever_the_edits(
+    sample: Situation, steps: list[tuple[str, int]]
+) -> None:
+    s = sample.model_copy(update={"sources": list(sample.sources)})
+    ids = [x.id for x in sample.sources] + ["no-such-source", "renamed-0"]
+    for n, (op, i) in enumerate(steps):
+        if op == "replace" and s.sources:
+            at = i % len(s.sources)
+            s.sources[at] = s.sources[at].model_copy(update={"id": f"renamed-{n}"})
+            ids.append(f"renamed-{n}")
+        elif op == "delete" and s.sources:
+            del s.sources[i % len(s.sources)]
+        wanted = ids[i % len(ids)]
+        assert s.source(wanted) is next((x for x in s.sources if x.id == wanted), None)
