@@ -43,6 +43,12 @@ CHECK_FLOOR = (
     "import sys, yaml; "
     "yaml.load(open(sys.argv[1], encoding='utf-8').read(), Loader=yaml.CSafeLoader)"
 )
+MODEL_IMPORTS = (
+    ("import pydantic.BaseModel (process)", "from pydantic import BaseModel"),
+    ("import sitrep's model (process)", "import sitrep.model.situation"),
+)
+"""Processes that only import, measured against the check floor: the part of `sitrep
+check` (and of the first paint) that is pydantic's and the model's to build."""
 DOCS_START, DOCS_END = "<!-- results:start -->", "<!-- results:end -->"
 
 
@@ -146,6 +152,10 @@ def measure(size: str, path: Path, reps: int, keys: int, tmux: bool) -> list[Row
     check = median(wall([PY, "-m", "sitrep", "check", str(path)], reps))
     check_floor = median(wall([PY, "-c", CHECK_FLOOR, str(path)], reps))
     rows.append(Row("sitrep check (process)", check, check_floor, "s", "python+CSafeLoader"))
+    if not big:  # what any pydantic model costs a process before sitrep does anything
+        for figure, code in MODEL_IMPORTS:
+            took = median(wall([PY, "-c", code], reps))
+            rows.append(Row(figure, took, check_floor, "s", "python+CSafeLoader"))
     save, dump = worker("save", path, reps), worker("dump", path, reps)
     rows.append(
         Row("edit + save", median(save["times"]), median(dump["times"]), "s", "CSafeDumper")
@@ -160,6 +170,10 @@ def measure(size: str, path: Path, reps: int, keys: int, tmux: bool) -> list[Row
     paint_floor += parse_s if big else 0.0
     paint = median([r["painted_at"] - r["spawned_at"] for r in apps])
     rows.append(Row("first paint (headless)", paint, paint_floor, "s", floor_name))
+    if not big:  # the same floor once sitrep's model is imported and the file read
+        modelled = [worker("minimal_model", path, 0) for _ in range(reps)]
+        took = median([r["painted_at"] - r["spawned_at"] for r in modelled])
+        rows.append(Row("first paint, minimal app + model", took, paint_floor, "s", floor_name))
     if tmux and terminal.have_tmux():
         app_cmd = [PY, "-m", "sitrep", str(path)]
         app_t = [tmux_paint(app_cmd, apps[0]["markers"]) for _ in range(reps)]
