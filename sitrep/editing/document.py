@@ -71,6 +71,10 @@ class Document:
         self._group: list[Change] | None = None
         self.observers: list[Callable[[Change], None]] = []
         """Called after every change is applied, undo and redo included (journal, UI)."""
+        self.step_observers: list[Callable[[], None]] = []
+        """Called once every change of a step is applied (a single edit, a group, an undo
+        or a redo): the journal makes a whole step durable at once."""
+        self._steps = 0
         self._serial = 0
         self._saved_state: int | None = 0
         """The state on disk; a document never saved (the bundled sample) starts clean
@@ -104,6 +108,22 @@ class Document:
         """The live list of one section's entries (read it; change it through the document)."""
         entries: list[Entry] = getattr(self.situation, section)
         return entries
+
+    @property
+    def in_step(self) -> bool:
+        """True while the changes of one step are being applied (see step_observers)."""
+        return self._steps > 0
+
+    @contextmanager
+    def _step(self) -> Iterator[None]:
+        self._steps += 1
+        try:
+            yield
+        finally:
+            self._steps -= 1
+            if not self._steps:
+                for observer in self.step_observers:
+                    observer()
 
     @property
     def can_undo(self) -> bool:
@@ -159,18 +179,19 @@ class Document:
             yield
             return
         self._group = []
-        try:
-            yield
-        except BaseException:
+        with self._step():  # the journal makes the whole group durable at once
+            try:
+                yield
+            except BaseException:
+                changes, self._group = self._group, None
+                for change in reversed(changes):
+                    self._apply(change.inverse())
+                raise
             changes, self._group = self._group, None
-            for change in reversed(changes):
-                self._apply(change.inverse())
-            raise
-        changes, self._group = self._group, None
-        if changes:
-            self._serial += 1
-            self._undo.append((changes, self._serial))
-            self._redo.clear()
+            if changes:
+                self._serial += 1
+                self._undo.append((changes, self._serial))
+                self._redo.clear()
 
     def undo(self) -> list[Change]:
         """Undo the last step; returns the changes applied (empty if nothing to undo)."""
@@ -178,8 +199,9 @@ class Document:
             return []
         step, serial = self._undo.pop()
         changes = [change.inverse() for change in reversed(step)]
-        for change in changes:
-            self._apply(change)
+        with self._step():
+            for change in changes:
+                self._apply(change)
         self._redo.append((step, serial))
         return changes
 
@@ -188,14 +210,16 @@ class Document:
         if not self._redo:
             return []
         step, serial = self._redo.pop()
-        for change in step:
-            self._apply(change)
+        with self._step():
+            for change in step:
+                self._apply(change)
         self._undo.append((step, serial))
         return list(step)
 
     def _do(self, change: Change) -> Change:
         self._check(change)
-        self._apply(change)
+        with self._step():
+            self._apply(change)
         if self._group is not None:
             self._group.append(change)
         else:
