@@ -111,9 +111,12 @@ class EntryTable(RowsView[T], Generic[T], can_focus=True):
     def _after_slice(self) -> None:
         """More rows found (below those shown): the count, the scrollbar, and the cursor
         if it was waiting for an entry the scan has now reached."""
+        self._update_virtual_size()
         if self.rows.found():
             self.scroll_to_cursor()
-        self._update_virtual_size()
+            # Again once laid out: the rows found may have brought a scrollbar that
+            # takes a line or a column.
+            self.call_after_refresh(self.scroll_to_cursor)
         self.refresh()
         self._announce()
         self.post_message(self.ViewChanged(self))
