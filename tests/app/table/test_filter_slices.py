@@ -103,7 +103,8 @@ class FilterApp(App[None]):
         table.slices.after = record
 
     def on_entry_table_view_changed(self, event: EntryTable.ViewChanged) -> None:
-        self.titles.append(str(self.view.query_one(".section-title", Static).render()))
+        for title in self.query(".section-title").results(Static):  # none once closing
+            self.titles.append(str(title.render()))
         self._wake()
 
     def _wake(self) -> None:
