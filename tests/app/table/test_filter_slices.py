@@ -23,20 +23,14 @@ from sitrep.app.widgets.table.scan import Slice
 from sitrep.app.widgets.table.section import SectionView
 from sitrep.app.widgets.table.table import EntryTable
 from tests.app.keys import key_event
+from tests.app.table.test_widget import COLUMNS as WIDGET_COLUMNS
+from tests.app.table.test_widget import Row
 
 N = 5_000
 
 
-@dataclass(frozen=True)
-class Row:
-    name: str
-    size: int
-
-
-COLUMNS = [
-    Column[Row]("Name", lambda r: r.name, min_width=6, max_width=20),
-    Column[Row]("Size", lambda r: f"{r.size:,}", align="right", sort_key=lambda r: r.size),
-]
+COLUMNS: list[Column[Row]] = WIDGET_COLUMNS[:2]
+"""Name and size (a size is 0 to 6: its text matches a digit typed)."""
 
 
 def data() -> list[Row]:
