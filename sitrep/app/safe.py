@@ -48,8 +48,11 @@ def clean(text: str, *, one_line: bool = False) -> str:
 
 
 def clean_all(texts: list[str], *, one_line: bool = False) -> list[str]:
-    """clean() of each text; one search of them all when, as usual, none needs cleaning."""
-    if _CHANGED_BY_CLEAN.search("".join(texts)) is None:
+    """clean() of each text; one look at them all when, as usual, none needs cleaning."""
+    joined = "".join(texts)
+    # Every character clean() changes is unprintable; isprintable() is ten times
+    # faster than the search (the filter's first keystroke cleans every row).
+    if joined.isprintable() or _CHANGED_BY_CLEAN.search(joined) is None:
         return texts
     return [clean(text, one_line=one_line) for text in texts]
 

@@ -66,6 +66,7 @@ def sources_column() -> EntryColumn:
         align="right",
         sort_key=lambda e: len(cited(e)),
         priority=3,
+        searched=False,  # a count: typing a digit should not match it
     )
 
 

@@ -20,11 +20,12 @@ def hidden_match(model: TableRows[Any], widths: Sequence[int], index: int | None
     query = model.query
     if not query or index is None or not 0 <= index < len(model):
         return None
-    cells = model.rows[index].cells(model.columns)
-    hits = [i for i, cell in enumerate(cells) if query in cell.casefold()]
+    columns = model.columns
+    cells = model.rows[index].cells(columns)
+    hits = [i for i, cell in enumerate(cells) if columns[i].searched and query in cell.casefold()]
     for i in hits:
         width = widths[i] if i < len(widths) else 0
         shown = cells[i] if len(cells[i]) <= width else set_cell_size(cells[i], max(0, width - 1))
         if width > 0 and query in shown.casefold():
             return None  # the user can see why it matched
-    return model.columns[hits[0]].title if hits else None
+    return columns[hits[0]].title if hits else None

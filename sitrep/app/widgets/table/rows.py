@@ -4,7 +4,9 @@ Rows stay in document order (row i is entry i of the document's list), so an
 edit at index i maps to row i. What the user sees is ``order``: the indexes of
 the rows that pass the filter, in sort order. Cell text, search text and sort
 keys are computed when first needed and cached per row, so loading 10,000
-entries costs almost nothing until a filter or sort needs them all.
+entries costs almost nothing until a filter or sort needs them all. A filter
+looks at the rows in display order (scan.py): all at once, or a slice at a time
+when ``slice`` says how much (the table runs the rest between events).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any, Generic, Literal, TypeVar
 from textual.strip import Strip
 
 from sitrep.app.safe import clean_all
+from sitrep.app.widgets.table.scan import RowScan, Slice
 
 T = TypeVar("T")
 
@@ -35,7 +38,9 @@ class Column(Generic[T]):
     column (a figure, a count) is never cut: it is measured on every row, has no
     maximum, and the other columns give way first. A column with a ``narrow``
     width shrinks to it before any column is left out, showing only the first
-    word of each cell (a mark such as ●) under ``narrow_title``.
+    word of each cell (a mark such as ●) under ``narrow_title``. The filter
+    looks in every ``searched`` column (not in a count, where a digit typed would
+    match rows for no reason the user sees).
     """
 
     title: str
@@ -51,6 +56,7 @@ class Column(Generic[T]):
     whole: bool = False
     narrow: int | None = None
     narrow_title: str = ""
+    searched: bool = True
 
 
 class Row(Generic[T]):
@@ -74,9 +80,16 @@ class Row(Generic[T]):
         return self._cells
 
     def search(self, columns: Sequence[Column[T]]) -> str:
-        """All cells in lowercase, for filtering (a NUL keeps matches within one cell)."""
+        """The searched cells in lowercase, for filtering (a NUL keeps matches within one
+        cell). The cells are not kept: only the rows drawn need them."""
         if self._search is None:
-            self._search = "\0".join(self.cells(columns)).casefold()
+            if self._cells is not None:
+                texts = [text for text, c in zip(self._cells, columns, strict=True) if c.searched]
+            else:
+                entry = self.entry
+                texts = [column.text(entry) for column in columns if column.searched]
+                texts = clean_all(texts, one_line=True)
+            self._search = "\0".join(texts).casefold()
         return self._search
 
     def sort_key(self, columns: Sequence[Column[T]], column: int) -> tuple[bool, Any]:
@@ -109,6 +122,10 @@ class TableRows(Generic[T]):
         """The visible row indexes, in display order."""
         self._warmed = 0
         """Rows before this one have their search text computed (see warm)."""
+        self.slice: Slice | None = None
+        """How much of the rows a filter looks at before it returns (None: all of them);
+        scan() looks at the rest."""
+        self._scan = RowScan()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -127,14 +144,42 @@ class TableRows(Generic[T]):
         previous, self.query = self.query, query.casefold()
         if previous and previous in self.query:
             # The query grew (typing on): only rows that matched can still match,
-            # and they are already in display order.
+            # and they are already in display order; rows not looked at yet still
+            # are to be, now for the longer query.
             self.order = self._matching(self.order)
+            self.scan(self.slice)
         else:
             self._refilter()
 
     def _refilter(self) -> None:
         ordered = self._display_order()
-        self.order = self._matching(ordered) if self.query else ordered
+        if not self.query:
+            self._scan.stop()
+            self.order = ordered
+            return
+        self.order = []
+        self._scan.restart(ordered)
+        self.scan(self.slice)
+
+    @property
+    def scanning(self) -> bool:
+        """True while the filter has rows left to look at (see scan)."""
+        return self._scan.running
+
+    @property
+    def progress(self) -> float:
+        """The share of the rows the filter has looked at, from 0 to 1."""
+        return self._scan.progress
+
+    def scan(self, portion: Slice | None = None, *, until: int | None = None) -> bool:
+        """Look at more rows for the filter (portion None: all that are left; until: stop
+        once that row index is looked at); matches join the end of order. True when done."""
+        self._scan.run(self._matching, self.order, portion, until=until)
+        return not self._scan.running
+
+    def matches(self, index: int) -> bool:
+        """Whether a row passes the filter (looked at or not)."""
+        return not self.query or self.query in self.rows[index].search(self.columns)
 
     def _matching(self, ordered: list[int]) -> list[int]:
         query, rows, columns = self.query, self.rows, self.columns

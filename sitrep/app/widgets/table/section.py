@@ -18,6 +18,7 @@ from sitrep.app.widgets.table.layout import sample
 from sitrep.app.widgets.table.matched import hidden_match
 from sitrep.app.widgets.table.rows import Column
 from sitrep.app.widgets.table.table import EntryTable
+from sitrep.app.widgets.table.view import scanned
 from sitrep.model.sections import Section
 
 FILTER_PLACEHOLDER = "Filter: type to match any cell; Esc clears"
@@ -126,6 +127,8 @@ class SectionView(Vertical):
         total, shown = len(model), table.row_count
         count = f"{shown:,} of {total:,}" if model.query else f"{total:,}"
         parts: list[tuple[str, str] | str] = [(self.title, "bold"), (f"  {count}", "$text-muted")]
+        if table.filtering:  # the count is of the rows looked at so far
+            parts.append((f" so far, filtering… {scanned(model.progress)}", "$text-muted"))
         if model.sort_column is not None:
             arrow = "▼" if model.reverse else "▲"
             parts.append(

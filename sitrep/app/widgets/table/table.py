@@ -3,7 +3,9 @@
 It adds to RowsView (view.py), which draws the rows virtually, what a user does
 with them: the keys and the mouse move the cursor, sort and filter; edits of
 the document arrive as row changes; parents hear of the cursor (RowHighlighted,
-and at once through cursor_listener), a chosen entry and a changed view.
+and at once through cursor_listener), a chosen entry and a changed view. On a
+large table a filter runs in slices between events (slices.py): the first
+matches show at once, later ones join below them.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sitrep.app.bindings import bindings
 from sitrep.app.widgets.table import messages
 from sitrep.app.widgets.table.layout import ColumnWidths, column_at, next_sort_column
 from sitrep.app.widgets.table.rows import Column
+from sitrep.app.widgets.table.slices import FilterSlices
 from sitrep.app.widgets.table.view import RowsView
 from sitrep.app.widgets.table.warm import SearchWarmer
 
@@ -52,6 +55,7 @@ class EntryTable(RowsView[T], Generic[T], can_focus=True):
     ) -> None:
         super().__init__(columns, empty_text=empty_text, name=name, id=id, classes=classes)
         self.warmer = SearchWarmer(self, self.model)
+        self.slices = FilterSlices(self, self.model, self._after_slice)
         self._highlighted: int | None = None
         self.cursor_listener: Callable[[EntryTable[Any], int | None], None] | None = None
         """Called at once when the cursor moves to another entry (before RowHighlighted
@@ -102,6 +106,29 @@ class EntryTable(RowsView[T], Generic[T], can_focus=True):
         self.refresh()
         self._announce()
         self.post_message(self.ViewChanged(self))
+        self.slices.start()  # the rest of the filter's scan, if it has not finished
+
+    def _after_slice(self) -> None:
+        """More rows found (below those shown): the count, the scrollbar, and the cursor
+        if it was waiting for an entry the scan has now reached."""
+        self._update_virtual_size()
+        if self.rows.found():
+            self.scroll_to_cursor()
+            # Again once laid out: the rows found may have brought a scrollbar that
+            # takes a line or a column.
+            self.call_after_refresh(self.scroll_to_cursor)
+        self.refresh()
+        self._announce()
+        self.post_message(self.ViewChanged(self))
+
+    @property
+    def filtering(self) -> bool:
+        """True while the filter is still looking at rows (the count is not final)."""
+        return self.model.scanning
+
+    async def filter_finished(self) -> None:
+        """Return once the filter has looked at every row."""
+        await self.slices.wait()
 
     # -- sort and filter -------------------------------------------------------
     def sort_by(self, column: int | None, reverse: bool = False) -> None:
@@ -139,10 +166,11 @@ class EntryTable(RowsView[T], Generic[T], can_focus=True):
         self._announce()
 
     def move_to_index(self, index: int) -> bool:
-        """Put the cursor on a document index; False when that row is filtered out."""
+        """Put the cursor on a document index; False when that row is filtered out (a
+        match the filter has not reached yet: the cursor goes there when it does)."""
         position = self.model.position_of(index)
         if position is None:
-            return False
+            return self.rows.wait_for(index)
         self.move_cursor(position)
         return True
 

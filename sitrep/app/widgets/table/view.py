@@ -172,8 +172,16 @@ class RowsView(ScrollView, Generic[T]):
         )
 
     def empty_message(self) -> str:
-        """What an empty table says: nothing matches the filter, or nothing at all yet."""
+        """What an empty table says: nothing matches the filter (once it has looked at
+        every row; until then, how far it got), or nothing at all yet."""
         if self.model.query and len(self.model):
             typed = clean(self.filter_text, one_line=True)
+            if self.model.scanning:
+                return f"Looking for “{typed}”… {scanned(self.model.progress)}"
             return f"No match for “{typed}” (Esc clears the filter)"
         return self.empty_text
+
+
+def scanned(progress: float) -> str:
+    """How far a filter got, in whole percent (rounded down: 100% only when done)."""
+    return f"{int(progress * 100)}%"
