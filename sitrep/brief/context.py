@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from sitrep.brief.citations import Citations
+from sitrep.brief.limits import LIST_LIMIT
 from sitrep.model.derived.control import (
     ControlGain,
     ControlSummary,
     HandChange,
+    change_on,
     changed_hands,
     control_summary,
     current_hold,
@@ -31,11 +33,19 @@ class BriefContext:
     start: dt.date
     end: dt.date
     previous: Situation | None = None
+    limit: int = LIST_LIMIT
+    """Items one list shows in full (see limits.py); above it the list is summarised."""
+    source_name: str | None = None
+    """The situation file's name, for the export command a summarised list points to."""
     citations: Citations = field(init=False)
     _holds: dict[str, list[ControlChange]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.citations = Citations(self.situation.sources)
+
+    def current(self, place: Place) -> ControlChange | None:
+        """The place's control as it stands (Place.current, by the fast path of change_on)."""
+        return change_on(place, None)
 
     def hold(self, place: Place) -> list[ControlChange]:
         """current_hold(place), worked out once per brief (several columns show it)."""
@@ -46,17 +56,31 @@ class BriefContext:
 
     @classmethod
     def build(
-        cls, situation: Situation, since: dt.date | None, previous: Situation | None
+        cls,
+        situation: Situation,
+        since: dt.date | None,
+        previous: Situation | None,
+        *,
+        limit: int = LIST_LIMIT,
+        source_name: str | None = None,
     ) -> BriefContext:
         """The period runs from ``since`` (else the header's start) to the header's end or as-of."""
         header = situation.header
         start = since or header.period_from
         end = header.period_end or header.as_of
-        return cls(situation, start, end, previous)
+        return cls(situation, start, end, previous, limit, source_name)
 
     def in_period(self, date: dt.date | None) -> bool:
         """Whether a date falls inside the period covered (both ends included)."""
         return date is not None and self.start <= date <= self.end
+
+    @cached_property
+    def place_names(self) -> dict[str, str]:
+        """Each place's name by id (the first place with an id wins, as Situation.place does)."""
+        names: dict[str, str] = {}
+        for place in self.situation.places:
+            names.setdefault(place.id, place.name)
+        return names
 
     @cached_property
     def headline(self) -> tuple[str, list[Place]]:

@@ -13,38 +13,51 @@ import datetime as dt
 from sitrep.brief import control_text, words
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import inline
+from sitrep.brief.limits import export_command, left_out
 from sitrep.brief.markdown import bullets
 from sitrep.model.derived.control import controller_before
 from sitrep.model.entries import ControlChange, Place
 from sitrep.model.situation import Situation
 
-Event = tuple[dt.date, str, str, list[str]]
-"""(date, sort key, text, source ids)."""
+Event = tuple[dt.date, str, Place, ControlChange, bool]
+"""(date, sort key, place, change, whether it is the change's retraction)."""
 
 
 def chronology(ctx: BriefContext) -> str:
-    """The changes of control dated in the period, one line each, in date order."""
-    s = ctx.situation
+    """The changes of control dated in the period, one line each, in date order.
+
+    Above the brief's limit, the newest changes up to it, newest first, then a
+    line counting the earlier ones. Only the changes shown are put in words.
+    """
     events: list[Event] = []
-    for place in s.places:
+    for place in ctx.situation.places:
         for change in place.control:
             if ctx.in_period(change.date) and not _retracted_by(change, ctx.end):
                 assert change.date is not None
-                text = describe(s, place, change)
-                events.append((change.date, place.label.casefold(), text, change.sources))
+                events.append((change.date, place.label.casefold(), place, change, False))
             if ctx.in_period(change.retracted):
                 assert change.retracted is not None
-                text = _retraction(s, place, change)
-                events.append((change.retracted, place.label.casefold(), text, change.sources))
+                events.append((change.retracted, place.label.casefold(), place, change, True))
     when = words.period(ctx.start, ctx.end)
     if not events:
         return f"No change of control recorded from {when}."
     events.sort(key=lambda e: (e[0], e[1]))
-    items = [
-        ctx.citations.cite_after(inline(f"{words.day(date)}: {text}"), sources)
-        for date, _, text, sources in events
-    ]
-    return f"From {when}, in date order:\n\n{bullets(items)}"
+    if len(events) <= ctx.limit:
+        return f"From {when}, in date order:\n\n{bullets(_items(ctx, events))}"
+    shown = events[-ctx.limit :][::-1]
+    intro = f"From {when}, the newest {ctx.limit:,} of {len(events):,} changes, newest first:"
+    command = export_command(ctx.source_name, "places", history=True)
+    rest = left_out(len(events) - len(shown), "change in the period", command, earlier=True)
+    return f"{intro}\n\n{bullets(_items(ctx, shown))}\n\n{rest}"
+
+
+def _items(ctx: BriefContext, events: list[Event]) -> list[str]:
+    s = ctx.situation
+    items = []
+    for date, _, place, change, retraction in events:
+        text = _retraction(s, place, change) if retraction else describe(s, place, change)
+        items.append(ctx.citations.cite_after(inline(f"{words.day(date)}: {text}"), change.sources))
+    return items
 
 
 def _retracted_by(change: ControlChange, end: dt.date) -> bool:
