@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import Field, field_validator, model_validator
 
@@ -129,6 +129,8 @@ class Header(Entry):
 
 _PLACE_INDEX = "_sitrep_place_index"
 """Where Situation.place keeps its index of place ids (in the object's __dict__)."""
+_SOURCE_INDEX = "_sitrep_source_index"
+"""Where Situation.source keeps its index of source ids."""
 
 
 class Situation(Entry):
@@ -158,8 +160,8 @@ class Situation(Entry):
         return None
 
     def source(self, source_id: str) -> Source | None:
-        """The source with this id, if any."""
-        return next((s for s in self.sources if s.id == source_id), None)
+        """The source with this id, if any (a dict lookup, as for places: see place)."""
+        return _indexed(self, _SOURCE_INDEX, self.sources, source_id)
 
     def place(self, place_id: str | None) -> Place | None:
         """The place with this id, if any.
@@ -172,19 +174,7 @@ class Situation(Entry):
         """
         if place_id is None:
             return None
-        places = self.places
-        index: dict[str, int] | None = self.__dict__.get(_PLACE_INDEX)
-        if index is not None:
-            at = index.get(place_id)
-            if at is not None and at < len(places) and places[at].id == place_id:
-                return places[at]
-        found = next((p for p in places if p.id == place_id), None)
-        if found is not None:
-            fresh: dict[str, int] = {}
-            for at, place in enumerate(places):
-                fresh.setdefault(place.id, at)
-            self.__dict__[_PLACE_INDEX] = fresh
-        return found
+        return _indexed(self, _PLACE_INDEX, self.places, place_id)
 
     def party_name(self, party_id: str | None) -> str:
         """A party's name in running text ('the rebels'); the id when it is not listed."""
@@ -199,3 +189,25 @@ class Situation(Entry):
             return True
         pa, pb = self.party(a), self.party(b)
         return pa is not None and pb is not None and pa.side_id == pb.side_id
+
+
+_Item = TypeVar("_Item", Place, Source)
+
+
+def _indexed(s: Situation, key: str, items: list[_Item], item_id: str) -> _Item | None:
+    """The first item with this id: by the index kept under key in s.__dict__, checked on a hit.
+
+    A miss scans the list, and rebuilds the index when the scan finds the item.
+    """
+    index: dict[str, int] | None = s.__dict__.get(key)
+    if index is not None:
+        at = index.get(item_id)
+        if at is not None and at < len(items) and items[at].id == item_id:
+            return items[at]
+    found = next((item for item in items if item.id == item_id), None)
+    if found is not None:
+        fresh: dict[str, int] = {}
+        for at, item in enumerate(items):
+            fresh.setdefault(item.id, at)
+        s.__dict__[key] = fresh
+    return found

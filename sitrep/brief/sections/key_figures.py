@@ -14,6 +14,7 @@ from collections import Counter
 from sitrep.brief import control_text, figure_text, words
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import inline
+from sitrep.brief.limits import export_command, left_out
 from sitrep.brief.markdown import bullets, heading
 from sitrep.model.derived.control import change_on, controlled_places
 from sitrep.model.derived.derive import FigureLine, evacuation_summary, seat_statuses
@@ -31,7 +32,7 @@ def key_figures_section(ctx: BriefContext) -> str:
     items += [inline(control_text.seat_line(s, status)) for status in seat_statuses(s)]
     news = [f for f in ctx.figures if f.in_period]
     context = [f for f in ctx.figures if not f.in_period]
-    items += [_figure(ctx, f) for f in news]
+    items += _figures(ctx, news, "figure of the period")
     items += evacuation_lines(ctx)
     blocks = [heading(2, "Key figures")]
     if items:
@@ -39,7 +40,7 @@ def key_figures_section(ctx: BriefContext) -> str:
     if context:
         undated = any(f.point.as_of.last is None for f in context)
         blocks.append(f"Context, values from before this period{' or undated' if undated else ''}:")
-        blocks.append(bullets([_figure(ctx, f) for f in context]))
+        blocks.append(bullets(_figures(ctx, context, "figure")))
     if not items and not context:
         blocks.append("No figures recorded.")
     if len(ctx.figures) > 1:
@@ -133,6 +134,15 @@ def _beyond(ctx: BriefContext, kind: str, total: int) -> str | None:
     if unclear:
         parts.append(f"{words.kind_counts(unclear)} with control unclear")
     return inline(f"Beyond the {total:,} {place_noun(kind, total)}: {'; '.join(parts)}")
+
+
+def _figures(ctx: BriefContext, figures: list[FigureLine], noun: str) -> list[str]:
+    """A line per figure, in their order, up to the limit; then a line counting the rest."""
+    lines = [_figure(ctx, f) for f in figures[: ctx.limit]]
+    if len(figures) > ctx.limit:
+        command = export_command(ctx.source_name, "figures")
+        lines.append(left_out(len(figures) - ctx.limit, noun, command))
+    return lines
 
 
 def _figure(ctx: BriefContext, figure: FigureLine) -> str:
