@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from sitrep.brief.census import Census, Standing, take_census
 from sitrep.brief.citations import Citations
 from sitrep.brief.limits import LIST_LIMIT
 from sitrep.model.derived.control import (
@@ -13,13 +14,12 @@ from sitrep.model.derived.control import (
     ControlSummary,
     HandChange,
     change_on,
-    changed_hands,
     control_summary,
     current_hold,
-    gained_control,
+    hands_and_gains,
     headline_places,
 )
-from sitrep.model.derived.derive import FigureLine, figure_headlines
+from sitrep.model.derived.derive import FigureLine, SeatStatus, figure_headlines, seat_statuses
 from sitrep.model.entries import Evacuation, Place
 from sitrep.model.kinds.places import ControlChange
 from sitrep.model.situation import Situation
@@ -46,6 +46,16 @@ class BriefContext:
     def current(self, place: Place) -> ControlChange | None:
         """The place's control as it stands (Place.current, by the fast path of change_on)."""
         return change_on(place, None)
+
+    @cached_property
+    def census(self) -> Census:
+        """Every place's control now and its changes in the period, from one pass (census.py)."""
+        return take_census(self.situation.places, self.start, self.end)
+
+    @property
+    def standing(self) -> list[Standing]:
+        """Every place with its control as it stands, in file order (see census.py)."""
+        return self.census.standing
 
     def hold(self, place: Place) -> list[ControlChange]:
         """current_hold(place), worked out once per brief (several columns show it)."""
@@ -83,9 +93,19 @@ class BriefContext:
         return names
 
     @cached_property
+    def controlled(self) -> list[Place]:
+        """Places whose control is stated at all (controlled_places)."""
+        return [st.place for st in self.standing if st.stated]
+
+    @cached_property
     def headline(self) -> tuple[str, list[Place]]:
         """The kind of place the counts are of, and those places (see headline_places)."""
-        return headline_places(self.situation)
+        return headline_places(self.situation, self.controlled)
+
+    @cached_property
+    def seats(self) -> list[SeatStatus]:
+        """Each seat of government's status (seat_statuses; key figures and highlights)."""
+        return seat_statuses(self.situation)
 
     @cached_property
     def summary(self) -> ControlSummary | None:
@@ -94,14 +114,18 @@ class BriefContext:
         return control_summary(self.situation, places=chosen) if chosen else None
 
     @cached_property
-    def hands(self) -> list[HandChange]:
-        """Places whose holder really changed in the period, oldest first."""
-        return changed_hands(self.situation, self.start, self.end)
+    def _moves(self) -> tuple[list[HandChange], list[ControlGain]]:
+        return hands_and_gains(self.situation, self.start, self.end)
 
-    @cached_property
+    @property
+    def hands(self) -> list[HandChange]:
+        """Places whose holder really changed in the period, oldest first (changed_hands)."""
+        return self._moves[0]
+
+    @property
     def gains(self) -> list[ControlGain]:
         """Places that came under a party's control in the period, no earlier holder recorded."""
-        return gained_control(self.situation, self.start, self.end)
+        return self._moves[1]
 
     @cached_property
     def figures(self) -> list[FigureLine]:

@@ -18,8 +18,10 @@ from sitrep.brief.sections.key_figures import key_figures_section
 from sitrep.brief.sections.territory import territory_section
 from sitrep.model.entries import Source
 from sitrep.model.situation import Situation
+from sitrep.yaml.block.fast import without_gc
 
 
+@without_gc  # a full collection walks the whole situation: 1.2 s of 2 at 100,000 places
 def render_brief(
     situation: Situation,
     *,

@@ -9,6 +9,7 @@ of hands that is not one.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 
 from sitrep.brief import control_text, words
 from sitrep.brief.context import BriefContext
@@ -29,25 +30,23 @@ def chronology(ctx: BriefContext) -> str:
     Above the brief's limit, the newest changes up to it, newest first, then a
     line counting the earlier ones. Only the changes shown are put in words.
     """
-    events: list[Event] = []
-    for place in ctx.situation.places:
-        for change in place.control:
-            if ctx.in_period(change.date) and not _retracted_by(change, ctx.end):
-                assert change.date is not None
-                events.append((change.date, place.label.casefold(), place, change, False))
-            if ctx.in_period(change.retracted):
-                assert change.retracted is not None
-                events.append((change.retracted, place.label.casefold(), place, change, True))
+    found = ctx.census.events
     when = words.period(ctx.start, ctx.end)
-    if not events:
+    if not found:
         return f"No change of control recorded from {when}."
+    if len(found) > ctx.limit:  # only the changes as new as the limit-th are sorted by name
+        cut = heapq.nlargest(ctx.limit, [date for date, _, _, _ in found])[-1]
+        chosen = [e for e in found if e[0] >= cut]
+    else:
+        chosen = found
+    events = [(date, place.label.casefold(), place, change, r) for date, place, change, r in chosen]
     events.sort(key=lambda e: (e[0], e[1]))
-    if len(events) <= ctx.limit:
+    if len(found) <= ctx.limit:
         return f"From {when}, in date order:\n\n{bullets(_items(ctx, events))}"
     shown = events[-ctx.limit :][::-1]
-    intro = f"From {when}, the newest {ctx.limit:,} of {len(events):,} changes, newest first:"
+    intro = f"From {when}, the newest {ctx.limit:,} of {len(found):,} changes, newest first:"
     command = export_command(ctx.source_name, "places", history=True)
-    rest = left_out(len(events) - len(shown), "change in the period", command, earlier=True)
+    rest = left_out(len(found) - len(shown), "change in the period", command, earlier=True)
     return f"{intro}\n\n{bullets(_items(ctx, shown))}\n\n{rest}"
 
 
@@ -58,10 +57,6 @@ def _items(ctx: BriefContext, events: list[Event]) -> list[str]:
         text = _retraction(s, place, change) if retraction else describe(s, place, change)
         items.append(ctx.citations.cite_after(inline(f"{words.day(date)}: {text}"), change.sources))
     return items
-
-
-def _retracted_by(change: ControlChange, end: dt.date) -> bool:
-    return change.retracted is not None and change.retracted <= end
 
 
 def describe(s: Situation, place: Place, change: ControlChange) -> str:

@@ -16,9 +16,8 @@ from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import inline
 from sitrep.brief.limits import export_command, left_out
 from sitrep.brief.markdown import bullets, heading
-from sitrep.model.derived.control import change_on, controlled_places
-from sitrep.model.derived.derive import FigureLine, evacuation_summary, seat_statuses
-from sitrep.model.entries import Place
+from sitrep.model.derived.derive import FigureLine, evacuation_summary
+from sitrep.model.entries import ControlChange, Place
 from sitrep.model.kinds.places import place_noun
 
 MAX_CONTESTED_NAMED = 4
@@ -29,7 +28,7 @@ def key_figures_section(ctx: BriefContext) -> str:
     """Control, seats, in-period figures, evacuations; then older figures as context."""
     s = ctx.situation
     items = control_lines(ctx)
-    items += [inline(control_text.seat_line(s, status)) for status in seat_statuses(s)]
+    items += [inline(control_text.seat_line(s, status)) for status in ctx.seats]
     news = [f for f in ctx.figures if f.in_period]
     context = [f for f in ctx.figures if not f.in_period]
     items += _figures(ctx, news, "figure of the period")
@@ -53,15 +52,16 @@ def control_lines(ctx: BriefContext) -> list[str]:
     summary = ctx.summary
     if summary is None:
         return []
-    kind, chosen = ctx.headline
-    pressure = _pressure(chosen)
+    kind, _ = ctx.headline
+    chosen = [(st.place, st.current) for st in ctx.standing if st.stated and st.kind == kind]
+    pressure = _pressure([c for _, c in chosen])
     lines = [
         inline(control_text.count_line(count, summary, kind, pressure.get(count.party_id, "")))
         for count in summary.holding
     ]
     of_total = f"of {words.places(summary.total, kind)}"
     if summary.contested:
-        contested = [p for p in chosen if (c := p.current) is not None and c.state == "contested"]
+        contested = [p for p, c in chosen if c is not None and c.state == "contested"]
         lines.append(
             inline(f"Contested: {summary.contested:,} {of_total}: {_named(ctx, contested)}")
         )
@@ -83,14 +83,15 @@ def _named(ctx: BriefContext, contested: list[Place]) -> str:
     return "; ".join(parts) + (f"; and {more:,} more" if more else "")
 
 
-def _pressure(chosen: list[Place], *, alone: frozenset[str] = frozenset()) -> dict[str, str]:
+def _pressure(
+    changes: list[ControlChange | None], *, alone: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Per holder: '1 of them besieged and 2 partly held' (part of its count, not added to it).
 
     Holders in ``alone`` hold a single place: theirs reads 'besieged', not '1 of them ...'.
     """
     counts: dict[str, Counter[str]] = {}
-    for place in chosen:
-        change = place.current
+    for change in changes:
         if change is not None and change.holder and change.state in _PRESSURE_WORDS:
             counts.setdefault(change.holder, Counter())[_PRESSURE_WORDS[change.state]] += 1
     found = {}
@@ -108,14 +109,13 @@ def _pressure(chosen: list[Place], *, alone: frozenset[str] = frozenset()) -> di
 def _beyond(ctx: BriefContext, kind: str, total: int) -> str | None:
     """'Beyond the 34 provinces: 1 airport held by the government; 1 city contested'."""
     s = ctx.situation
-    others = [p for p in controlled_places(s) if p.kind != kind]
+    others = [(st.place, st.current) for st in ctx.standing if st.stated and st.kind != kind]
     if not others:
         return None
     held: dict[str, list[Place]] = {}
     contested: list[Place] = []
     unclear: list[Place] = []
-    for place in others:
-        change = change_on(place, None)
+    for place, change in others:
         assert change is not None
         if change.state == "contested":
             contested.append(place)
@@ -124,7 +124,9 @@ def _beyond(ctx: BriefContext, kind: str, total: int) -> str | None:
         else:
             assert change.holder is not None
             held.setdefault(change.holder, []).append(place)
-    pressure = _pressure(others, alone=frozenset(h for h, p in held.items() if len(p) == 1))
+    pressure = _pressure(
+        [c for _, c in others], alone=frozenset(h for h, p in held.items() if len(p) == 1)
+    )
     parts = []
     for holder, chosen in sorted(held.items(), key=lambda kv: -len(kv[1])):
         under = f" ({pressure[holder]})" if holder in pressure else ""

@@ -10,10 +10,11 @@ the command that writes every place.
 
 from __future__ import annotations
 
-import datetime as dt
+import heapq
 from collections.abc import Callable, Sequence
 
 from sitrep.brief import words
+from sitrep.brief.census import Standing
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import cell, inline
 from sitrep.brief.limits import areas_line, export_command, left_out
@@ -32,7 +33,8 @@ class PlaceTables:
         first: list[Column] = [("Place", lambda p: inline(p.name))]
         if len({p.kind for p in every}) > 1:
             first.append(("Kind", lambda p: words.say(p.kind)))
-        if any(p.within for p in every):
+        self.within = any(p.within for p in every)
+        if self.within:
             names = ctx.place_names
             first.append(("Within", lambda p: cell(names.get(p.within or "", p.within))))
         if any(p.capital for p in every):
@@ -47,24 +49,20 @@ class PlaceTables:
         used = [*self.first, *columns, *self.last]
         return table([name for name, _ in used], [[make(p) for _, make in used] for p in chosen])
 
-    def group(self, chosen: list[Place], columns: list[Column], *, by_name: bool = True) -> list[str]:
+    def group(
+        self, group: list[Standing], columns: list[Column], *, by_name: bool = True
+    ) -> list[str]:
         """The blocks of one group: its table (by name, or in file order), or its summary."""
         ctx = self.ctx
+        chosen = [st.place for st in group]
         if len(chosen) <= ctx.limit:
             return [self.table(sorted(chosen, key=_by_name) if by_name else chosen, columns)]
-        latest = {id(p): _latest_change(p) for p in chosen}
-        changed = sum(1 for p in chosen if _changed_in(ctx, p))
-        order = {id(p): i for i, p in enumerate(chosen)}
-
-        def newest_first(p: Place) -> tuple[int, tuple[str, str, str] | int]:
-            day = latest[id(p)]
-            return (-day.toordinal() if day else 1, _by_name(p) if by_name else order[id(p)])
-
-        shown = sorted(chosen, key=newest_first)[: ctx.limit]
-        blocks = [
-            _intro(len(chosen), changed, ctx.limit, dated=any(latest.values()), by_name=by_name)
-        ]
-        where = areas_line(chosen, ctx.place_names)
+        latest = [st.latest for st in group]
+        changed = sum(st.moved for st in group)
+        shown = _newest(chosen, latest, ctx.limit, by_name=by_name)
+        dated = any(latest)
+        blocks = [_intro(len(chosen), changed, ctx.limit, dated=dated, by_name=by_name)]
+        where = areas_line(chosen, ctx.place_names) if self.within else None
         if where:
             blocks.insert(0, where)
         command = export_command(ctx.source_name, "places")
@@ -84,14 +82,18 @@ def _by_name(place: Place) -> tuple[str, str, str]:
     return (place.name.casefold(), place.name, place.id)
 
 
-def _latest_change(place: Place) -> dt.date | None:
-    """The date of the place's latest change of control or retraction, if any is dated."""
-    days = [d for c in place.control for d in (c.date, c.retracted) if d is not None]
-    return max(days) if days else None
+def _newest(chosen: list[Place], latest: list[int], limit: int, *, by_name: bool) -> list[Place]:
+    """The limit places changed most recently, newest first; ties by name (or file order).
 
-
-def _changed_in(ctx: BriefContext, place: Place) -> bool:
-    return any(ctx.in_period(c.date) or ctx.in_period(c.retracted) for c in place.control)
+    Only the places as recent as the limit-th are sorted by name, not the whole group.
+    """
+    cut = heapq.nlargest(limit, latest)[-1]
+    candidates = [(day, i) for i, day in enumerate(latest) if day >= cut]
+    if by_name:
+        candidates.sort(key=lambda di: (-di[0], _by_name(chosen[di[1]])))
+    else:
+        candidates.sort(key=lambda di: (-di[0], di[1]))
+    return [chosen[i] for _, i in candidates[:limit]]
 
 
 def _intro(total: int, changed: int, limit: int, *, dated: bool, by_name: bool) -> str:
@@ -102,6 +104,7 @@ def _intro(total: int, changed: int, limit: int, *, dated: bool, by_name: bool) 
             if changed
             else f"None of these {total:,} changed control in the period"
         )
-        return f"{moved}; the {limit:,} whose control changed most recently are listed, newest first."
+        recent = f"the {limit:,} whose control changed most recently are listed, newest first"
+        return f"{moved}; {recent}."
     order = "by name" if by_name else "in the file's order"
     return f"The first {words.plural(limit, 'place')} of {total:,}, {order}, are listed."

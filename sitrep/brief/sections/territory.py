@@ -8,7 +8,10 @@ summarised (see place_tables.py), and so is a long chronology.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sitrep.brief import control_text, words
+from sitrep.brief.census import Standing
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import inline, relative_path
 from sitrep.brief.markdown import heading
@@ -36,12 +39,12 @@ def territory_section(
     tables = PlaceTables(ctx)
     if not with_control:
         blocks.append("No control of any place is recorded.")
-        blocks += tables.group(s.places, [], by_name=False)
+        blocks += tables.group(ctx.standing, [], by_name=False)
         return "\n\n".join(blocks)
     groups = _groups(ctx)
     for party_id in _holders(s, groups):
         held = groups[party_id]
-        title = f"Held by {inline(s.party_name(party_id))}: {words.kind_counts(held)}"
+        title = f"Held by {inline(s.party_name(party_id))}: {_kinds(held)}"
         blocks += [heading(3, title), *tables.group(held, _held_columns(ctx))]
     for key, title, columns in (
         ("contested", "Contested", _contested_columns(ctx)),
@@ -50,32 +53,37 @@ def territory_section(
     ):
         chosen = groups.get(f":{key}", [])
         if chosen:
-            blocks.append(heading(3, f"{title}: {words.kind_counts(chosen)}"))
+            blocks.append(heading(3, f"{title}: {_kinds(chosen)}"))
             blocks += tables.group(chosen, columns)
     blocks.append(heading(3, "Changes of control in the period"))
     blocks.append(chronology(ctx))
     return "\n\n".join(blocks)
 
 
-def _groups(ctx: BriefContext) -> dict[str, list[Place]]:
+def _groups(ctx: BriefContext) -> dict[str, list[Standing]]:
     """Places by holder id, or by ':contested', ':unclear', ':unstated', in file order.
 
     Keys come in the order of their first place in the file.
     """
-    groups: dict[str, list[Place]] = {}
-    for place in ctx.situation.places:
-        change = ctx.current(place)
+    groups: dict[str, list[Standing]] = {}
+    for standing in ctx.standing:
+        change = standing.current
         if change is None:
             key = ":unstated"
         elif change.controller is None:
             key = f":{change.state}"
         else:
             key = change.controller
-        groups.setdefault(key, []).append(place)
+        groups.setdefault(key, []).append(standing)
     return groups
 
 
-def _holders(s: Situation, groups: dict[str, list[Place]]) -> list[str]:
+def _kinds(chosen: list[Standing]) -> str:
+    """'17 provinces and 1 airport' (words.kind_counts, from the census)."""
+    return words.counted_kinds(Counter(st.kind for st in chosen))
+
+
+def _holders(s: Situation, groups: dict[str, list[Standing]]) -> list[str]:
     """Holders with a group, most places first; ties in file order of parties, then unlisted ids.
 
     The order of control_summary(s).holding, without counting every place again.

@@ -105,14 +105,15 @@ def controlled_places(s: Situation) -> list[Place]:
     return [p for p in s.places if p.control]
 
 
-def headline_places(s: Situation) -> tuple[str, list[Place]]:
+def headline_places(s: Situation, stated: list[Place] | None = None) -> tuple[str, list[Place]]:
     """The kind of place the headline counts, and those places (the most common kind).
 
     A situation may list provinces, the cities in them and an airport: the counts
     people read ("18 of 34 provinces") are of the most common kind among places
-    with stated control ("other" when kinds are not given).
+    with stated control ("other" when kinds are not given). ``stated``: controlled_places(s),
+    when the caller has it already.
     """
-    stated = controlled_places(s)
+    stated = controlled_places(s) if stated is None else stated
     if not stated:
         return "other", []
     kinds = Counter(p.kind for p in stated)
@@ -137,13 +138,7 @@ def changed_hands(s: Situation, start: dt.date, end: dt.date) -> list[HandChange
     and differ: fighting breaking out (contested), a siege or a confirmation of the
     same holder are not changes of hands. A retracted claim is not a change.
     """
-    found = [
-        HandChange(place, change, previous, after)
-        for place, change, previous, after in _period_changes(s, start, end)
-        if previous is not None and previous != after
-    ]
-    found.sort(key=lambda h: (h.change.date, h.place.name))
-    return found
+    return hands_and_gains(s, start, end)[0]
 
 
 @dataclass(frozen=True)
@@ -163,13 +158,23 @@ def gained_control(s: Situation, start: dt.date, end: dt.date) -> list[ControlGa
     with no holder on record. These did not "change hands" (no earlier holder is
     known); they came under that party's control. Oldest first.
     """
-    found = [
-        ControlGain(place, change, after)
-        for place, change, previous, after in _period_changes(s, start, end)
-        if previous is None and change.state == "controlled"
-    ]
-    found.sort(key=lambda g: (g.change.date, g.place.name))
-    return found
+    return hands_and_gains(s, start, end)[1]
+
+
+def hands_and_gains(
+    s: Situation, start: dt.date, end: dt.date
+) -> tuple[list[HandChange], list[ControlGain]]:
+    """changed_hands and gained_control of one period, from one pass over the histories."""
+    hands: list[HandChange] = []
+    gains: list[ControlGain] = []
+    for place, change, previous, after in _period_changes(s, start, end):
+        if previous is not None and previous != after:
+            hands.append(HandChange(place, change, previous, after))
+        elif previous is None and change.state == "controlled":
+            gains.append(ControlGain(place, change, after))
+    hands.sort(key=lambda h: (h.change.date, h.place.name))
+    gains.sort(key=lambda g: (g.change.date, g.place.name))
+    return hands, gains
 
 
 def _period_changes(
