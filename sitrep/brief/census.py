@@ -41,16 +41,27 @@ class Census:
     standing: list[Standing]
     events: list[Event]
     """Changes dated in the period and not retracted by its end, and retractions dated in it."""
+    kinds: set[str]
+    """The kinds of place there are."""
+    filled: frozenset[str]
+    """Which of the optional fields 'within', 'capital', 'note' any place fills in."""
 
 
 def take_census(places: list[Place], start: dt.date, end: dt.date) -> Census:
     """The census of places over the period from start to end (both included)."""
     standing: list[Standing] = []
     events: list[Event] = []
+    kinds: set[str] = set()
+    within = capital = note = False
     for place in places:
+        kind = place.kind
+        kinds.add(kind)
+        within = within or bool(place.within)
+        capital = capital or bool(place.capital)
+        note = note or bool(place.note)
         control = place.control
         if not control:
-            standing.append(Standing(place, None, place.kind, False, 0, False))
+            standing.append(Standing(place, None, kind, False, 0, False))
             continue
         last = control[-1]
         current = last if last.retracted is None else place.current
@@ -72,5 +83,6 @@ def take_census(places: list[Place], start: dt.date, end: dt.date) -> Census:
                     moved = True
                     events.append((gone, place, change, True))
         ordinal = latest.toordinal() if latest is not None else 0
-        standing.append(Standing(place, current, place.kind, True, ordinal, moved))
-    return Census(standing, events)
+        standing.append(Standing(place, current, kind, True, ordinal, moved))
+    filled = {"within": within, "capital": capital, "note": note}
+    return Census(standing, events, kinds, frozenset(k for k, v in filled.items() if v))

@@ -115,7 +115,8 @@ class BriefContext:
 
     @cached_property
     def _moves(self) -> tuple[list[HandChange], list[ControlGain]]:
-        return hands_and_gains(self.situation, self.start, self.end)
+        dated = ((place, change) for _, place, change, gone in self.census.events if not gone)
+        return hands_and_gains(self.situation, self.start, self.end, dated)
 
     @property
     def hands(self) -> list[HandChange]:

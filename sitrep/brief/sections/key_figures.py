@@ -92,7 +92,7 @@ def _pressure(
     """
     counts: dict[str, Counter[str]] = {}
     for change in changes:
-        if change is not None and change.holder and change.state in _PRESSURE_WORDS:
+        if change is not None and change.state in _PRESSURE_WORDS and change.holder:
             counts.setdefault(change.holder, Counter())[_PRESSURE_WORDS[change.state]] += 1
     found = {}
     for holder, counted in counts.items():

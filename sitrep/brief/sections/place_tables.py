@@ -29,18 +29,18 @@ class PlaceTables:
 
     def __init__(self, ctx: BriefContext) -> None:
         self.ctx = ctx
-        every = ctx.situation.places
+        census = ctx.census
         first: list[Column] = [("Place", lambda p: inline(p.name))]
-        if len({p.kind for p in every}) > 1:
+        if len(census.kinds) > 1:
             first.append(("Kind", lambda p: words.say(p.kind)))
-        self.within = any(p.within for p in every)
+        self.within = "within" in census.filled
         if self.within:
             names = ctx.place_names
             first.append(("Within", lambda p: cell(names.get(p.within or "", p.within))))
-        if any(p.capital for p in every):
+        if "capital" in census.filled:
             first.append(("Capital", lambda p: cell(p.capital)))
         last: list[Column] = [("Sources", self._cite)]
-        if any(p.note for p in every):
+        if "note" in census.filled:
             last.append(("Note", lambda p: cell(p.note)))
         self.first, self.last = first, last
 

@@ -68,12 +68,8 @@ def _groups(ctx: BriefContext) -> dict[str, list[Standing]]:
     groups: dict[str, list[Standing]] = {}
     for standing in ctx.standing:
         change = standing.current
-        if change is None:
-            key = ":unstated"
-        elif change.controller is None:
-            key = f":{change.state}"
-        else:
-            key = change.controller
+        # contested and unclear places have no holder; every other state has one
+        key = ":unstated" if change is None else change.holder or f":{change.state}"
         groups.setdefault(key, []).append(standing)
     return groups
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sitrep.model.entries import ControlChange, ControlState, Place
@@ -162,12 +162,23 @@ def gained_control(s: Situation, start: dt.date, end: dt.date) -> list[ControlGa
 
 
 def hands_and_gains(
-    s: Situation, start: dt.date, end: dt.date
+    s: Situation,
+    start: dt.date,
+    end: dt.date,
+    dated: Iterable[tuple[Place, ControlChange]] | None = None,
 ) -> tuple[list[HandChange], list[ControlGain]]:
-    """changed_hands and gained_control of one period, from one pass over the histories."""
+    """changed_hands and gained_control of one period, from one pass over the histories.
+
+    ``dated``: the changes dated in the period and not retracted by its end, when
+    the caller has them already (else every history is read for them).
+    """
     hands: list[HandChange] = []
     gains: list[ControlGain] = []
-    for place, change, previous, after in _period_changes(s, start, end):
+    for place, change in _period_changes(s, start, end) if dated is None else dated:
+        after = change.controller
+        if after is None:
+            continue
+        previous = controller_before(place, change)
         if previous is not None and previous != after:
             hands.append(HandChange(place, change, previous, after))
         elif previous is None and change.state == "controlled":
@@ -179,17 +190,15 @@ def hands_and_gains(
 
 def _period_changes(
     s: Situation, start: dt.date, end: dt.date
-) -> Iterator[tuple[Place, ControlChange, str | None, str]]:
-    """(place, change, controller before, controller after) of each held change in the period."""
+) -> Iterator[tuple[Place, ControlChange]]:
+    """(place, change) of each change dated in the period and not retracted by its end."""
     for place in s.places:
         for change in place.control:
             if change.date is None or not start <= change.date <= end:
                 continue
             if change.retracted is not None and change.retracted <= end:
                 continue
-            after = change.controller
-            if after is not None:
-                yield place, change, controller_before(place, change), after
+            yield place, change
 
 
 def current_hold(place: Place, day: dt.date | None = None) -> list[ControlChange]:
