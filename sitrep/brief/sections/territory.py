@@ -38,7 +38,8 @@ def territory_section(
         blocks.append(f"![{alt}]({relative_path(timeline_path)})")
     tables = PlaceTables(ctx)
     if not with_control:
-        blocks.append("No control of any place is recorded.")
+        counted = f" {_kinds(ctx.standing)} in all." if len(s.places) > ctx.limit else ""
+        blocks.append(f"No control of any place is recorded.{counted}")
         blocks += tables.group(ctx.standing, [], by_name=False)
         return "\n\n".join(blocks)
     groups = _groups(ctx)
