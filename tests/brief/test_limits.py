@@ -6,6 +6,7 @@ figure tables and notes likewise. The situations are made up (tests/brief/large.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from hypothesis import strategies as st
 
 from sitrep.brief import render_brief
 from sitrep.brief.limits import LIST_LIMIT, export_command
-from tests.brief.large import grown
+from sitrep.model.situation import Situation
+from tests.brief.large import AS_OF, grown, header, parties
 from tests.brief.test_golden import SAMPLE, check_golden, load
 
 PLACES = "`sitrep export testland.yaml --format hxl --section places`"
@@ -175,3 +177,25 @@ def test_every_place_is_listed_or_counted(n: int, limit: int, within: bool, cont
         assert bullets(shown) <= limit
     notes = brief.split("### Notes\n", 1)[1].split("\n## ", 1)[0]
     assert bullets(notes) + left_out(notes, "note") == len(situation.notes)
+
+
+def test_a_place_whose_every_claim_was_retracted_is_counted_nowhere() -> None:
+    """It has a history but no control now: not in 'Beyond the ...' (this used to crash)."""
+    claim = {"holder": "first", "date": AS_OF - dt.timedelta(days=9), "retracted": AS_OF}
+    situation = Situation.model_validate(
+        {
+            "header": header(),
+            "parties": parties(),
+            "places": [
+                {"id": "d1", "name": "Dee", "kind": "district", "control": [{"holder": "first"}]},
+                {"id": "d2", "name": "Dum", "kind": "district", "control": [{"holder": "first"}]},
+                {"id": "c1", "name": "Sea", "kind": "city", "control": [claim]},
+            ],
+        }
+    )
+    brief = render_brief(situation)
+    assert "- The First Movement: 2 of 2 districts (all confirmed)\n" in brief
+    assert "Beyond the" not in brief
+    assert (
+        "Sea: the claim of 1 Mar 2024 that it was held by the First Movement was retracted" in brief
+    )

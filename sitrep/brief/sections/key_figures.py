@@ -10,6 +10,7 @@ stated at all (a flood) gets no control lines whatsoever.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from sitrep.brief import control_text, figure_text, words
 from sitrep.brief.context import BriefContext
@@ -54,7 +55,7 @@ def control_lines(ctx: BriefContext) -> list[str]:
         return []
     kind, _ = ctx.headline
     chosen = [(st.place, st.current) for st in ctx.standing if st.stated and st.kind == kind]
-    pressure = _pressure([c for _, c in chosen])
+    pressure = _pressure(c for _, c in chosen)
     lines = [
         inline(control_text.count_line(count, summary, kind, pressure.get(count.party_id, "")))
         for count in summary.holding
@@ -84,7 +85,7 @@ def _named(ctx: BriefContext, contested: list[Place]) -> str:
 
 
 def _pressure(
-    changes: list[ControlChange | None], *, alone: frozenset[str] = frozenset()
+    changes: Iterable[ControlChange | None], *, alone: frozenset[str] = frozenset()
 ) -> dict[str, str]:
     """Per holder: '1 of them besieged and 2 partly held' (part of its count, not added to it).
 
@@ -94,6 +95,10 @@ def _pressure(
     for change in changes:
         if change is not None and change.state in _PRESSURE_WORDS and change.holder:
             counts.setdefault(change.holder, Counter())[_PRESSURE_WORDS[change.state]] += 1
+    return _pressure_words(counts, alone)
+
+
+def _pressure_words(counts: dict[str, Counter[str]], alone: frozenset[str]) -> dict[str, str]:
     found = {}
     for holder, counted in counts.items():
         parts = [f"{n:,} {w}" for w, n in sorted(counted.items())]
@@ -107,34 +112,42 @@ def _pressure(
 
 
 def _beyond(ctx: BriefContext, kind: str, total: int) -> str | None:
-    """'Beyond the 34 provinces: 1 airport held by the government; 1 city contested'."""
+    """'Beyond the 34 provinces: 1 airport held by the government; 1 city contested'.
+
+    One pass over the census: places of other kinds counted by kind per holder,
+    contested or unclear, and the pressure on each holder's places.
+    """
     s = ctx.situation
-    others = [(st.place, st.current) for st in ctx.standing if st.stated and st.kind != kind]
-    if not others:
-        return None
-    held: dict[str, list[Place]] = {}
-    contested: list[Place] = []
-    unclear: list[Place] = []
-    for place, change in others:
-        assert change is not None
-        if change.state == "contested":
-            contested.append(place)
-        elif change.state == "unclear":
-            unclear.append(place)
+    held: dict[str, Counter[str]] = {}
+    pressed: dict[str, Counter[str]] = {}
+    contested: Counter[str] = Counter()
+    unclear: Counter[str] = Counter()
+    for standing in ctx.standing:
+        change = standing.current
+        if change is None or standing.kind == kind:  # None: every claim retracted
+            continue
+        state = change.state
+        if state == "contested":
+            contested[standing.kind] += 1
+        elif state == "unclear":
+            unclear[standing.kind] += 1
         else:
             assert change.holder is not None
-            held.setdefault(change.holder, []).append(place)
-    pressure = _pressure(
-        [c for _, c in others], alone=frozenset(h for h, p in held.items() if len(p) == 1)
-    )
+            held.setdefault(change.holder, Counter())[standing.kind] += 1
+            if state in _PRESSURE_WORDS:
+                pressed.setdefault(change.holder, Counter())[_PRESSURE_WORDS[state]] += 1
+    if not (held or contested or unclear):
+        return None
+    sizes = {holder: sum(kinds.values()) for holder, kinds in held.items()}
+    pressure = _pressure_words(pressed, frozenset(h for h, n in sizes.items() if n == 1))
     parts = []
-    for holder, chosen in sorted(held.items(), key=lambda kv: -len(kv[1])):
+    for holder, kinds in sorted(held.items(), key=lambda kv: -sizes[kv[0]]):
         under = f" ({pressure[holder]})" if holder in pressure else ""
-        parts.append(f"{words.kind_counts(chosen)} held by {s.party_name(holder)}{under}")
+        parts.append(f"{words.counted_kinds(kinds)} held by {s.party_name(holder)}{under}")
     if contested:
-        parts.append(f"{words.kind_counts(contested)} contested")
+        parts.append(f"{words.counted_kinds(contested)} contested")
     if unclear:
-        parts.append(f"{words.kind_counts(unclear)} with control unclear")
+        parts.append(f"{words.counted_kinds(unclear)} with control unclear")
     return inline(f"Beyond the {total:,} {place_noun(kind, total)}: {'; '.join(parts)}")
 
 
