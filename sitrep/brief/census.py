@@ -9,6 +9,7 @@ period), so the brief walks them once here and the sections read the result.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -43,6 +44,8 @@ class Census:
     """Changes dated in the period and not retracted by its end, and retractions dated in it."""
     kinds: set[str]
     """The kinds of place there are."""
+    stated_kinds: Counter[str]
+    """Places with any control history (controlled_places), counted by kind."""
     filled: frozenset[str]
     """Which of the optional fields 'within', 'capital', 'note' any place fills in."""
 
@@ -52,6 +55,7 @@ def take_census(places: list[Place], start: dt.date, end: dt.date) -> Census:
     standing: list[Standing] = []
     events: list[Event] = []
     kinds: set[str] = set()
+    stated_kinds: Counter[str] = Counter()
     within = capital = note = False
     for place in places:
         kind = place.kind
@@ -63,6 +67,7 @@ def take_census(places: list[Place], start: dt.date, end: dt.date) -> Census:
         if not control:
             standing.append(Standing(place, None, kind, False, 0, False))
             continue
+        stated_kinds[kind] += 1
         last = control[-1]
         current = last if last.retracted is None else place.current
         latest: dt.date | None = None
@@ -85,4 +90,5 @@ def take_census(places: list[Place], start: dt.date, end: dt.date) -> Census:
         ordinal = latest.toordinal() if latest is not None else 0
         standing.append(Standing(place, current, kind, True, ordinal, moved))
     filled = {"within": within, "capital": capital, "note": note}
-    return Census(standing, events, kinds, frozenset(k for k, v in filled.items() if v))
+    chosen = frozenset(k for k, v in filled.items() if v)
+    return Census(standing, events, kinds, stated_kinds, chosen)

@@ -17,7 +17,7 @@ from sitrep.model.derived.control import (
     control_summary,
     current_hold,
     hands_and_gains,
-    headline_places,
+    headline_kind,
 )
 from sitrep.model.derived.derive import FigureLine, SeatStatus, figure_headlines, seat_statuses
 from sitrep.model.entries import Evacuation, Place
@@ -93,14 +93,16 @@ class BriefContext:
         return names
 
     @cached_property
-    def controlled(self) -> list[Place]:
-        """Places whose control is stated at all (controlled_places)."""
-        return [st.place for st in self.standing if st.stated]
+    def headline_standing(self) -> tuple[str, list[Standing]]:
+        """headline_places from the census: the kind the counts are of, and those places."""
+        kind = headline_kind(self.census.stated_kinds)
+        return kind, [st for st in self.standing if st.stated and st.kind == kind]
 
     @cached_property
     def headline(self) -> tuple[str, list[Place]]:
         """The kind of place the counts are of, and those places (see headline_places)."""
-        return headline_places(self.situation, self.controlled)
+        kind, chosen = self.headline_standing
+        return kind, [st.place for st in chosen]
 
     @cached_property
     def seats(self) -> list[SeatStatus]:

@@ -54,7 +54,7 @@ def control_lines(ctx: BriefContext) -> list[str]:
     if summary is None:
         return []
     kind, _ = ctx.headline
-    chosen = [(st.place, st.current) for st in ctx.standing if st.stated and st.kind == kind]
+    chosen = [(st.place, st.current) for st in ctx.headline_standing[1]]
     pressure = _pressure(c for _, c in chosen)
     lines = [
         inline(control_text.count_line(count, summary, kind, pressure.get(count.party_id, "")))

@@ -105,20 +105,23 @@ def controlled_places(s: Situation) -> list[Place]:
     return [p for p in s.places if p.control]
 
 
-def headline_places(s: Situation, stated: list[Place] | None = None) -> tuple[str, list[Place]]:
+def headline_places(s: Situation) -> tuple[str, list[Place]]:
     """The kind of place the headline counts, and those places (the most common kind).
 
     A situation may list provinces, the cities in them and an airport: the counts
     people read ("18 of 34 provinces") are of the most common kind among places
-    with stated control ("other" when kinds are not given). ``stated``: controlled_places(s),
-    when the caller has it already.
+    with stated control ("other" when kinds are not given).
     """
-    stated = controlled_places(s) if stated is None else stated
+    stated = controlled_places(s)
     if not stated:
         return "other", []
-    kinds = Counter(p.kind for p in stated)
-    kind = min(kinds, key=lambda k: (-kinds[k], k == "other", k))
+    kind = headline_kind(Counter(p.kind for p in stated))
     return kind, [p for p in stated if p.kind == kind]
+
+
+def headline_kind(kinds: Counter[str]) -> str:
+    """The kind headline_places counts, from the places with stated control counted by kind."""
+    return min(kinds, key=lambda k: (-kinds[k], k == "other", k)) if kinds else "other"
 
 
 @dataclass(frozen=True)
