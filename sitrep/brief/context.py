@@ -41,6 +41,8 @@ class BriefContext:
     _holds: dict[str, list[ControlChange]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
+        if self.limit < 1:
+            raise ValueError(f"a brief's list limit must be at least 1, not {self.limit}")
         self.citations = Citations(self.situation.sources)
 
     def current(self, place: Place) -> ControlChange | None:

@@ -135,6 +135,11 @@ def test_a_long_chronology_shows_the_newest_changes_first() -> None:
     )
 
 
+def test_a_limit_below_one_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        render_brief(grown(3), limit=0)
+
+
 def test_the_export_command_names_the_file_only_when_it_needs_no_quoting() -> None:
     assert export_command("kabul.yaml", "places") == (
         "`sitrep export kabul.yaml --format hxl --section places`"
