@@ -117,9 +117,8 @@ def _beyond(ctx: BriefContext, kind: str, total: int) -> str | None:
     One pass over the census: places of other kinds counted by kind per holder,
     contested or unclear, and the pressure on each holder's places.
     """
-    s = ctx.situation
-    held: dict[str, Counter[str]] = {}
-    pressed: dict[str, Counter[str]] = {}
+    held: Counter[tuple[str, str]] = Counter()
+    pressed: Counter[tuple[str, str]] = Counter()
     contested: Counter[str] = Counter()
     unclear: Counter[str] = Counter()
     for standing in ctx.standing:
@@ -133,11 +132,32 @@ def _beyond(ctx: BriefContext, kind: str, total: int) -> str | None:
             unclear[standing.kind] += 1
         else:
             assert change.holder is not None
-            held.setdefault(change.holder, Counter())[standing.kind] += 1
+            held[change.holder, standing.kind] += 1
             if state in _PRESSURE_WORDS:
-                pressed.setdefault(change.holder, Counter())[_PRESSURE_WORDS[state]] += 1
+                pressed[change.holder, _PRESSURE_WORDS[state]] += 1
     if not (held or contested or unclear):
         return None
+    return _beyond_line(ctx, kind, total, _split(held), _split(pressed), contested, unclear)
+
+
+def _split(counts: Counter[tuple[str, str]]) -> dict[str, Counter[str]]:
+    """{holder: {what: n}} from {(holder, what): n}, holders in order of first count."""
+    split: dict[str, Counter[str]] = {}
+    for (holder, what), n in counts.items():
+        split.setdefault(holder, Counter())[what] = n
+    return split
+
+
+def _beyond_line(
+    ctx: BriefContext,
+    kind: str,
+    total: int,
+    held: dict[str, Counter[str]],
+    pressed: dict[str, Counter[str]],
+    contested: Counter[str],
+    unclear: Counter[str],
+) -> str:
+    s = ctx.situation
     sizes = {holder: sum(kinds.values()) for holder, kinds in held.items()}
     pressure = _pressure_words(pressed, frozenset(h for h, n in sizes.items() if n == 1))
     parts = []
