@@ -114,8 +114,11 @@ class BriefContext:
     @cached_property
     def summary(self) -> ControlSummary | None:
         """Control of the headline places as they stand (None: no place has control stated)."""
-        _, chosen = self.headline
-        return control_summary(self.situation, places=chosen) if chosen else None
+        _, chosen = self.headline_standing
+        if not chosen:
+            return None
+        places, changes = [st.place for st in chosen], [st.current for st in chosen]
+        return control_summary(self.situation, places=places, changes=changes)
 
     @cached_property
     def _moves(self) -> tuple[list[HandChange], list[ControlGain]]:

@@ -159,14 +159,11 @@ def _fighting(ctx: BriefContext, said: set[str]) -> str | None:
     """
     s = ctx.situation
     found: list[tuple[dt.date, Place, ControlChange]] = []
-    for standing in ctx.standing:
-        change = standing.current
-        if change is None or change.state not in UNDER_PRESSURE:
+    for date, place, change, retraction in ctx.census.events:  # those dated in the period
+        if retraction or change.state not in UNDER_PRESSURE or place.id in said:
             continue
-        place = standing.place
-        if ctx.in_period(change.date) and place.id not in said:
-            assert change.date is not None
-            found.append((change.date, place, change))
+        if change is ctx.current(place):
+            found.append((date, place, change))
     if not found:
         return None
     found.sort(key=lambda d: (d[0], d[1].label.casefold(), d[1].id))

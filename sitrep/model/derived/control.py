@@ -61,16 +61,22 @@ class ControlSummary:
 
 
 def control_summary(
-    s: Situation, *, day: dt.date | None = None, places: list[Place] | None = None
+    s: Situation,
+    *,
+    day: dt.date | None = None,
+    places: list[Place] | None = None,
+    changes: Iterable[ControlChange | None] | None = None,
 ) -> ControlSummary:
-    """Count places per holder on day (None: as they stand), parties in file order."""
+    """Count places per holder on day (None: as they stand), parties in file order.
+
+    ``changes``: the control of each of ``places`` on day, when the caller has it.
+    """
     chosen = s.places if places is None else places
     counts = {p.id: PartyCount(p.id, p.prose) for p in s.parties}
     summary = ControlSummary(total=len(chosen))
     tally: Counter[tuple[str | None, str, ControlState]] = Counter()
     contested: Counter[str] = Counter()
-    for place in chosen:
-        change = change_on(place, day)
+    for change in (change_on(p, day) for p in chosen) if changes is None else changes:
         if change is None:
             summary.unstated += 1
             continue
