@@ -170,7 +170,8 @@ def measure(size: str, path: Path, reps: int, keys: int, tmux: bool) -> list[Row
     rows.append(
         Row("edit + save", median(save["times"]), median(dump["times"]), "s", "CSafeDumper")
     )
-    rows.append(Row("export brief", median(worker("export", path, reps)["times"]), None, "s"))
+    brief = median(worker("export", path, reps)["times"])
+    rows.append(Row("export brief", brief, median(load["times"]), "s", "load_situation"))
 
     # First paint: a fresh process per repetition; keys are pressed in the first one.
     apps = [worker("app", path, keys if i == 0 else 0, copy=True) for i in range(reps)]

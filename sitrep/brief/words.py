@@ -74,7 +74,11 @@ def kind_of(items: Iterable[Place]) -> str:
 
 def kind_counts(items: Iterable[Place]) -> str:
     """'17 provinces and 1 airport': places counted by kind, most first."""
-    counts = Counter(p.kind for p in items)
+    return counted_kinds(Counter(p.kind for p in items))
+
+
+def counted_kinds(counts: Counter[str]) -> str:
+    """'17 provinces and 1 airport' from places counted by kind."""
     ordered = sorted(counts, key=lambda k: (-counts[k], k == "other", k))
     return join([places(counts[k], k) for k in ordered])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Literal, TypeVar
 
 from pydantic import Field, field_validator, model_validator
 
@@ -127,32 +127,10 @@ class Header(Entry):
         return self.period_end or self.as_of
 
 
-_INDEX = "_sitrep_index_"
-"""Where Situation keeps its id indexes (``_sitrep_index_places`` ...) in its __dict__."""
-
-
-def _by_id(situation: Situation, section: Literal["places", "sources"], wanted: str) -> Any:
-    """The entry of a section with this id, through an index checked on every hit.
-
-    A table column asks this for every row (a scan each time took minutes at
-    10,000 places). The index is kept in the object's ``__dict__`` beside its
-    fields (like comments, never dumped nor compared) and checked on every hit,
-    since the document replaces entries in the list; a miss scans, and rebuilds
-    the index when it finds one.
-    """
-    entries: list[Place | Source] = getattr(situation, section)
-    index: dict[str, int] | None = situation.__dict__.get(_INDEX + section)
-    if index is not None:
-        at = index.get(wanted)
-        if at is not None and at < len(entries) and entries[at].id == wanted:
-            return entries[at]
-    found = next((e for e in entries if e.id == wanted), None)
-    if found is not None:
-        fresh: dict[str, int] = {}
-        for at, each in enumerate(entries):
-            fresh.setdefault(each.id, at)
-        situation.__dict__[_INDEX + section] = fresh
-    return found
+_PLACE_INDEX = "_sitrep_place_index"
+"""Where Situation.place keeps its index of place ids (in the object's __dict__)."""
+_SOURCE_INDEX = "_sitrep_source_index"
+"""Where Situation.source keeps its index of source ids."""
 
 
 class Situation(Entry):
@@ -182,16 +160,21 @@ class Situation(Entry):
         return None
 
     def source(self, source_id: str) -> Source | None:
-        """The source with this id, if any (a dict lookup once indexed: see _by_id)."""
-        found: Source | None = _by_id(self, "sources", source_id)
-        return found
+        """The source with this id, if any (a dict lookup, as for places: see place)."""
+        return _indexed(self, _SOURCE_INDEX, self.sources, source_id)
 
     def place(self, place_id: str | None) -> Place | None:
-        """The place with this id, if any (a dict lookup once indexed: see _by_id)."""
+        """The place with this id, if any.
+
+        A dict lookup once the index is made: a table column asks this for every
+        place (a scan each time took minutes at 10,000 places). The index is kept
+        in the object's ``__dict__`` beside its fields (like comments, never
+        dumped nor compared) and checked on every hit, since the document replaces
+        entries in the list; a miss scans, and rebuilds the index when it finds one.
+        """
         if place_id is None:
             return None
-        found: Place | None = _by_id(self, "places", place_id)
-        return found
+        return _indexed(self, _PLACE_INDEX, self.places, place_id)
 
     def party_name(self, party_id: str | None) -> str:
         """A party's name in running text ('the rebels'); the id when it is not listed."""
@@ -206,3 +189,25 @@ class Situation(Entry):
             return True
         pa, pb = self.party(a), self.party(b)
         return pa is not None and pb is not None and pa.side_id == pb.side_id
+
+
+_Item = TypeVar("_Item", Place, Source)
+
+
+def _indexed(s: Situation, key: str, items: list[_Item], item_id: str) -> _Item | None:
+    """The first item with this id: by the index kept under key in s.__dict__, checked on a hit.
+
+    A miss scans the list, and rebuilds the index when the scan finds the item.
+    """
+    index: dict[str, int] | None = s.__dict__.get(key)
+    if index is not None:
+        at = index.get(item_id)
+        if at is not None and at < len(items) and items[at].id == item_id:
+            return items[at]
+    found = next((item for item in items if item.id == item_id), None)
+    if found is not None:
+        fresh: dict[str, int] = {}
+        for at, item in enumerate(items):
+            fresh.setdefault(item.id, at)
+        s.__dict__[key] = fresh
+    return found

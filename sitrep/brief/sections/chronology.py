@@ -9,46 +9,54 @@ of hands that is not one.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 
 from sitrep.brief import control_text, words
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import inline
+from sitrep.brief.limits import export_command, left_out
 from sitrep.brief.markdown import bullets
 from sitrep.model.derived.control import controller_before
 from sitrep.model.entries import ControlChange, Place
 from sitrep.model.situation import Situation
 
-Event = tuple[dt.date, str, str, list[str]]
-"""(date, sort key, text, source ids)."""
+Event = tuple[dt.date, str, Place, ControlChange, bool]
+"""(date, sort key, place, change, whether it is the change's retraction)."""
 
 
 def chronology(ctx: BriefContext) -> str:
-    """The changes of control dated in the period, one line each, in date order."""
-    s = ctx.situation
-    events: list[Event] = []
-    for place in s.places:
-        for change in place.control:
-            if ctx.in_period(change.date) and not _retracted_by(change, ctx.end):
-                assert change.date is not None
-                text = describe(s, place, change)
-                events.append((change.date, place.label.casefold(), text, change.sources))
-            if ctx.in_period(change.retracted):
-                assert change.retracted is not None
-                text = _retraction(s, place, change)
-                events.append((change.retracted, place.label.casefold(), text, change.sources))
+    """The changes of control dated in the period, one line each, in date order.
+
+    Above the brief's limit, the newest changes up to it, newest first, then a
+    line counting the earlier ones. Only the changes shown are put in words.
+    """
+    found = ctx.census.events
     when = words.period(ctx.start, ctx.end)
-    if not events:
+    if not found:
         return f"No change of control recorded from {when}."
+    if len(found) > ctx.limit:  # only the changes as new as the limit-th are sorted by name
+        cut = heapq.nlargest(ctx.limit, [date for date, _, _, _ in found])[-1]
+        chosen = [e for e in found if e[0] >= cut]
+    else:
+        chosen = found
+    events = [(date, place.label.casefold(), place, change, r) for date, place, change, r in chosen]
     events.sort(key=lambda e: (e[0], e[1]))
-    items = [
-        ctx.citations.cite_after(inline(f"{words.day(date)}: {text}"), sources)
-        for date, _, text, sources in events
-    ]
-    return f"From {when}, in date order:\n\n{bullets(items)}"
+    if len(found) <= ctx.limit:
+        return f"From {when}, in date order:\n\n{bullets(_items(ctx, events))}"
+    shown = events[-ctx.limit :][::-1]
+    intro = f"From {when}, the newest {ctx.limit:,} of {len(found):,} changes, newest first:"
+    command = export_command(ctx.source_name, "places", history=True)
+    rest = left_out(len(found) - len(shown), "change in the period", command, earlier=True)
+    return f"{intro}\n\n{bullets(_items(ctx, shown))}\n\n{rest}"
 
 
-def _retracted_by(change: ControlChange, end: dt.date) -> bool:
-    return change.retracted is not None and change.retracted <= end
+def _items(ctx: BriefContext, events: list[Event]) -> list[str]:
+    s = ctx.situation
+    items = []
+    for date, _, place, change, retraction in events:
+        text = _retraction(s, place, change) if retraction else describe(s, place, change)
+        items.append(ctx.citations.cite_after(inline(f"{words.day(date)}: {text}"), change.sources))
+    return items
 
 
 def describe(s: Situation, place: Place, change: ControlChange) -> str:

@@ -16,7 +16,6 @@ from sitrep.brief.context import BriefContext, embassy_date
 from sitrep.brief.escape import inline
 from sitrep.brief.markdown import bullets, heading
 from sitrep.model.derived.control import change_on
-from sitrep.model.derived.derive import seat_statuses
 from sitrep.model.entries import ControlChange, Evacuation, Place
 
 MAX_DATA_HIGHLIGHTS = 6
@@ -46,7 +45,7 @@ def data_highlights(ctx: BriefContext) -> list[str]:
     s = ctx.situation
     seats = [
         status
-        for status in seat_statuses(s)
+        for status in ctx.seats
         if status.state not in ("held", "unknown") and ctx.in_period(status.since)
     ]
     found = [inline(control_text.seat_line(s, status)) + "." for status in seats]
@@ -160,13 +159,11 @@ def _fighting(ctx: BriefContext, said: set[str]) -> str | None:
     """
     s = ctx.situation
     found: list[tuple[dt.date, Place, ControlChange]] = []
-    for place in s.places:
-        change = place.current
-        if place.id in said or change is None:
+    for date, place, change, retraction in ctx.census.events:  # those dated in the period
+        if retraction or change.state not in UNDER_PRESSURE or place.id in said:
             continue
-        if change.state in UNDER_PRESSURE and ctx.in_period(change.date):
-            assert change.date is not None
-            found.append((change.date, place, change))
+        if change is ctx.current(place):
+            found.append((date, place, change))
     if not found:
         return None
     found.sort(key=lambda d: (d[0], d[1].label.casefold(), d[1].id))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from sitrep.brief import figure_text, words
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import cell, inline
+from sitrep.brief.limits import export_command, left_out
 from sitrep.brief.markdown import bullets, heading, table
 from sitrep.model.derived.derive import TOPIC_ORDER
-from sitrep.model.entries import FigureEntry, FigurePoint
+from sitrep.model.entries import FigureEntry, FigurePoint, Note
+
+T = TypeVar("T")
 
 
 def humanitarian_section(ctx: BriefContext) -> str:
@@ -24,16 +30,40 @@ def humanitarian_section(ctx: BriefContext) -> str:
         chosen = [(e, p) for e, p in shown if e.topic == topic]
         if chosen:
             chosen.sort(key=lambda ep: (ep[1].as_of.key, ep[0].counted.casefold(), ep[0].id))
-            blocks += [heading(3, figure_text.TOPIC_TITLES[topic]), _figure_table(ctx, chosen)]
+            blocks.append(heading(3, figure_text.TOPIC_TITLES[topic]))
+            blocks += _newest(ctx, chosen, "figure", "figures", lambda c: [_figure_table(ctx, c)])
     blocks.append(heading(3, "Notes"))
+    notes = sorted(s.notes, key=lambda n: n.date)
+    blocks += _newest(ctx, notes, "note", "notes", lambda chosen: [_notes(ctx, chosen)])
+    if not notes:
+        blocks.append("No notes recorded.")
+    return "\n\n".join(blocks)
+
+
+def _newest(
+    ctx: BriefContext, items: list[T], noun: str, section: str, show: Callable[[list[T]], list[str]]
+) -> list[str]:
+    """The blocks ``show`` makes of items (oldest first), or of the newest up to the limit.
+
+    Above the limit: a line saying which are shown, the newest first, and one
+    counting the earlier ones with the export command that writes them all.
+    """
+    if len(items) <= ctx.limit:
+        return show(items) if items else []
+    newest = items[-ctx.limit :][::-1]
+    intro = f"The newest {ctx.limit:,} of {len(items):,} {noun}s, newest first:"
+    command = export_command(ctx.source_name, section)
+    return [intro, *show(newest), left_out(len(items) - ctx.limit, noun, command, earlier=True)]
+
+
+def _notes(ctx: BriefContext, notes: list[Note]) -> str:
     items = []
-    for note in sorted(s.notes, key=lambda n: n.date):
+    for note in notes:
         label = words.day(note.date) + (f" ({note.sector})" if note.sector else "")
         items.append(
             ctx.citations.cite_after(f"{inline(label)}: {inline(note.text)}", note.sources)
         )
-    blocks.append(bullets(items) if items else "No notes recorded.")
-    return "\n\n".join(blocks)
+    return bullets(items)
 
 
 def _figure_table(ctx: BriefContext, chosen: list[tuple[FigureEntry, FigurePoint]]) -> str:

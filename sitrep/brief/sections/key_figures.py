@@ -10,14 +10,15 @@ stated at all (a flood) gets no control lines whatsoever.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from sitrep.brief import control_text, figure_text, words
 from sitrep.brief.context import BriefContext
 from sitrep.brief.escape import inline
+from sitrep.brief.limits import export_command, left_out
 from sitrep.brief.markdown import bullets, heading
-from sitrep.model.derived.control import change_on, controlled_places
-from sitrep.model.derived.derive import FigureLine, evacuation_summary, seat_statuses
-from sitrep.model.entries import Place
+from sitrep.model.derived.derive import FigureLine, evacuation_summary
+from sitrep.model.entries import ControlChange, Place
 from sitrep.model.kinds.places import place_noun
 
 MAX_CONTESTED_NAMED = 4
@@ -28,10 +29,10 @@ def key_figures_section(ctx: BriefContext) -> str:
     """Control, seats, in-period figures, evacuations; then older figures as context."""
     s = ctx.situation
     items = control_lines(ctx)
-    items += [inline(control_text.seat_line(s, status)) for status in seat_statuses(s)]
+    items += [inline(control_text.seat_line(s, status)) for status in ctx.seats]
     news = [f for f in ctx.figures if f.in_period]
     context = [f for f in ctx.figures if not f.in_period]
-    items += [_figure(ctx, f) for f in news]
+    items += _figures(ctx, news, "figure of the period")
     items += evacuation_lines(ctx)
     blocks = [heading(2, "Key figures")]
     if items:
@@ -39,7 +40,7 @@ def key_figures_section(ctx: BriefContext) -> str:
     if context:
         undated = any(f.point.as_of.last is None for f in context)
         blocks.append(f"Context, values from before this period{' or undated' if undated else ''}:")
-        blocks.append(bullets([_figure(ctx, f) for f in context]))
+        blocks.append(bullets(_figures(ctx, context, "figure")))
     if not items and not context:
         blocks.append("No figures recorded.")
     if len(ctx.figures) > 1:
@@ -52,15 +53,16 @@ def control_lines(ctx: BriefContext) -> list[str]:
     summary = ctx.summary
     if summary is None:
         return []
-    kind, chosen = ctx.headline
-    pressure = _pressure(chosen)
+    kind, _ = ctx.headline
+    chosen = [(st.place, st.current) for st in ctx.headline_standing[1]]
+    pressure = _pressure(c for _, c in chosen)
     lines = [
         inline(control_text.count_line(count, summary, kind, pressure.get(count.party_id, "")))
         for count in summary.holding
     ]
     of_total = f"of {words.places(summary.total, kind)}"
     if summary.contested:
-        contested = [p for p in chosen if (c := p.current) is not None and c.state == "contested"]
+        contested = [p for p, c in chosen if c is not None and c.state == "contested"]
         lines.append(
             inline(f"Contested: {summary.contested:,} {of_total}: {_named(ctx, contested)}")
         )
@@ -82,16 +84,21 @@ def _named(ctx: BriefContext, contested: list[Place]) -> str:
     return "; ".join(parts) + (f"; and {more:,} more" if more else "")
 
 
-def _pressure(chosen: list[Place], *, alone: frozenset[str] = frozenset()) -> dict[str, str]:
+def _pressure(
+    changes: Iterable[ControlChange | None], *, alone: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Per holder: '1 of them besieged and 2 partly held' (part of its count, not added to it).
 
     Holders in ``alone`` hold a single place: theirs reads 'besieged', not '1 of them ...'.
     """
     counts: dict[str, Counter[str]] = {}
-    for place in chosen:
-        change = place.current
-        if change is not None and change.holder and change.state in _PRESSURE_WORDS:
+    for change in changes:
+        if change is not None and change.state in _PRESSURE_WORDS and change.holder:
             counts.setdefault(change.holder, Counter())[_PRESSURE_WORDS[change.state]] += 1
+    return _pressure_words(counts, alone)
+
+
+def _pressure_words(counts: dict[str, Counter[str]], alone: frozenset[str]) -> dict[str, str]:
     found = {}
     for holder, counted in counts.items():
         parts = [f"{n:,} {w}" for w, n in sorted(counted.items())]
@@ -105,34 +112,72 @@ def _pressure(chosen: list[Place], *, alone: frozenset[str] = frozenset()) -> di
 
 
 def _beyond(ctx: BriefContext, kind: str, total: int) -> str | None:
-    """'Beyond the 34 provinces: 1 airport held by the government; 1 city contested'."""
-    s = ctx.situation
-    others = [p for p in controlled_places(s) if p.kind != kind]
-    if not others:
-        return None
-    held: dict[str, list[Place]] = {}
-    contested: list[Place] = []
-    unclear: list[Place] = []
-    for place in others:
-        change = change_on(place, None)
-        assert change is not None
-        if change.state == "contested":
-            contested.append(place)
-        elif change.state == "unclear":
-            unclear.append(place)
+    """'Beyond the 34 provinces: 1 airport held by the government; 1 city contested'.
+
+    One pass over the census: places of other kinds counted by kind per holder,
+    contested or unclear, and the pressure on each holder's places.
+    """
+    held: Counter[tuple[str, str]] = Counter()
+    pressed: Counter[tuple[str, str]] = Counter()
+    contested: Counter[str] = Counter()
+    unclear: Counter[str] = Counter()
+    for standing in ctx.standing:
+        change = standing.current
+        if change is None or standing.kind == kind:  # None: every claim retracted
+            continue
+        state = change.state
+        if state == "contested":
+            contested[standing.kind] += 1
+        elif state == "unclear":
+            unclear[standing.kind] += 1
         else:
             assert change.holder is not None
-            held.setdefault(change.holder, []).append(place)
-    pressure = _pressure(others, alone=frozenset(h for h, p in held.items() if len(p) == 1))
+            held[change.holder, standing.kind] += 1
+            if state in _PRESSURE_WORDS:
+                pressed[change.holder, _PRESSURE_WORDS[state]] += 1
+    if not (held or contested or unclear):
+        return None
+    return _beyond_line(ctx, kind, total, _split(held), _split(pressed), contested, unclear)
+
+
+def _split(counts: Counter[tuple[str, str]]) -> dict[str, Counter[str]]:
+    """{holder: {what: n}} from {(holder, what): n}, holders in order of first count."""
+    split: dict[str, Counter[str]] = {}
+    for (holder, what), n in counts.items():
+        split.setdefault(holder, Counter())[what] = n
+    return split
+
+
+def _beyond_line(
+    ctx: BriefContext,
+    kind: str,
+    total: int,
+    held: dict[str, Counter[str]],
+    pressed: dict[str, Counter[str]],
+    contested: Counter[str],
+    unclear: Counter[str],
+) -> str:
+    s = ctx.situation
+    sizes = {holder: sum(kinds.values()) for holder, kinds in held.items()}
+    pressure = _pressure_words(pressed, frozenset(h for h, n in sizes.items() if n == 1))
     parts = []
-    for holder, chosen in sorted(held.items(), key=lambda kv: -len(kv[1])):
+    for holder, kinds in sorted(held.items(), key=lambda kv: -sizes[kv[0]]):
         under = f" ({pressure[holder]})" if holder in pressure else ""
-        parts.append(f"{words.kind_counts(chosen)} held by {s.party_name(holder)}{under}")
+        parts.append(f"{words.counted_kinds(kinds)} held by {s.party_name(holder)}{under}")
     if contested:
-        parts.append(f"{words.kind_counts(contested)} contested")
+        parts.append(f"{words.counted_kinds(contested)} contested")
     if unclear:
-        parts.append(f"{words.kind_counts(unclear)} with control unclear")
+        parts.append(f"{words.counted_kinds(unclear)} with control unclear")
     return inline(f"Beyond the {total:,} {place_noun(kind, total)}: {'; '.join(parts)}")
+
+
+def _figures(ctx: BriefContext, figures: list[FigureLine], noun: str) -> list[str]:
+    """A line per figure, in their order, up to the limit; then a line counting the rest."""
+    lines = [_figure(ctx, f) for f in figures[: ctx.limit]]
+    if len(figures) > ctx.limit:
+        command = export_command(ctx.source_name, "figures")
+        lines.append(left_out(len(figures) - ctx.limit, noun, command))
+    return lines
 
 
 def _figure(ctx: BriefContext, figure: FigureLine) -> str:

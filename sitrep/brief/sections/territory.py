@@ -2,23 +2,23 @@
 
 A situation whose places have no control stated gets a plain list of places
 instead ('## Places'), with no claim of who holds anything; one with no places
-gets no section at all.
+gets no section at all. A group of more places than the brief's limit is
+summarised (see place_tables.py), and so is a long chronology.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
 
 from sitrep.brief import control_text, words
+from sitrep.brief.census import Standing
 from sitrep.brief.context import BriefContext
-from sitrep.brief.escape import cell, inline, relative_path
-from sitrep.brief.markdown import heading, table
+from sitrep.brief.escape import inline, relative_path
+from sitrep.brief.markdown import heading
 from sitrep.brief.sections.chronology import chronology
-from sitrep.model.derived.control import control_summary
+from sitrep.brief.sections.place_tables import Column, PlaceTables
 from sitrep.model.entries import Place
 from sitrep.model.situation import Situation
-
-Column = tuple[str, Callable[[Place], str]]
 
 
 def territory_section(
@@ -36,76 +36,67 @@ def territory_section(
     if timeline_path and with_control:
         alt = inline(f"Control over time, to {words.day(s.header.as_of)}")
         blocks.append(f"![{alt}]({relative_path(timeline_path)})")
+    tables = PlaceTables(ctx)
     if not with_control:
-        blocks.append("No control of any place is recorded.")
-        blocks.append(_table(ctx, s.places, []))
+        counted = f" {_kinds(ctx.standing)} in all." if len(s.places) > ctx.limit else ""
+        blocks.append(f"No control of any place is recorded.{counted}")
+        blocks += tables.group(ctx.standing, [], by_name=False)
         return "\n\n".join(blocks)
-    groups = _groups(s)
-    summary = control_summary(s)
-    for count in summary.holding:
-        held = groups.get(count.party_id, [])
-        title = f"Held by {inline(s.party_name(count.party_id))}: {words.kind_counts(held)}"
-        blocks += [heading(3, title), _table(ctx, held, _held_columns(ctx))]
+    groups = _groups(ctx)
+    for party_id in _holders(s, groups):
+        held = groups[party_id]
+        title = f"Held by {inline(s.party_name(party_id))}: {_kinds(held)}"
+        blocks += [heading(3, title), *tables.group(held, _held_columns(ctx))]
     for key, title, columns in (
         ("contested", "Contested", _contested_columns(ctx)),
-        ("unclear", "Control unclear", _since_column()),
+        ("unclear", "Control unclear", _since_column(ctx)),
         ("unstated", "Control not stated", []),
     ):
         chosen = groups.get(f":{key}", [])
         if chosen:
-            blocks.append(heading(3, f"{title}: {words.kind_counts(chosen)}"))
-            blocks.append(_table(ctx, chosen, columns))
+            blocks.append(heading(3, f"{title}: {_kinds(chosen)}"))
+            blocks += tables.group(chosen, columns)
     blocks.append(heading(3, "Changes of control in the period"))
     blocks.append(chronology(ctx))
     return "\n\n".join(blocks)
 
 
-def _groups(s: Situation) -> dict[str, list[Place]]:
-    """Places by holder id, or by ':contested', ':unclear', ':unstated'; sorted by name."""
-    groups: dict[str, list[Place]] = {}
-    for place in sorted(s.places, key=lambda p: (p.name.casefold(), p.name, p.id)):
-        change = place.current
-        if change is None:
-            key = ":unstated"
-        elif change.controller is None:
-            key = f":{change.state}"
-        else:
-            key = change.controller
-        groups.setdefault(key, []).append(place)
+def _groups(ctx: BriefContext) -> dict[str, list[Standing]]:
+    """Places by holder id, or by ':contested', ':unclear', ':unstated', in file order.
+
+    Keys come in the order of their first place in the file.
+    """
+    groups: dict[str, list[Standing]] = {}
+    for standing in ctx.standing:
+        change = standing.current
+        # contested and unclear places have no holder; every other state has one
+        key = ":unstated" if change is None else change.holder or f":{change.state}"
+        groups.setdefault(key, []).append(standing)
     return groups
 
 
-def _table(ctx: BriefContext, chosen: list[Place], columns: list[Column]) -> str:
-    """A table of places: name, then kind, within and capital when any place has them."""
-    s = ctx.situation
-    every = s.places
-    first: list[Column] = [("Place", lambda p: inline(p.name))]
-    if len({p.kind for p in every}) > 1:
-        first.append(("Kind", lambda p: words.say(p.kind)))
-    if any(p.within for p in every):
-        names = {p.id: p.name for p in every}
-        first.append(("Within", lambda p: cell(names.get(p.within or "", p.within))))
-    if any(p.capital for p in every):
-        first.append(("Capital", lambda p: cell(p.capital)))
-    last: list[Column] = [("Sources", lambda p: _cite(ctx, p))]
-    if any(p.note for p in every):
-        last.append(("Note", lambda p: cell(p.note)))
-    used = [*first, *columns, *last]
-    return table([name for name, _ in used], [[make(p) for _, make in used] for p in chosen])
+def _kinds(chosen: list[Standing]) -> str:
+    """'17 provinces and 1 airport' (words.kind_counts, from the census)."""
+    return words.counted_kinds(Counter(st.kind for st in chosen))
 
 
-def _cite(ctx: BriefContext, place: Place) -> str:
-    """The place's own sources and those of its current control (the whole current hold)."""
-    hold = ctx.hold(place) or ([place.current] if place.current else [])
-    ids = [*place.sources, *(ref for change in hold for ref in change.sources)]
-    return ctx.citations.cite(ids) or "—"
+def _holders(s: Situation, groups: dict[str, list[Standing]]) -> list[str]:
+    """Holders with a group, most places first; ties in file order of parties, then unlisted ids.
+
+    The order of control_summary(s).holding, without counting every place again.
+    """
+    rank = {party_id: i for i, party_id in enumerate(dict.fromkeys(p.id for p in s.parties))}
+    held = [key for key in groups if not key.startswith(":")]
+    for key in held:
+        rank.setdefault(key, len(rank))
+    return sorted(held, key=lambda key: (-len(groups[key]), rank[key]))
 
 
 def _held_columns(ctx: BriefContext) -> list[Column]:
     s = ctx.situation
 
     def control(place: Place) -> str:
-        change = place.current
+        change = ctx.current(place)
         assert change is not None
         since = f" since {words.day(change.date)}" if change.date else ""
         if change.state in ("besieged", "encircled"):
@@ -129,7 +120,7 @@ def _held_columns(ctx: BriefContext) -> list[Column]:
         return words.say(hold[0].how) if hold else "not known"
 
     def sure(place: Place) -> str:
-        change = place.current
+        change = ctx.current(place)
         return inline(words.confidence(change)) if change is not None else "—"
 
     return [("Control", control), ("Held since", since), ("How", how), ("Confidence", sure)]
@@ -139,20 +130,20 @@ def _contested_columns(ctx: BriefContext) -> list[Column]:
     s = ctx.situation
 
     def between(place: Place) -> str:
-        change = place.current
+        change = ctx.current(place)
         assert change is not None
         return inline(control_text.names(s, change.parties))
 
     def sure(place: Place) -> str:
-        change = place.current
+        change = ctx.current(place)
         return inline(words.confidence(change)) if change is not None else "—"
 
-    return [("Between", between), *_since_column(), ("Confidence", sure)]
+    return [("Between", between), *_since_column(ctx), ("Confidence", sure)]
 
 
-def _since_column() -> list[Column]:
+def _since_column(ctx: BriefContext) -> list[Column]:
     def since(place: Place) -> str:
-        change = place.current
+        change = ctx.current(place)
         return words.day_or(change.date if change is not None else None)
 
     return [("Since", since)]

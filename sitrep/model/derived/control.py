@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sitrep.model.entries import ControlChange, ControlState, Place
@@ -61,16 +61,22 @@ class ControlSummary:
 
 
 def control_summary(
-    s: Situation, *, day: dt.date | None = None, places: list[Place] | None = None
+    s: Situation,
+    *,
+    day: dt.date | None = None,
+    places: list[Place] | None = None,
+    changes: Iterable[ControlChange | None] | None = None,
 ) -> ControlSummary:
-    """Count places per holder on day (None: as they stand), parties in file order."""
+    """Count places per holder on day (None: as they stand), parties in file order.
+
+    ``changes``: the control of each of ``places`` on day, when the caller has it.
+    """
     chosen = s.places if places is None else places
     counts = {p.id: PartyCount(p.id, p.prose) for p in s.parties}
     summary = ControlSummary(total=len(chosen))
     tally: Counter[tuple[str | None, str, ControlState]] = Counter()
     contested: Counter[str] = Counter()
-    for place in chosen:
-        change = change_on(place, day)
+    for change in (change_on(p, day) for p in chosen) if changes is None else changes:
         if change is None:
             summary.unstated += 1
             continue
@@ -115,9 +121,13 @@ def headline_places(s: Situation) -> tuple[str, list[Place]]:
     stated = controlled_places(s)
     if not stated:
         return "other", []
-    kinds = Counter(p.kind for p in stated)
-    kind = min(kinds, key=lambda k: (-kinds[k], k == "other", k))
+    kind = headline_kind(Counter(p.kind for p in stated))
     return kind, [p for p in stated if p.kind == kind]
+
+
+def headline_kind(kinds: Counter[str]) -> str:
+    """The kind headline_places counts, from the places with stated control counted by kind."""
+    return min(kinds, key=lambda k: (-kinds[k], k == "other", k)) if kinds else "other"
 
 
 @dataclass(frozen=True)
@@ -137,13 +147,7 @@ def changed_hands(s: Situation, start: dt.date, end: dt.date) -> list[HandChange
     and differ: fighting breaking out (contested), a siege or a confirmation of the
     same holder are not changes of hands. A retracted claim is not a change.
     """
-    found = [
-        HandChange(place, change, previous, after)
-        for place, change, previous, after in _period_changes(s, start, end)
-        if previous is not None and previous != after
-    ]
-    found.sort(key=lambda h: (h.change.date, h.place.name))
-    return found
+    return hands_and_gains(s, start, end)[0]
 
 
 @dataclass(frozen=True)
@@ -163,28 +167,47 @@ def gained_control(s: Situation, start: dt.date, end: dt.date) -> list[ControlGa
     with no holder on record. These did not "change hands" (no earlier holder is
     known); they came under that party's control. Oldest first.
     """
-    found = [
-        ControlGain(place, change, after)
-        for place, change, previous, after in _period_changes(s, start, end)
-        if previous is None and change.state == "controlled"
-    ]
-    found.sort(key=lambda g: (g.change.date, g.place.name))
-    return found
+    return hands_and_gains(s, start, end)[1]
+
+
+def hands_and_gains(
+    s: Situation,
+    start: dt.date,
+    end: dt.date,
+    dated: Iterable[tuple[Place, ControlChange]] | None = None,
+) -> tuple[list[HandChange], list[ControlGain]]:
+    """changed_hands and gained_control of one period, from one pass over the histories.
+
+    ``dated``: the changes dated in the period and not retracted by its end, when
+    the caller has them already (else every history is read for them).
+    """
+    hands: list[HandChange] = []
+    gains: list[ControlGain] = []
+    for place, change in _period_changes(s, start, end) if dated is None else dated:
+        after = change.controller
+        if after is None:
+            continue
+        previous = controller_before(place, change)
+        if previous is not None and previous != after:
+            hands.append(HandChange(place, change, previous, after))
+        elif previous is None and change.state == "controlled":
+            gains.append(ControlGain(place, change, after))
+    hands.sort(key=lambda h: (h.change.date, h.place.name))
+    gains.sort(key=lambda g: (g.change.date, g.place.name))
+    return hands, gains
 
 
 def _period_changes(
     s: Situation, start: dt.date, end: dt.date
-) -> Iterator[tuple[Place, ControlChange, str | None, str]]:
-    """(place, change, controller before, controller after) of each held change in the period."""
+) -> Iterator[tuple[Place, ControlChange]]:
+    """(place, change) of each change dated in the period and not retracted by its end."""
     for place in s.places:
         for change in place.control:
             if change.date is None or not start <= change.date <= end:
                 continue
             if change.retracted is not None and change.retracted <= end:
                 continue
-            after = change.controller
-            if after is not None:
-                yield place, change, controller_before(place, change), after
+            yield place, change
 
 
 def current_hold(place: Place, day: dt.date | None = None) -> list[ControlChange]:
