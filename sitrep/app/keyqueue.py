@@ -16,6 +16,7 @@ flight a key is handed over at once, so typing slowly costs nothing.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
@@ -43,6 +44,8 @@ class KeyQueue:
         """Textual's own handling of a key that has just arrived (App.on_event)."""
         self.pending: deque[Input] = deque()
         self._task: asyncio.Task[None] | None = None
+        self.last_key_at = 0.0
+        """When the last key or paste arrived (time.monotonic); idle work waits for quiet."""
 
     @property
     def busy(self) -> bool:
@@ -51,6 +54,7 @@ class KeyQueue:
 
     async def offer(self, event: Input) -> None:
         """A key or paste from the terminal: hand it over now, or queue it behind the others."""
+        self.last_key_at = time.monotonic()
         if self._task is None and self._screen_ready():
             target = await self._hand_over(event)
             if target is not None:  # it went to a widget: the next waits until it is handled

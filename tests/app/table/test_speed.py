@@ -138,3 +138,24 @@ class _CountingStr:
     def casefold(self, value: str) -> str:
         self.folded.append(value)
         return self._casefold(value)
+
+
+def test_warming_waits_for_the_keyboard_to_be_quiet_too() -> None:
+    """A dialog opened and answered moves no cursor: its keys must still hold the ticks off."""
+    import time
+    from types import SimpleNamespace
+    from typing import Any
+
+    from sitrep.app.keyqueue import KeyQueue
+    from sitrep.app.widgets.table.warm import WARM_QUIET, SearchWarmer
+
+    keys = KeyQueue(app=None, deliver=None)  # type: ignore[arg-type]
+    widget: Any = SimpleNamespace(app=SimpleNamespace(keys=keys))
+    rows = TableRows(COLUMNS, items())
+    warmer = SearchWarmer(widget, rows)
+    keys.last_key_at = time.monotonic()
+    warmer._tick()
+    assert not any(row._search for row in rows.rows), "a key came just now: no tick"
+    keys.last_key_at = time.monotonic() - WARM_QUIET - 0.01
+    warmer._tick()
+    assert any(row._search for row in rows.rows), "quiet for long enough: a tick warms"

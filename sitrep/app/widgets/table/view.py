@@ -102,6 +102,14 @@ class RowsView(ScrollView, Generic[T]):
         self.scroll_to(y=wanted, animate=False, immediate=True)
         return True
 
+    def watch_show_horizontal_scrollbar(self, shown: bool) -> None:
+        """A horizontal scrollbar took (or gave back) a line: keep the cursor row in view.
+
+        Rows a filter finds a slice at a time can bring it long after the cursor
+        was scrolled to, and it would then cover the cursor's row.
+        """
+        self.call_after_refresh(self.scroll_to_cursor)
+
     def _fit(self, *, measure: bool = False) -> None:
         """Fit the columns to the table's width, measured first if asked or never done."""
         room = self.scrollable_content_region.width

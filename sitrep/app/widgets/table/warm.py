@@ -1,8 +1,9 @@
 """Warming the filter: every row's search text, computed a little at a time while idle.
 
 The first filter keystroke on a large table would otherwise compute the search
-text of every row at once. Ticks start once the cursor has been still for a
-moment, and each does about 2 ms of work, so keys pressed meanwhile stay fast.
+text of every row at once. Ticks start once the cursor and the keyboard have
+been still for a moment, and each does about 2 ms of work, so keys pressed
+meanwhile stay fast.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from textual.timer import Timer
 from textual.widget import Widget
 
+from sitrep.app.keyqueue import KeyQueue
 from sitrep.app.widgets.table.rows import TableRows
 
 WARM_ROWS = 400
@@ -50,12 +52,19 @@ class SearchWarmer:
             self._timer.stop()
         self._timer = None
 
+    def _last_key_at(self) -> float:
+        """When the app last got a key: warming waits for the keyboard to be quiet too
+        (a dialog opened and answered moves no cursor, but its keys must not wait)."""
+        keys = getattr(self.widget.app, "keys", None)
+        return keys.last_key_at if isinstance(keys, KeyQueue) else 0.0
+
     def moved(self) -> None:
         """The cursor or the rows moved: the next tick waits for quiet."""
         self.moved_at = time.monotonic()
 
     def _tick(self) -> None:
-        if time.monotonic() - self.moved_at < WARM_QUIET:
+        now = time.monotonic()
+        if now - max(self.moved_at, self._last_key_at()) < WARM_QUIET:
             return
         if self.model.warm(WARM_ROWS):
             self.stop()
