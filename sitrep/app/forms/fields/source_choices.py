@@ -10,6 +10,7 @@ a last, disabled row says how many more the filter can reach.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -90,14 +91,16 @@ class SourceChoices:
         known = self._by_id()
         first = list(dict.fromkeys([*chosen, *(p for p in preferred if p in known)]))
         firsts = set(first)
-        order = [*first, *(s.id for s in self._sources if s.id not in firsts)]
+        rest = (s.id for s in self._sources if s.id not in firsts)
+        # Ids are unique in a valid situation: the rest is every source not listed first.
+        size = len(first) + len(self._sources) - len(firsts & known.keys())
         folded = query.casefold().strip()
         ticked = set(chosen)
         rows: list[Selection[str]] = []
         others = hidden = 0
-        for at, source_id in enumerate(order):
+        for at, source_id in enumerate(itertools.chain(first, rest)):
             if not folded and others >= self.limit and source_id not in ticked:
-                hidden = len(order) - at  # every one left matches (the ticked come first)
+                hidden = size - at  # every one left matches (the ticked come first)
                 break
             source = known.get(source_id)
             words, search = self._say(source_id, source)
