@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from textual.content import Content
 
+from sitrep.app.panes import PANES, TIMELINE
 from sitrep.app.safe import clean
 from sitrep.app.widgets.marks import party_color
 from sitrep.brief import control_text, words
@@ -23,6 +24,12 @@ Line = Callable[[str, Content], Content]
 """Lays out 'label  value' to the detail's width (see detail._line)."""
 
 RETRACTED = "✗"
+HISTORY_SHOWN = 12
+"""Changes of control the detail lists, newest first; the timeline has every one.
+
+A place fought over for months gathers dozens of changes, and the detail is
+drawn again at every cursor move and edit (each line is a strip to lay out)."""
+TIMELINE_KEY = next(str(n) for n, pane in enumerate(PANES, 1) if pane.id == TIMELINE)
 EVENTS = {
     "nsa_overtakes": "a non-state group takes it",
     "government_regains": "the government regains it",
@@ -57,13 +64,21 @@ def _marked(situation: Situation, change: ControlChange, text: str) -> Content:
     return Content.assemble((GLYPHS[change_kind(change)], f"bold {color}"), " ", text)
 
 
-def control_history(situation: Situation, place: Place, line: Line) -> list[Content]:
-    """Every change of control, newest first; the retracted ones struck through."""
+def control_history(
+    situation: Situation, place: Place, line: Line, shown: int = HISTORY_SHOWN
+) -> list[Content]:
+    """The newest changes of control (``shown`` of them), the retracted ones struck
+    through; a last line says how many earlier ones there are, and where they are."""
     if not place.control:
         return []
     parts = [Content(""), Content.styled("Control history, newest first", "bold $text-muted")]
-    for change in reversed(place.control):
+    newest = place.control[::-1][:shown]
+    for change in newest:
         parts.append(line(change_when(change), change_content(situation, change)))
+    earlier = len(place.control) - len(newest)
+    if earlier:
+        said = f"{earlier:,} earlier change{'s' if earlier != 1 else ''}: all in the timeline"
+        parts.append(line("…", Content.styled(f"{said} (key {TIMELINE_KEY})", "$text-muted")))
     return parts
 
 
