@@ -8,10 +8,6 @@ from hypothesis import strategies as st
 from sitrep.model.situation import Situation
 
 
-def _first(s: Situation, place_id: str | None) -> object:
-    return next((p for p in s.places if p.id == place_id), None)
-
-
 def test_lookups_follow_replacements_deletions_and_additions(sample: Situation) -> None:
     s = sample.model_copy(update={"places": list(sample.places)})
     first, second = s.places[0], s.places[1]
@@ -39,38 +35,23 @@ def test_a_copy_and_its_original_each_answer_for_their_own_list(sample: Situatio
 @settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.lists(st.tuples(st.sampled_from(["get", "replace", "delete"]), st.integers(0, 40))))
-def test_any_edit_sequence_answers_as_a_scan(
-    sample: Situation, steps: list[tuple[str, int]]
-) -> None:
-    s = sample.model_copy(update={"places": list(sample.places)})
-    ids = [p.id for p in sample.places] + ["no-such-place", "renamed-0"]
-    for n, (op, i) in enumerate(steps):
-        if op == "replace" and s.places:
-            at = i % len(s.places)
-            s.places[at] = s.places[at].model_copy(update={"id": f"renamed-{n}"})
-            ids.append(f"renamed-{n}")
-        elif op == "delete" and s.places:
-            del s.places[i % len(s.places)]
-        wanted = ids[i % len(ids)]
-        assert s.place(wanted) is _first(s, wanted)
-
-
-@settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+@given(
+    st.sampled_from(["places", "sources"]),
+    st.lists(st.tuples(st.sampled_from(["get", "replace", "delete"]), st.integers(0, 40))),
 )
-@given(st.lists(st.tuples(st.sampled_from(["get", "replace", "delete"]), st.integers(0, 40))))
-def test_source_lookups_answer_as_a_scan_whatever_the_edits(
-    sample: Situation, steps: list[tuple[str, int]]
+def test_any_edit_sequence_answers_as_a_scan(
+    sample: Situation, section: str, steps: list[tuple[str, int]]
 ) -> None:
-    s = sample.model_copy(update={"sources": list(sample.sources)})
-    ids = [x.id for x in sample.sources] + ["no-such-source", "renamed-0"]
+    s = sample.model_copy(update={section: list(getattr(sample, section))})
+    entries = getattr(s, section)
+    lookup = s.place if section == "places" else s.source
+    ids = [e.id for e in entries] + ["no-such-entry", "renamed-0"]
     for n, (op, i) in enumerate(steps):
-        if op == "replace" and s.sources:
-            at = i % len(s.sources)
-            s.sources[at] = s.sources[at].model_copy(update={"id": f"renamed-{n}"})
+        if op == "replace" and entries:
+            at = i % len(entries)
+            entries[at] = entries[at].model_copy(update={"id": f"renamed-{n}"})
             ids.append(f"renamed-{n}")
-        elif op == "delete" and s.sources:
-            del s.sources[i % len(s.sources)]
+        elif op == "delete" and entries:
+            del entries[i % len(entries)]
         wanted = ids[i % len(ids)]
-        assert s.source(wanted) is next((x for x in s.sources if x.id == wanted), None)
+        assert lookup(wanted) is next((e for e in entries if e.id == wanted), None)
