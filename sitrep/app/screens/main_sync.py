@@ -61,6 +61,7 @@ class DocumentSync:
         self._counts: dict[str, int] = {}
         self._cards: set[str] = set(CARDS)
         """Key-figure cards to redraw after the current batch of changes."""
+        self._figures: KeyFigures | None = None
         self.shown: Callable[[], Situation] = lambda: self.document.situation
         """The situation shown: the document's, or as it stood on a date (main_past.py)."""
 
@@ -79,6 +80,10 @@ class DocumentSync:
 
     def changed(self, change: Change) -> None:
         """Apply one change to the table it touched (the only rows redrawn)."""
+        if change.section == "places":  # the control counts follow it, place by place
+            before = change.before if isinstance(change.before, Place) else None
+            after = change.after if isinstance(change.after, Place) else None
+            self.figures().place_changed(self.document.situation, before, after)
         if change.section == "conflicts":  # no table: the walkthrough shows them
             pass
         elif change.section in self._reset or self._large(change.section):
@@ -105,6 +110,12 @@ class DocumentSync:
             # same frame as the rows they touched.
             self._pending = True
             self.screen.call_later(self.refresh)
+
+    def figures(self) -> KeyFigures:
+        """The key-figures strip (found once)."""
+        if self._figures is None:
+            self._figures = self.screen.query_one(KeyFigures)
+        return self._figures
 
     def _large(self, section: str) -> bool:
         """Whether this batch changed so many rows of a section that refilling its table
@@ -147,7 +158,7 @@ class DocumentSync:
         journaled = journal is not None and journal.error is None
         header.show(shown.header, file_name, document.dirty, journaled=journaled)
         cards, self._cards = self._cards, set()
-        self.screen.query_one(KeyFigures).update_figures(shown, cards)
+        self.figures().update_figures(shown, cards)
         self.show_detail(self.stops.last_in(pane_of(self.stops.current).id))
         if self.stops.current == BRIEF:
             self.panes.refresh_brief_soon()

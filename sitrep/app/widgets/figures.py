@@ -17,9 +17,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from sitrep.app.panes import PANES
-from sitrep.app.widgets.figure_cards import CARDS
+from sitrep.app.widgets.figure_cards import CARDS, ControlData
 from sitrep.app.widgets.symbols import symbols_in, tooltip
 from sitrep.editing.document import Change, snapshot
+from sitrep.model.derived.tally import ControlTally
 from sitrep.model.entries import Place
 from sitrep.model.situation import Situation
 
@@ -106,6 +107,24 @@ class KeyFigures(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._generation = 0
+        self._tally: tuple[Situation, ControlTally] | None = None
+        """The control counts of the situation last shown, kept up to date by place_changed."""
+
+    def place_changed(
+        self, situation: Situation, before: Place | None, after: Place | None
+    ) -> None:
+        """A place of situation was replaced, added or removed: count it again, alone."""
+        if self._tally is not None and self._tally[0] is situation:
+            if before is not None:
+                self._tally[1].remove(before)
+            if after is not None:
+                self._tally[1].add(after)
+
+    def _control(self, situation: Situation) -> ControlData:
+        """The control card's counts, from the tally (made at the first call for a situation)."""
+        if self._tally is None or self._tally[0] is not situation:
+            self._tally = (situation, ControlTally(situation.places))
+        return ControlData(*self._tally[1].summary(situation))
 
     def compose(self) -> ComposeResult:
         for name in CARDS:
@@ -131,7 +150,10 @@ class KeyFigures(Horizontal):
             return
         self._generation += 1
         if len(situation.places) <= BACKGROUND_LIMIT:
-            self.show(situation, figure_cards(situation, names), self._generation)
+            # The control counts are kept up to date, not counted again (7 ms at 10,000).
+            counted = {"control": self._control(situation)} if "control" in names else {}
+            cards = {**figure_cards(situation, names - {"control"}), **counted}
+            self.show(situation, cards, self._generation)
             return
         copy, generation = snapshot(situation), self._generation
 
