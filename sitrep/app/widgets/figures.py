@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from sitrep.app.panes import PANES
+from sitrep.app.widgets.control_counts import ControlCounts
 from sitrep.app.widgets.figure_cards import CARDS, ControlData
 from sitrep.app.widgets.symbols import symbols_in, tooltip
 from sitrep.editing.document import Change, snapshot
@@ -107,24 +108,14 @@ class KeyFigures(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._generation = 0
-        self._tally: tuple[Situation, ControlTally] | None = None
-        """The control counts of the situation last shown, kept up to date by place_changed."""
+        self.counts = ControlCounts()
+        """The control card's counts, kept up to date place by place (place_changed)."""
 
     def place_changed(
         self, situation: Situation, before: Place | None, after: Place | None
     ) -> None:
-        """A place of situation was replaced, added or removed: count it again, alone."""
-        if self._tally is not None and self._tally[0] is situation:
-            if before is not None:
-                self._tally[1].remove(before)
-            if after is not None:
-                self._tally[1].add(after)
-
-    def _control(self, situation: Situation) -> ControlData:
-        """The control card's counts, from the tally (made at the first call for a situation)."""
-        if self._tally is None or self._tally[0] is not situation:
-            self._tally = (situation, ControlTally(situation.places))
-        return ControlData(*self._tally[1].summary(situation))
+        """A place of situation was replaced, added or removed."""
+        self.counts.place_changed(situation, before, after)
 
     def compose(self) -> ComposeResult:
         for name in CARDS:
@@ -149,19 +140,45 @@ class KeyFigures(Horizontal):
         if not names:
             return
         self._generation += 1
+        # The control counts are kept up to date, not counted again over every place.
+        control = "control" in names
         if len(situation.places) <= BACKGROUND_LIMIT:
-            # The control counts are kept up to date, not counted again (7 ms at 10,000).
-            counted = {"control": self._control(situation)} if "control" in names else {}
+            counted = {"control": self.counts.now(situation)} if control else {}
             cards = {**figure_cards(situation, names - {"control"}), **counted}
             self.show(situation, cards, self._generation)
             return
         copy, generation = snapshot(situation), self._generation
+        ready = self.counts.ready(situation) if control else None
+        build = control and ready is None and self.counts.start_building(situation)
+        rest = names - {"control"} if ready is not None or build else names
 
         def compute() -> None:
-            cards = figure_cards(copy, names)
-            self.app.call_from_thread(self.show, copy, cards, generation)
+            try:
+                cards = figure_cards(copy, rest)
+                tally = ControlTally(copy.places) if build else None
+            except BaseException:
+                if build:
+                    self.app.call_from_thread(self.counts.abandon, situation)
+                raise
+            if tally is not None:
+                cards["control"] = ControlData(*tally.summary(copy))
+            elif ready is not None:
+                cards["control"] = ready
+            self.app.call_from_thread(self._computed, situation, tally, copy, cards, generation)
 
         self.run_worker(compute, thread=True, group="figures", name="key figures")
+
+    def _computed(
+        self,
+        situation: Situation,
+        tally: ControlTally | None,
+        copy: Situation,
+        cards: dict[str, Any],
+        generation: int,
+    ) -> None:
+        if tally is not None:
+            self.counts.built(situation, tally)
+        self.show(copy, cards, generation)
 
     def show(self, situation: Situation, cards: dict[str, Any], generation: int) -> None:
         """Put computed cards on screen, unless a later edit has asked for newer ones."""
