@@ -72,9 +72,8 @@ def control_summary(
     ``changes``: the control of each of ``places`` on day, when the caller has it.
     """
     chosen = s.places if places is None else places
-    counts = {p.id: PartyCount(p.id, p.prose) for p in s.parties}
     summary = ControlSummary(total=len(chosen))
-    tally: Counter[tuple[str | None, str, ControlState]] = Counter()
+    tally: Held = Counter()
     contested: Counter[str] = Counter()
     for change in (change_on(p, day) for p in chosen) if changes is None else changes:
         if change is None:
@@ -89,7 +88,21 @@ def control_summary(
             summary.unclear += 1
         else:
             tally[(change.holder, change.confidence, state)] += 1
-    for (holder, confidence, state), n in tally.items():
+    summary.parties = party_counts(s, tally, contested)
+    return summary
+
+
+Held = Counter[tuple[str | None, str, ControlState]]
+"""Places held, by (holder, confidence, state)."""
+
+
+def party_counts(s: Situation, held: Held, contested: Counter[str]) -> list[PartyCount]:
+    """Each party's count from places held and contested: the situation's parties in file
+    order, then any other id named (counts of zero or less are left out)."""
+    counts = {p.id: PartyCount(p.id, p.prose) for p in s.parties}
+    for (holder, confidence, state), n in held.items():
+        if n <= 0:
+            continue
         assert holder is not None
         count = counts.get(holder)
         if count is None:
@@ -99,11 +112,12 @@ def control_summary(
         if state != "controlled":
             count.under_pressure += n
     for party, n in contested.items():
+        if n <= 0:
+            continue
         if party not in counts:
             counts[party] = PartyCount(party, party)
         counts[party].contested += n
-    summary.parties = list(counts.values())
-    return summary
+    return list(counts.values())
 
 
 def controlled_places(s: Situation) -> list[Place]:

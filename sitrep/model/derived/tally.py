@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from sitrep.model.derived.control import (
     ControlSummary,
-    PartyCount,
+    Held,
     change_on,
     headline_kind,
+    party_counts,
 )
-from sitrep.model.entries import ControlState, Place
+from sitrep.model.entries import Place
 from sitrep.model.situation import Situation
 
 
@@ -31,7 +32,7 @@ class _KindTally:
     unclear: int = 0
     contested: int = 0
     contested_by: Counter[str] = field(default_factory=Counter)
-    held: Counter[tuple[str | None, str, ControlState]] = field(default_factory=Counter)
+    held: Held = field(default_factory=Counter)
 
 
 class ControlTally:
@@ -77,29 +78,11 @@ class ControlTally:
             return "other", None
         kind = headline_kind(kinds)
         tally = self._kinds[kind]
-        counts = {p.id: PartyCount(p.id, p.prose) for p in s.parties}
         summary = ControlSummary(
             total=tally.places,
+            parties=party_counts(s, tally.held, tally.contested_by),
             contested=tally.contested,
             unclear=tally.unclear,
             unstated=tally.unstated,
         )
-        for (holder, confidence, state), n in tally.held.items():
-            if n <= 0:
-                continue
-            assert holder is not None
-            count = counts.get(holder)
-            if count is None:
-                count = counts[holder] = PartyCount(holder, holder)
-            count.held += n
-            setattr(count, confidence, getattr(count, confidence) + n)
-            if state != "controlled":
-                count.under_pressure += n
-        for party, n in tally.contested_by.items():
-            if n <= 0:
-                continue
-            if party not in counts:
-                counts[party] = PartyCount(party, party)
-            counts[party].contested += n
-        summary.parties = list(counts.values())
         return kind, summary
