@@ -136,3 +136,9 @@ class KeyQueue:
                 return  # closed: nothing more will be handled there
         with suppress(TimeoutError):
             await asyncio.wait_for(done, HOP_TIMEOUT)
+
+
+def keys_of(app: object) -> KeyQueue | None:
+    """The app's KeyQueue, if it has one (sitrep's app does; a test host may not)."""
+    keys = getattr(app, "keys", None)
+    return keys if isinstance(keys, KeyQueue) else None

@@ -20,7 +20,7 @@ from typing import Any
 from textual.timer import Timer
 from textual.widget import Widget
 
-from sitrep.app.keyqueue import KeyQueue
+from sitrep.app.keyqueue import keys_of
 from sitrep.app.widgets.table.rows import TableRows
 from sitrep.app.widgets.table.scan import Slice
 
@@ -84,8 +84,8 @@ class FilterSlices:
         await self._done.wait()
 
     def _keys_busy(self) -> bool:
-        keys = getattr(self.widget.app, "keys", None)
-        return isinstance(keys, KeyQueue) and keys.busy
+        keys = keys_of(self.widget.app)
+        return keys is not None and keys.busy
 
     def _tick(self) -> None:
         if self._keys_busy():

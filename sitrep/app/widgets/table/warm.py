@@ -14,7 +14,7 @@ from typing import Any
 from textual.timer import Timer
 from textual.widget import Widget
 
-from sitrep.app.keyqueue import KeyQueue
+from sitrep.app.keyqueue import keys_of
 from sitrep.app.widgets.table.rows import TableRows
 
 WARM_ROWS = 400
@@ -55,8 +55,8 @@ class SearchWarmer:
     def _last_key_at(self) -> float:
         """When the app last got a key: warming waits for the keyboard to be quiet too
         (a dialog opened and answered moves no cursor, but its keys must not wait)."""
-        keys = getattr(self.widget.app, "keys", None)
-        return keys.last_key_at if isinstance(keys, KeyQueue) else 0.0
+        keys = keys_of(self.widget.app)
+        return keys.last_key_at if keys is not None else 0.0
 
     def moved(self) -> None:
         """The cursor or the rows moved: the next tick waits for quiet."""
